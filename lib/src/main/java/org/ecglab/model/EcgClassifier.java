@@ -1,0 +1,116 @@
+package org.ecglab.model;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+import org.ecglab.data.EcgFormat;
+
+/**
+ * A differentiable ECG classifier: a DJL {@link Block} mapping {@code (N, 12, 600)} mV input to
+ * {@code (N, outputs)} logits, held in a DJL {@link Model} that owns its parameters. Attribution methods call
+ * {@link #forward(NDArray)} inside a {@code GradientCollector}; the block always runs in inference mode (batch
+ * norm uses running statistics, dropout is off), so attributions explain the deployed model.
+ */
+public final class EcgClassifier implements AutoCloseable {
+    private final Model model;
+    private final List<String> outputNames;
+
+    private EcgClassifier(Model model, List<String> outputNames) {
+        this.model = model;
+        this.outputNames = List.copyOf(outputNames);
+    }
+
+    /**
+     * Wraps a block, initialising its parameters for input shape {@code (1, 12, 600)} unless already initialised.
+     * Call {@code Engine.getInstance().setRandomSeed(seed)} first for a seeded initialisation.
+     *
+     * @param id          model id used in provenance (e.g. "LBBB-seed1")
+     * @param block       the network
+     * @param outputNames one name per logit (e.g. the task's class id)
+     */
+    public static EcgClassifier of(String id, Block block, List<String> outputNames) {
+        Model model = Model.newInstance(id);
+        model.setBlock(block);
+        if (!block.isInitialized()) {
+            block.initialize(model.getNDManager(), DataType.FLOAT32,
+                    new Shape(1, EcgFormat.LEADS, EcgFormat.SAMPLES));
+        }
+        return new EcgClassifier(model, outputNames);
+    }
+
+    /** Wraps an already loaded DJL model. */
+    public static EcgClassifier of(Model model, List<String> outputNames) {
+        return new EcgClassifier(model, outputNames);
+    }
+
+    /** Model id used in provenance. */
+    public String id() {
+        return model.getName();
+    }
+
+    /** The DJL model (owns the parameters). */
+    public Model model() {
+        return model;
+    }
+
+    /** The network. */
+    public Block block() {
+        return model.getBlock();
+    }
+
+    /** Manager owning the parameters; create per-call sub-managers from it. */
+    public NDManager manager() {
+        return model.getNDManager();
+    }
+
+    /** Names of the logits, one per output. */
+    public List<String> outputNames() {
+        return outputNames;
+    }
+
+    /** Number of logits. */
+    public int numOutputs() {
+        return outputNames.size();
+    }
+
+    /** Logits {@code (N, outputs)} for input {@code (N, 12, 600)}, in inference mode, differentiable. */
+    public NDArray forward(NDArray input) {
+        NDList out = block().forward(new ParameterStore(input.getManager(), false), new NDList(input), false);
+        NDArray logits = out.singletonOrThrow();
+        return logits.getShape().dimension() == 1 ? logits.reshape(-1, 1) : logits;
+    }
+
+    /** Logits for a batch of signals {@code [N][12][600]}, computed in chunks of {@code batchSize}. */
+    public float[][] predictLogits(float[][][] signals, int batchSize) {
+        float[][] result = new float[signals.length][];
+        for (int start = 0; start < signals.length; start += batchSize) {
+            int end = Math.min(signals.length, start + batchSize);
+            try (NDManager m = manager().newSubManager()) {
+                NDArray x = Tensors.signals(m, signals, start, end);
+                NDArray logits = forward(x);
+                float[] flat = logits.toFloatArray();
+                int k = numOutputs();
+                for (int i = start; i < end; i++) {
+                    result[i] = java.util.Arrays.copyOfRange(flat, (i - start) * k, (i - start + 1) * k);
+                }
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+    @Override
+    public String toString() {
+        return "EcgClassifier[" + id() + ", outputs=" + outputNames + "]";
+    }
+}
