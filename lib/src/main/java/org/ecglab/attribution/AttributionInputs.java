@@ -1,0 +1,68 @@
+package org.ecglab.attribution;
+
+import java.util.Objects;
+import org.ecglab.data.EcgFormat;
+import org.ecglab.model.EcgClassifier;
+
+/** Argument checks shared by all methods, so every method rejects bad input with the same clear message. */
+public final class AttributionInputs {
+    private AttributionInputs() {
+    }
+
+    /**
+     * Checks the arguments of {@link AttributionMethod#attribute}.
+     *
+     * @param baselines may be null
+     * @throws IllegalArgumentException naming the first inconsistent argument (which ECG, lead, sample)
+     */
+    public static void check(EcgClassifier model, float[][][] inputs, int[] targets, float[][][] baselines) {
+        Objects.requireNonNull(model, "model");
+        if (inputs == null) {
+            throw new IllegalArgumentException("inputs is null; expected [N][12][600]");
+        }
+        if (targets == null) {
+            throw new IllegalArgumentException("targets is null; expected one logit index per input");
+        }
+        if (targets.length != inputs.length) {
+            throw new IllegalArgumentException("targets has length " + targets.length + " but there are "
+                    + inputs.length + " inputs");
+        }
+        int k = model.numOutputs();
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] < 0 || targets[i] >= k) {
+                throw new IllegalArgumentException("targets[" + i + "] = " + targets[i] + " is outside [0, " + k
+                        + ") for model " + model.id() + " with outputs " + model.outputNames());
+            }
+        }
+        checkSignals("inputs", inputs);
+        if (baselines != null) {
+            if (baselines.length != inputs.length) {
+                throw new IllegalArgumentException("baselines has " + baselines.length + " entries but there are "
+                        + inputs.length + " inputs");
+            }
+            checkSignals("baselines", baselines);
+        }
+    }
+
+    private static void checkSignals(String name, float[][][] signals) {
+        for (int i = 0; i < signals.length; i++) {
+            float[][] s = signals[i];
+            if (s == null || s.length != EcgFormat.LEADS) {
+                throw new IllegalArgumentException(name + "[" + i + "] has " + (s == null ? "no" : s.length)
+                        + " leads; expected " + EcgFormat.LEADS);
+            }
+            for (int l = 0; l < s.length; l++) {
+                if (s[l] == null || s[l].length != EcgFormat.SAMPLES) {
+                    throw new IllegalArgumentException(name + "[" + i + "][" + l + "] has "
+                            + (s[l] == null ? "no" : s[l].length) + " samples; expected " + EcgFormat.SAMPLES);
+                }
+                for (int t = 0; t < s[l].length; t++) {
+                    if (!Float.isFinite(s[l][t])) {
+                        throw new IllegalArgumentException(name + "[" + i + "][" + l + "][" + t + "] is "
+                                + s[l][t] + "; values must be finite");
+                    }
+                }
+            }
+        }
+    }
+}
