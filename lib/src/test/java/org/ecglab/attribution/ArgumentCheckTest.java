@@ -1,0 +1,92 @@
+package org.ecglab.attribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.ecglab.model.EcgClassifier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** The registry and every method reject bad ids, parameters and inputs with messages naming the problem. */
+class ArgumentCheckTest {
+    private static EcgClassifier model;
+    private static float[][][] x;
+
+    @BeforeAll
+    static void setUp() {
+        model = TinyModels.linear(TinyModels.randomWeights(1), new float[2]);
+        x = TinyModels.ecgs(2, 3);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        model.close();
+    }
+
+    private static String message(Executable call) {
+        return assertThrows(IllegalArgumentException.class, call).getMessage();
+    }
+
+    @Test
+    void registryListsMethodsAndRejectsUnknownIds() {
+        assertEquals(List.of("saliency", "integrated_gradients"), AttributionMethods.ids());
+        String m = message(() -> AttributionMethods.create("lrp_magic"));
+        assertTrue(m.contains("lrp_magic") && m.contains("integrated_gradients"), m);
+    }
+
+    @Test
+    void badParametersAreNamed() {
+        String unknown = message(() -> AttributionMethods.create("saliency", Map.of("n_steps", 3)));
+        assertTrue(unknown.contains("'n_steps'") && unknown.contains("[abs, internal_batch_size]"), unknown);
+        String type = message(() -> AttributionMethods.create("integrated_gradients", Map.of("n_steps", "many")));
+        assertTrue(type.contains("'n_steps'") && type.contains("integer"), type);
+        String range = message(() -> AttributionMethods.create("integrated_gradients", Map.of("n_steps", 0)));
+        assertTrue(range.contains(">= 1"), range);
+        String choice = message(() -> AttributionMethods.create("integrated_gradients", Map.of("method", "simpson")));
+        assertTrue(choice.contains("simpson") && choice.contains("riemann_left"), choice);
+        String trapezoid = message(() -> AttributionMethods.create("integrated_gradients",
+                Map.of("method", "riemann_trapezoid", "n_steps", 1)));
+        assertTrue(trapezoid.contains("at least 2"), trapezoid);
+        assertTrue(message(() -> AttributionMethods.create("saliency", Map.of("abs", "yes"))).contains("'abs'"));
+    }
+
+    @Test
+    void parametersRoundTripThroughTheRegistry() {
+        AttributionMethod ig = AttributionMethods.create("integrated_gradients",
+                Map.of("n_steps", "32", "method", "riemann_middle"));
+        assertEquals(Map.of("n_steps", 32, "method", "riemann_middle", "internal_batch_size", 16), ig.parameters());
+        assertEquals(ig.parameters(), AttributionMethods.create(ig.id(), ig.parameters()).parameters());
+    }
+
+    @Test
+    void badInputsAreRejectedByEveryMethod() {
+        float[][][] nan = TinyModels.ecgs(1, 4);
+        nan[0][5][42] = Float.NaN;
+        float[][][] shortLead = TinyModels.ecgs(1, 4);
+        shortLead[0][2] = new float[599];
+        for (String id : AttributionMethods.ids()) {
+            AttributionMethod m = AttributionMethods.create(id);
+            assertTrue(message(() -> m.attribute(model, x, new int[] {0})).contains("targets has length 1"), id);
+            assertTrue(message(() -> m.attribute(model, x, new int[] {0, 2})).contains("targets[1] = 2"), id);
+            assertTrue(message(() -> m.attribute(model, nan, new int[] {0})).contains("inputs[0][5][42] is NaN"), id);
+            assertTrue(message(() -> m.attribute(model, shortLead, new int[] {0}))
+                    .contains("inputs[0][2] has 599 samples"), id);
+            assertTrue(message(() -> m.attribute(model, x, new int[] {0, 1}, TinyModels.ecgs(1, 5)))
+                    .contains("baselines has 1 entries"), id);
+        }
+    }
+
+    @Test
+    void resultCarriesProvenance() {
+        Attribution a = new IntegratedGradients().attribute(model, x, new int[] {0, 1});
+        String s = a.toString();
+        assertTrue(s.contains("integrated_gradients") && s.contains("model=linear") && s.contains("2x12x600")
+                && s.contains("max|delta|"), s);
+        assertEquals(2, a.convergenceDelta().length);
+    }
+}
