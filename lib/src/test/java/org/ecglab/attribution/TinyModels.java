@@ -17,8 +17,8 @@ import org.ecglab.data.EcgFormat;
 import org.ecglab.model.EcgClassifier;
 
 /** Tiny DJL models with known answers, and seeded test ECGs. */
-final class TinyModels {
-    static final int D = EcgFormat.LEADS * EcgFormat.SAMPLES;
+public final class TinyModels {
+    public static final int D = EcgFormat.LEADS * EcgFormat.SAMPLES;
 
     private TinyModels() {
     }
@@ -27,7 +27,7 @@ final class TinyModels {
      * {@code f(x) = W flatten(x) + b} with two outputs and explicitly set weights: {@code w[k]} is the weight row of
      * output {@code k} (length 7200, lead-major) so saliency and IG have closed forms.
      */
-    static EcgClassifier linear(float[][] w, float[] bias) {
+    public static EcgClassifier linear(float[][] w, float[] bias) {
         SequentialBlock block = new SequentialBlock()
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(w.length).build());
@@ -47,7 +47,7 @@ final class TinyModels {
     }
 
     /** A seeded weight matrix {@code [2][7200]} with entries uniform in [-1, 1]. */
-    static float[][] randomWeights(long seed) {
+    public static float[][] randomWeights(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[][] w = new float[2][D];
         for (float[] row : w) {
@@ -63,7 +63,7 @@ final class TinyModels {
      * seeded. {@code smooth} selects softplus instead of ReLU: finite differences straddle ReLU kinks for points
      * whose pre-activation is within eps of zero, which makes a pointwise gradient check flaky.
      */
-    static EcgClassifier cnn(long seed, boolean smooth) {
+    public static EcgClassifier cnn(long seed, boolean smooth) {
         Engine.getInstance().setRandomSeed((int) seed);
         Block act = smooth ? Activation.softPlusBlock() : Activation.reluBlock();
         Block act2 = smooth ? Activation.softPlusBlock() : Activation.reluBlock();
@@ -79,7 +79,7 @@ final class TinyModels {
     }
 
     /** {@code n} seeded ECG-like inputs: a few sinusoids per lead plus noise, amplitudes around 1 mV. */
-    static float[][][] ecgs(int n, long seed) {
+    public static float[][][] ecgs(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[][][] x = new float[n][EcgFormat.LEADS][EcgFormat.SAMPLES];
         for (float[][] ecg : x) {
@@ -97,7 +97,7 @@ final class TinyModels {
         return x;
     }
 
-    static float[] flatten(float[][] map) {
+    public static float[] flatten(float[][] map) {
         float[] out = new float[D];
         for (int l = 0; l < map.length; l++) {
             System.arraycopy(map[l], 0, out, l * EcgFormat.SAMPLES, EcgFormat.SAMPLES);
@@ -105,7 +105,7 @@ final class TinyModels {
         return out;
     }
 
-    static double sum(float[][] map) {
+    public static double sum(float[][] map) {
         double s = 0;
         for (float[] lead : map) {
             for (float v : lead) {
@@ -115,7 +115,7 @@ final class TinyModels {
         return s;
     }
 
-    static double maxAbsDiff(float[][][] a, float[][][] b) {
+    public static double maxAbsDiff(float[][][] a, float[][][] b) {
         double max = 0;
         for (int i = 0; i < a.length; i++) {
             for (int l = 0; l < a[i].length; l++) {

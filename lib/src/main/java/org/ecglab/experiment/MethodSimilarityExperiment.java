@@ -1,0 +1,173 @@
+package org.ecglab.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.MethodSpec;
+import org.ecglab.data.EcgDataset;
+import org.ecglab.metrics.BootstrapInterval;
+import org.ecglab.metrics.Correlation;
+import org.ecglab.metrics.MapSimilarity;
+import org.ecglab.metrics.ValueMode;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Experiment 1, inter-method similarity (Arends et al. 2026): every configured method explains the same task model
+ * on the same ECGs (positives of the task), and every pair of maps is compared by rank correlation of the
+ * flattened maps, on absolute and on signed values.
+ *
+ * <p>Output: one row per ECG × method pair × value mode with columns {@code ecg_id, task, method_a, method_b,
+ * values} and the score (named after the correlation, {@code spearman} by default; NaN where a map is constant).
+ * Each task's rows are cached separately, keyed by the config, the model id, the target and the ECG ids, so an
+ * interrupted run resumes at the first unfinished task. {@link #summarize} adds means with bootstrap intervals.
+ */
+public final class MethodSimilarityExperiment {
+    /** Label of the pooled rows in the summary. */
+    public static final String POOLED = "pooled";
+    // ECGs attributed together; bounds the number of maps held at once to CHUNK × methods.
+    private static final int CHUNK = 32;
+
+    private final MethodSimilarityConfig config;
+    private final ResultCache cache;
+
+    /** An experiment with its own cache over {@code config.cacheDir()}. */
+    public MethodSimilarityExperiment(MethodSimilarityConfig config) {
+        this.config = config;
+        this.cache = new ResultCache(config.cacheDir());
+    }
+
+    /** The configuration. */
+    public MethodSimilarityConfig config() {
+        return config;
+    }
+
+    /** Number of task tables computed (not loaded from the cache) by this instance. */
+    public int computedTasks() {
+        return cache.computedCount();
+    }
+
+    /** The per-ECG rows for all tasks, in the order of {@code models}. */
+    public Table run(EcgDataset data, List<TaskModel> models) {
+        Table all = emptyTable();
+        for (TaskModel tm : models) {
+            all.append(runTask(data, tm));
+        }
+        return all;
+    }
+
+    /** The per-ECG rows of one task, loaded from the cache when present. */
+    public Table runTask(EcgDataset data, TaskModel tm) {
+        int[] selected = data.positives(config.split(), tm.task());
+        selected = Arrays.copyOf(selected, Math.min(selected.length, config.maxEcgsPerTask()));
+        List<String> ids = new ArrayList<>();
+        for (int i : selected) {
+            ids.add(data.ids().get(i));
+        }
+        String key = config.canonical() + "; task=" + tm.task().id() + "; model=" + tm.model().id() + "; target="
+                + tm.target() + "; ecgs=" + String.join(",", ids);
+        int[] rows = selected;
+        return cache.getOrCompute("method_similarity-" + tm.task().id(), key, columnTypes(),
+                () -> compute(data, tm, rows));
+    }
+
+    private Table compute(EcgDataset data, TaskModel tm, int[] selected) {
+        Table table = emptyTable();
+        List<AttributionMethod> methods = config.methods().stream().map(MethodSpec::create).toList();
+        Correlation corr = config.correlation();
+        for (int start = 0; start < selected.length; start += CHUNK) {
+            int end = Math.min(selected.length, start + CHUNK);
+            float[][][] x = new float[end - start][][];
+            for (int k = start; k < end; k++) {
+                x[k - start] = data.signal(selected[k]);
+            }
+            int[] targets = new int[x.length];
+            Arrays.fill(targets, tm.target());
+            List<float[][][]> maps = new ArrayList<>();
+            for (AttributionMethod m : methods) {
+                maps.add(m.attribute(tm.model(), x, targets).values());
+            }
+            for (int e = 0; e < x.length; e++) {
+                String ecgId = data.ids().get(selected[start + e]);
+                for (ValueMode mode : config.valueModes()) {
+                    double[][] prepared = new double[methods.size()][];
+                    for (int m = 0; m < methods.size(); m++) {
+                        prepared[m] = corr.prepare(MapSimilarity.flatten(maps.get(m)[e], mode));
+                    }
+                    for (int a = 0; a < methods.size(); a++) {
+                        for (int b = a + 1; b < methods.size(); b++) {
+                            addRow(table, ecgId, tm.task().id(), config.methods().get(a).label(),
+                                    config.methods().get(b).label(), mode.label(),
+                                    Correlation.ofPrepared(prepared[a], prepared[b]));
+                        }
+                    }
+                }
+            }
+        }
+        return table;
+    }
+
+    /**
+     * Mean score with a percentile bootstrap interval per task × method pair × value mode, and pooled over tasks
+     * (task {@value #POOLED}). Rows with an undefined (NaN) score are counted in {@code n_undefined} and left out of
+     * the mean. Columns: {@code task, method_a, method_b, values, n, n_undefined, mean, ci_low, ci_high}.
+     */
+    public Table summarize(Table rows) {
+        String score = config.correlation().label();
+        Map<List<String>, List<Double>> groups = new LinkedHashMap<>();
+        for (int r = 0; r < rows.rowCount(); r++) {
+            String methodA = rows.stringColumn("method_a").get(r);
+            String methodB = rows.stringColumn("method_b").get(r);
+            String values = rows.stringColumn("values").get(r);
+            double s = rows.doubleColumn(score).get(r);
+            groups.computeIfAbsent(List.of(rows.stringColumn("task").get(r), methodA, methodB, values),
+                    k -> new ArrayList<>()).add(s);
+            groups.computeIfAbsent(List.of(POOLED, methodA, methodB, values), k -> new ArrayList<>()).add(s);
+        }
+        Table out = Table.create("method_similarity_summary", StringColumn.create("task"),
+                StringColumn.create("method_a"), StringColumn.create("method_b"), StringColumn.create("values"),
+                IntColumn.create("n"), IntColumn.create("n_undefined"), DoubleColumn.create("mean"),
+                DoubleColumn.create("ci_low"), DoubleColumn.create("ci_high"));
+        for (Map.Entry<List<String>, List<Double>> g : groups.entrySet()) {
+            double[] defined = g.getValue().stream().mapToDouble(Double::doubleValue).filter(Double::isFinite)
+                    .toArray();
+            BootstrapInterval ci = BootstrapInterval.ofMean(defined, config.bootstrapResamples(), 0.95,
+                    config.seed());
+            for (int c = 0; c < 4; c++) {
+                out.stringColumn(c).append(g.getKey().get(c));
+            }
+            out.intColumn("n").append(defined.length);
+            out.intColumn("n_undefined").append(g.getValue().size() - defined.length);
+            out.doubleColumn("mean").append(ci.mean());
+            out.doubleColumn("ci_low").append(ci.lower());
+            out.doubleColumn("ci_high").append(ci.upper());
+        }
+        return out;
+    }
+
+    private Table emptyTable() {
+        return Table.create("method_similarity", StringColumn.create("ecg_id"), StringColumn.create("task"),
+                StringColumn.create("method_a"), StringColumn.create("method_b"), StringColumn.create("values"),
+                DoubleColumn.create(config.correlation().label()));
+    }
+
+    private static ColumnType[] columnTypes() {
+        return new ColumnType[] {ColumnType.STRING, ColumnType.STRING, ColumnType.STRING, ColumnType.STRING,
+                ColumnType.STRING, ColumnType.DOUBLE};
+    }
+
+    private static void addRow(Table t, String ecgId, String task, String a, String b, String values, double s) {
+        t.stringColumn("ecg_id").append(ecgId);
+        t.stringColumn("task").append(task);
+        t.stringColumn("method_a").append(a);
+        t.stringColumn("method_b").append(b);
+        t.stringColumn("values").append(values);
+        t.doubleColumn(5).append(s);
+    }
+}

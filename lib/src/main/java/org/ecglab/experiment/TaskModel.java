@@ -1,0 +1,24 @@
+package org.ecglab.experiment;
+
+import java.util.Objects;
+import org.ecglab.data.DiagnosticClass;
+import org.ecglab.model.EcgClassifier;
+
+/**
+ * A task model of the study: the classifier for one diagnostic class and the logit that means "has the class".
+ *
+ * @param task   the diagnostic class
+ * @param model  the classifier; its id must identify its weights (it keys cached results)
+ * @param target logit index explained (0 for a single-logit binary model, the class's index in a multi-label one)
+ */
+public record TaskModel(DiagnosticClass task, EcgClassifier model, int target) {
+    /** Checks the target against the model's outputs. */
+    public TaskModel {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(model, "model");
+        if (target < 0 || target >= model.numOutputs()) {
+            throw new IllegalArgumentException("target " + target + " is outside [0, " + model.numOutputs()
+                    + ") for model " + model.id());
+        }
+    }
+}

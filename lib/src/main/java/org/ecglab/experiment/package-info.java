@@ -1,0 +1,8 @@
+/**
+ * The experiments of the study, each a config record in and a Tablesaw table out (one row per ECG × method ×
+ * ...), with summaries carrying bootstrap 95% intervals and results cached on disk by a hash of the config
+ * ({@link org.ecglab.experiment.ResultCache}) so a rerun or an interrupted run does not recompute finished work.
+ *
+ * <p>Experiment 1, inter-method similarity: {@link org.ecglab.experiment.MethodSimilarityExperiment}.
+ */
+package org.ecglab.experiment;

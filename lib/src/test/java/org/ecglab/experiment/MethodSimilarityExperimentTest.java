@@ -1,0 +1,127 @@
+package org.ecglab.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.ecglab.attribution.MethodSpec;
+import org.ecglab.attribution.TinyModels;
+import org.ecglab.data.DiagnosticClass;
+import org.ecglab.data.EcgDataset;
+import org.ecglab.data.Split;
+import org.ecglab.model.EcgClassifier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/** Experiment 1 on a tiny CNN: table shape, a known similarity, the summary, and the on-disk cache. */
+class MethodSimilarityExperimentTest {
+    private static EcgClassifier model;
+    private static EcgDataset data;
+    private static final List<MethodSpec> METHODS = List.of(
+            MethodSpec.of("saliency"),
+            new MethodSpec("saliency_signed", "saliency", Map.of("abs", false)),
+            MethodSpec.of("integrated_gradients", Map.of("n_steps", 8)));
+
+    @BeforeAll
+    static void setUp() {
+        model = TinyModels.cnn(5, false);
+        float[][][] x = TinyModels.ecgs(6, 31);
+        boolean[][] labels = new boolean[6][DiagnosticClass.ALL.size()];
+        // LBBB positives: records 0, 2, 3, 5; record 1 is a test negative, record 5 is in training
+        for (int i : new int[] {0, 2, 3, 5}) {
+            labels[i][DiagnosticClass.LBBB.ordinal()] = true;
+        }
+        Split[] splits = {Split.TEST, Split.TEST, Split.TEST, Split.TEST, Split.TEST, Split.TRAIN};
+        data = new EcgDataset("tiny", List.of("00010", "00011", "00012", "00013", "00014", "00015"), x, labels,
+                splits, null);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        model.close();
+    }
+
+    @Test
+    void tableHasOneRowPerEcgPairAndValueMode(@TempDir Path cache) {
+        MethodSimilarityExperiment exp = new MethodSimilarityExperiment(MethodSimilarityConfig.of(METHODS, cache));
+        Table t = exp.run(data, List.of(new TaskModel(DiagnosticClass.LBBB, model, 1)));
+        assertEquals(List.of("ecg_id", "task", "method_a", "method_b", "values", "spearman"), t.columnNames());
+        assertEquals(3 * 3 * 2, t.rowCount()); // 3 test positives × 3 pairs × {absolute, signed}
+        assertEquals(List.of("00010", "00012", "00013"), t.stringColumn("ecg_id").asList().stream().distinct().toList());
+        assertEquals(List.of("LBBB"), t.stringColumn("task").unique().asList());
+        for (int r = 0; r < t.rowCount(); r++) {
+            double s = t.doubleColumn("spearman").get(r);
+            assertTrue(s >= -1 && s <= 1, "row " + r + ": " + s);
+            boolean salVsSigned = t.stringColumn("method_a").get(r).equals("saliency")
+                    && t.stringColumn("method_b").get(r).equals("saliency_signed");
+            if (salVsSigned && t.stringColumn("values").get(r).equals("absolute")) {
+                // |∇f| and ∇f have identical magnitudes
+                assertEquals(1.0, s, 1e-12);
+            }
+        }
+        Table summary = exp.summarize(t);
+        assertEquals(3 * 2 * 2, summary.rowCount()); // (LBBB + pooled) × 3 pairs × 2 value modes
+        for (int r = 0; r < summary.rowCount(); r++) {
+            assertEquals(3, summary.intColumn("n").get(r));
+            double mean = summary.doubleColumn("mean").get(r);
+            assertTrue(summary.doubleColumn("ci_low").get(r) <= mean && mean <= summary.doubleColumn("ci_high").get(r));
+        }
+    }
+
+    @Test
+    void secondRunLoadsTheCacheAndAChangedConfigRecomputes(@TempDir Path cache) throws Exception {
+        MethodSimilarityConfig config = MethodSimilarityConfig.of(METHODS, cache);
+        List<TaskModel> tasks = List.of(new TaskModel(DiagnosticClass.LBBB, model, 1));
+        MethodSimilarityExperiment first = new MethodSimilarityExperiment(config);
+        Table t1 = first.run(data, tasks);
+        assertEquals(1, first.computedTasks());
+        Path file = single(cache);
+        FileTime written = Files.getLastModifiedTime(file);
+
+        MethodSimilarityExperiment second = new MethodSimilarityExperiment(config);
+        Table t2 = second.run(data, tasks);
+        assertEquals(0, second.computedTasks(), "second run must load the cached CSV");
+        assertEquals(written, Files.getLastModifiedTime(file));
+        assertEquals(t1.stringColumn("ecg_id").asList(), t2.stringColumn("ecg_id").asList()); // ids stay strings
+        for (int r = 0; r < t1.rowCount(); r++) {
+            assertEquals(t1.doubleColumn("spearman").get(r), t2.doubleColumn("spearman").get(r), 1e-12);
+        }
+
+        MethodSimilarityExperiment fewer = new MethodSimilarityExperiment(config.withMaxEcgsPerTask(2));
+        assertEquals(2 * 3 * 2, fewer.run(data, tasks).rowCount());
+        assertEquals(1, fewer.computedTasks());
+        try (Stream<Path> files = Files.list(cache)) {
+            assertEquals(2, files.count(), "a different config is cached under a different hash");
+        }
+    }
+
+    @Test
+    void badConfigRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> MethodSimilarityConfig.of(List.of(MethodSpec.of("saliency")), null));
+        assertThrows(IllegalArgumentException.class,
+                () -> MethodSimilarityConfig.of(List.of(MethodSpec.of("saliency"), MethodSpec.of("saliency")), null));
+        assertThrows(IllegalArgumentException.class, () -> MethodSpec.of("no_such_method"));
+        assertThrows(IllegalArgumentException.class, () -> new TaskModel(DiagnosticClass.LBBB, model, 2));
+    }
+
+    private static Path single(Path dir) throws Exception {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.forEach(files::add);
+        }
+        assertEquals(1, files.size(), "expected one cached file, found " + files);
+        assertTrue(files.get(0).getFileName().toString().matches("method_similarity-LBBB-[0-9a-f]{16}\\.csv"));
+        return files.get(0);
+    }
+}
