@@ -35,5 +35,32 @@ final class PlotGallery {
         rho[3][9] = rho[9][3] = Double.NaN;
         HeatmapFigure.of(rho, methods).title("Inter-method similarity (Spearman, |a|) — LBBB")
                 .colorLabel("Spearman \u03c1").save(dir.resolve("heatmap.png"));
+        java.util.Map<String, double[]> groups = new java.util.LinkedHashMap<>();
+        for (int m = 0; m < 8; m++) {
+            double[] v = new double[40];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = 0.3 + 0.05 * m + 0.15 * rng.nextGaussian();
+            }
+            v[0] = -0.4;
+            groups.put(methods.get(m), v);
+        }
+        BoxPlotFigure.of(groups).title("Self-consistency across 5 seeds").yAxisTitle("Spearman \u03c1")
+                .xAxisTitle("method").save(dir.resolve("box.png"));
+        double[] steps = {0, 1, 2, 3, 4, 5, 6};
+        CurveFigure curves = CurveFigure.create().title("Cascading randomisation")
+                .xAxisTitle("layers randomised (from the top)").yAxisTitle("Spearman \u03c1 with original");
+        for (int m = 0; m < 3; m++) {
+            double[] y = new double[7];
+            double[] lo = new double[7];
+            double[] hi = new double[7];
+            for (int i = 0; i < 7; i++) {
+                y[i] = Math.exp(-i * (0.3 + 0.3 * m)) * 0.9 + 0.05 * m;
+                lo[i] = y[i] - 0.06;
+                hi[i] = y[i] + 0.06;
+            }
+            curves = curves.curve(methods.get(m), steps, y, lo, hi);
+        }
+        curves.save(dir.resolve("curves.png"));
+        curves.saveSvg(dir.resolve("curves.svg"));
     }
 }
