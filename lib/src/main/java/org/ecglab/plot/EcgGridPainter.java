@@ -248,8 +248,7 @@ final class EcgGridPainter {
         FontMetrics fm = g.getFontMetrics();
         g.setColor(AXIS);
         String[] note = Double.isNaN(s.fixedScale)
-                ? new String[] {"clipped at", "percentile " + NiceTicks.format(s.percentile, 0.1).replaceAll("\\.0$", "")
-                        + " of |a|"}
+                ? new String[] {"full colour at", "|a| \u2265 p" + NiceTicks.format(s.percentile, 0.1).replaceAll("\\.0$", "")}
                 : new String[] {"fixed scale"};
         for (int i = 0; i < note.length; i++) {
             g.drawString(note[i], (float) bar.getX(), (float) (bar.getMaxY() + 18 * k + i * (fm.getHeight())));
