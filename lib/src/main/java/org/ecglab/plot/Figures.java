@@ -1,0 +1,119 @@
+package org.ecglab.plot;
+
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * Shared figure plumbing: atomic PNG/SVG writing, XChart chart to image, rendering hints and fonts.
+ *
+ * <p>Only logical fonts ({@value #FONT_FAMILY}) are used, so figures look the same on headless CI machines.
+ */
+public final class Figures {
+    /** The logical font family used by every figure. */
+    public static final String FONT_FAMILY = Font.SANS_SERIF;
+
+    private Figures() {
+    }
+
+    /** Something that writes its bytes to a stream. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        /** Writes the content to {@code out} (which the caller closes). */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code image} as PNG to {@code path}: first to a temporary file in the same folder, then renamed, so a
+     * reader never sees a half-written file and a failed write leaves nothing behind.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void toPng(BufferedImage image, Path path) throws IOException {
+        Objects.requireNonNull(image, "image");
+        writeAtomically(path, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available for image type " + image.getType());
+            }
+        });
+    }
+
+    /** Renders an XChart chart to an image of the chart's own size ({@link BitmapEncoder#getBufferedImage}). */
+    public static BufferedImage toImage(Chart<?, ?> chart) {
+        return BitmapEncoder.getBufferedImage(Objects.requireNonNull(chart, "chart"));
+    }
+
+    /** Saves an XChart chart as SVG, atomically, with XChart's own {@link VectorGraphicsEncoder}. */
+    public static void toSvg(Chart<?, ?> chart, Path path) throws IOException {
+        Objects.requireNonNull(chart, "chart");
+        writeAtomically(path,
+                out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+    }
+
+    /**
+     * Writes through {@code writer} to a temporary sibling of {@code path}, then renames it onto {@code path}
+     * (atomically where the file system allows). The temporary file is deleted if anything fails.
+     *
+     * @throws IOException if writing or renaming fails
+     */
+    public static void writeAtomically(Path path, StreamWriter writer) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Path target = path.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        // A fresh sibling name opened with CREATE_NEW (not createTempFile, whose owner-only permissions would stick
+        // to the renamed file): the file gets the usual umask permissions.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                writer.writeTo(out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A new white RGB image of the given size with a graphics context ready for {@link #antialias}. */
+    static BufferedImage blankImage(int width, int height) {
+        return new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    }
+
+    /** Turns on antialiasing for shapes and text and pure stroke geometry (so pixel positions match the layout). */
+    static void antialias(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+    }
+
+    /** The figure font at {@code size} points, plain or bold. */
+    static Font font(double size, boolean bold) {
+        return new Font(FONT_FAMILY, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
+    }
+
+    /** Checks a requested figure size. */
+    static void checkSize(int width, int height, int minWidth, int minHeight) {
+        if (width < minWidth || height < minHeight || width > 10_000 || height > 10_000) {
+            throw new IllegalArgumentException("figure size " + width + "x" + height + " px is outside ["
+                    + minWidth + ".." + 10_000 + "]x[" + minHeight + ".." + 10_000 + "]");
+        }
+    }
+}

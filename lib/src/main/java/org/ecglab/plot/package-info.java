@@ -1,0 +1,18 @@
+/**
+ * Figures as values: each renders to a {@link java.awt.image.BufferedImage} (shown inline by the Java Jupyter
+ * kernels when it is a cell's last expression) and saves atomically as PNG or SVG.
+ *
+ * <ul>
+ *   <li>{@link org.ecglab.plot.EcgGridFigure} — the 12-lead grid with attribution as trace colour and an optional
+ *       ground-truth mask band; geometry in {@link org.ecglab.plot.EcgGridLayout}.</li>
+ *   <li>{@link org.ecglab.plot.HeatmapFigure} — labelled matrix with values, e.g. method x method correlations.</li>
+ *   <li>{@link org.ecglab.plot.BoxPlotFigure}, {@link org.ecglab.plot.CurveFigure} — XChart-based distributions
+ *       and curves with shaded intervals.</li>
+ *   <li>{@link org.ecglab.plot.Figures} — atomic PNG/SVG writing and XChart chart to image.</li>
+ * </ul>
+ *
+ * <p>The ECG grid and heatmap are drawn with Java2D (one painter serves bitmap and SVG, via VectorGraphics2D, which
+ * XChart already brings in); box plots and curves use XChart. Only logical fonts are used and nothing needs a
+ * display: everything works with {@code -Djava.awt.headless=true}. Depends only on {@code org.ecglab.data}.
+ */
+package org.ecglab.plot;

@@ -1,0 +1,67 @@
+package org.ecglab.plot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+
+class FiguresTest {
+    @BeforeAll
+    static void headless() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @Test
+    void pngRoundTripsPixelsAndReplacesAnExistingFile(@TempDir Path dir) throws Exception {
+        BufferedImage img = new BufferedImage(5, 3, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(2, 1, 0x12ab34);
+        Path png = dir.resolve("a.png");
+        Files.writeString(png, "old content");
+        Figures.toPng(img, png);
+        BufferedImage back = ImageIO.read(png.toFile());
+        assertEquals(5, back.getWidth());
+        assertEquals(3, back.getHeight());
+        assertEquals(0x12ab34, back.getRGB(2, 1) & 0xffffff);
+        assertEquals(List.of(png), list(dir));
+    }
+
+    @Test
+    void failedWriteLeavesNeitherTargetNorTemporaryFile(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("b.bin");
+        IOException e = assertThrows(IOException.class, () -> Figures.writeAtomically(target, out -> {
+            out.write(1);
+            throw new IOException("disk full (simulated)");
+        }));
+        assertEquals("disk full (simulated)", e.getMessage());
+        assertEquals(List.of(), list(dir));
+        Figures.writeAtomically(target, out -> out.write(new byte[] {7, 8}));
+        assertArrayEquals(new byte[] {7, 8}, Files.readAllBytes(target));
+    }
+
+    @Test
+    void xchartChartBecomesAnImageOfItsSize() {
+        XYChart chart = new XYChartBuilder().width(320).height(240).build();
+        chart.addSeries("y", new double[] {0, 1, 2}, new double[] {0, 1, 4});
+        BufferedImage img = Figures.toImage(chart);
+        assertEquals(320, img.getWidth());
+        assertEquals(240, img.getHeight());
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+}
