@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -141,7 +142,7 @@ public final class PtbXlPlusMedianBeats {
         String name = "PTB-XL+ " + source.folder + " median beats (" + plusRoot + ")";
         EcgDataset data = new EcgDataset(name, ids, signals.toArray(float[][][]::new),
                 labels.toArray(boolean[][]::new), splits.toArray(Split[]::new), null);
-        Map<Split, Integer> sizes = new java.util.EnumMap<>(Split.class);
+        Map<Split, Integer> sizes = new EnumMap<>(Split.class);
         for (Split s : Split.values()) {
             sizes.put(s, data.indices(s).length);
         }

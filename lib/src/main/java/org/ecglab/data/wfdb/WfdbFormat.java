@@ -58,7 +58,7 @@ public enum WfdbFormat {
         };
     }
 
-    /** Smallest and largest value a sample can hold. */
+    /** Smallest value a sample can hold; WFDB also uses it to mark a missing sample. */
     public int min() {
         return switch (this) {
             case F16 -> Short.MIN_VALUE;
