@@ -1,0 +1,160 @@
+package org.ecglab.data;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ecglab.data.npy.NpyArray;
+import org.ecglab.data.npy.NpyDType;
+import org.ecglab.data.npy.Npz;
+
+/**
+ * Saves an {@link EcgDataset} as one {@code .npz} archive that NumPy opens with {@code np.load}, and loads it back
+ * with every entry validated. Entries ({@code N} records):
+ * <ul>
+ * <li>{@code signals}: float32 {@code [N, 12, 600]}, mV, leads in {@link Lead} order</li>
+ * <li>{@code labels}: bool {@code [N, 9]} over {@code class_names} (uint8 accepted on load)</li>
+ * <li>{@code splits}: int8 {@code [N]}: 0 train, 1 validation, 2 test</li>
+ * <li>{@code ids}, {@code class_names}, {@code name}: UTF-8 text as uint8 bytes, lines separated by {@code \n}
+ * (in Python: {@code bytes(z['ids']).decode().split('\n')})</li>
+ * <li>{@code masks}: float32 {@code [N, 12, 600]}, only when the dataset has masks; records without a mask are
+ * stored as zeros and marked false in {@code mask_present} (bool {@code [N]})</li>
+ * <li>{@code format_version}: int32 {@code [1]}, currently 1</li>
+ * </ul>
+ */
+public final class EcgDatasetFiles {
+    /** Version written to {@code format_version}. */
+    public static final int FORMAT_VERSION = 1;
+
+    private EcgDatasetFiles() {
+    }
+
+    /** Writes {@code data} to {@code npz} (stored entries; written to a temporary file, then renamed). */
+    public static void save(EcgDataset data, Path npz) throws IOException {
+        int n = data.size();
+        int k = DiagnosticClass.ALL.size();
+        Map<String, NpyArray> m = new LinkedHashMap<>();
+        m.put("format_version", NpyArray.ofInts(new int[] {FORMAT_VERSION}));
+        m.put("name", text(data.name()));
+        m.put("class_names", text(String.join("\n", DiagnosticClass.ALL.stream().map(DiagnosticClass::id).toList())));
+        for (String id : data.ids()) {
+            if (id.contains("\n")) {
+                throw new IllegalArgumentException("record id '" + id + "' contains a newline and cannot be saved");
+            }
+        }
+        m.put("ids", text(String.join("\n", data.ids())));
+        m.put("signals", NpyArray.ofFloats(data.signals()));
+        boolean[] labels = new boolean[n * k];
+        byte[] splits = new byte[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(data.labels(i), 0, labels, i * k, k);
+            splits[i] = (byte) data.split(i).ordinal();
+        }
+        m.put("labels", NpyArray.ofBooleans(labels, n, k));
+        m.put("splits", NpyArray.ofBytes(NpyDType.INT8, splits));
+        if (data.hasMasks()) {
+            float[][][] masks = new float[n][][];
+            boolean[] present = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                present[i] = data.mask(i) != null;
+                masks[i] = present[i] ? data.mask(i) : new float[EcgFormat.LEADS][EcgFormat.SAMPLES];
+            }
+            m.put("masks", NpyArray.ofFloats(masks));
+            m.put("mask_present", NpyArray.ofBooleans(present));
+        }
+        Npz.write(npz, m, false);
+    }
+
+    /**
+     * Loads a dataset saved by {@link #save}.
+     *
+     * @throws IOException naming the file and the entry that is missing, of the wrong type or shape, or invalid
+     */
+    public static EcgDataset load(Path npz) throws IOException {
+        Map<String, NpyArray> m = Npz.read(npz);
+        int version = (int) require(m, "format_version", npz).toLongs()[0];
+        if (version != FORMAT_VERSION) {
+            throw new IOException(npz + ": format_version " + version + " is not supported (expected "
+                    + FORMAT_VERSION + ")");
+        }
+        List<String> classes = lines(require(m, "class_names", npz));
+        List<String> expected = DiagnosticClass.ALL.stream().map(DiagnosticClass::id).toList();
+        if (!classes.equals(expected)) {
+            throw new IOException(npz + ": class_names " + classes + " do not match this library's " + expected);
+        }
+        String name = new String(require(m, "name", npz).rawBytes(), StandardCharsets.UTF_8);
+        List<String> ids = lines(require(m, "ids", npz));
+        int n = ids.size();
+        NpyArray signals = require(m, "signals", npz);
+        checkShape(signals, "signals", npz, NpyDType.FLOAT32, n, EcgFormat.LEADS, EcgFormat.SAMPLES);
+        NpyArray labelArray = require(m, "labels", npz);
+        int k = expected.size();
+        checkShape(labelArray, "labels", npz, null, n, k);
+        if (labelArray.dtype() != NpyDType.BOOL && labelArray.dtype() != NpyDType.UINT8) {
+            throw new IOException(npz + ": entry 'labels' is " + labelArray.dtype().descr() + ", expected |b1 or |u1");
+        }
+        NpyArray splitArray = require(m, "splits", npz);
+        checkShape(splitArray, "splits", npz, null, n);
+        boolean[] flat = labelArray.toBooleans();
+        long[] splitCodes = splitArray.toLongs();
+        boolean[][] labels = new boolean[n][];
+        Split[] splits = new Split[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = Arrays.copyOfRange(flat, i * k, (i + 1) * k);
+            if (splitCodes[i] < 0 || splitCodes[i] >= Split.values().length) {
+                throw new IOException(npz + ": entry 'splits' has code " + splitCodes[i] + " for record " + ids.get(i)
+                        + "; expected 0 (train), 1 (validation) or 2 (test)");
+            }
+            splits[i] = Split.values()[(int) splitCodes[i]];
+        }
+        float[][][] masks = null;
+        if (m.containsKey("masks")) {
+            checkShape(m.get("masks"), "masks", npz, NpyDType.FLOAT32, n, EcgFormat.LEADS, EcgFormat.SAMPLES);
+            masks = m.get("masks").toFloats3d();
+            if (m.containsKey("mask_present")) {
+                checkShape(m.get("mask_present"), "mask_present", npz, null, n);
+                boolean[] present = m.get("mask_present").toBooleans();
+                for (int i = 0; i < n; i++) {
+                    masks[i] = present[i] ? masks[i] : null;
+                }
+            }
+        }
+        try {
+            return new EcgDataset(name, ids, signals.toFloats3d(), labels, splits, masks);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(npz + ": invalid dataset: " + e.getMessage(), e);
+        }
+    }
+
+    private static NpyArray text(String s) {
+        return NpyArray.ofBytes(NpyDType.UINT8, s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> lines(NpyArray a) {
+        String s = new String(a.rawBytes(), StandardCharsets.UTF_8);
+        return s.isEmpty() ? List.of() : List.of(s.split("\n", -1));
+    }
+
+    private static NpyArray require(Map<String, NpyArray> m, String entry, Path npz) throws IOException {
+        NpyArray a = m.get(entry);
+        if (a == null) {
+            throw new IOException(npz + ": missing entry '" + entry + "' (present: " + m.keySet() + ")");
+        }
+        return a;
+    }
+
+    private static void checkShape(NpyArray a, String entry, Path npz, NpyDType type, int... shape)
+            throws IOException {
+        if (!Arrays.equals(a.shape(), shape)) {
+            throw new IOException(npz + ": entry '" + entry + "' has shape " + Arrays.toString(a.shape())
+                    + ", expected " + Arrays.toString(shape));
+        }
+        if (type != null && a.dtype() != type) {
+            throw new IOException(npz + ": entry '" + entry + "' is " + a.dtype().descr() + ", expected "
+                    + type.descr());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * NumPy's {@code .npy} and {@code .npz} file formats (https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html),
+ * so that datasets, attributions and model outputs can be exchanged with Python. Little-endian, C-order arrays of
+ * the dtypes in {@link org.ecglab.data.npy.NpyDType}; files written here are byte-identical to what
+ * {@code numpy.save} (1.24) writes for the same array.
+ */
+package org.ecglab.data.npy;
