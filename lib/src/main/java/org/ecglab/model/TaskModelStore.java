@@ -4,7 +4,12 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.Pair;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -91,7 +96,7 @@ public final class TaskModelStore {
         try {
             djl.setBlock(meta.architecture().toBlock());
             djl.load(folder, meta.id());
-            checkOutputShape(djl, folder);
+            checkParameterShapes(djl, meta.architecture());
         } catch (MalformedModelException | IOException | RuntimeException e) {
             djl.close();
             throw new IOException(folder + ": corrupt or mismatched parameters for " + meta.id() + " ("
@@ -112,13 +117,30 @@ public final class TaskModelStore {
         }
     }
 
-    /** A forward pass on zeros catches parameters that loaded but do not fit the architecture. */
-    private static void checkOutputShape(Model djl, Path folder) {
-        EcgClassifier probe = EcgClassifier.of(djl, List.of("probe"));
-        try (NDManager m = djl.getNDManager().newSubManager()) {
-            Shape out = probe.forward(m.zeros(new Shape(1, EcgFormat.LEADS, EcgFormat.SAMPLES))).getShape();
-            if (!out.equals(new Shape(1, 1))) {
-                throw new IllegalStateException("network in " + folder + " outputs " + out + ", expected (1, 1)");
+    /**
+     * DJL loads arrays of whatever shape the file holds, so a params file from another architecture would load and
+     * silently run as that other network; compare every array with a freshly initialised block of the stored
+     * architecture instead.
+     */
+    private static void checkParameterShapes(Model djl, Architecture architecture) {
+        List<Pair<String, Parameter>> loaded = djl.getBlock().getParameters().stream().toList();
+        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
+            Block reference = architecture.toBlock();
+            // Zeros rather than random weights: only shapes matter, and the engine's random stream stays untouched.
+            reference.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+            reference.initialize(scratch, DataType.FLOAT32, new Shape(1, EcgFormat.LEADS, EcgFormat.SAMPLES));
+            List<Pair<String, Parameter>> expected = reference.getParameters().stream().toList();
+            if (loaded.size() != expected.size()) {
+                throw new IllegalStateException("params file holds " + loaded.size() + " arrays, architecture needs "
+                        + expected.size());
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                Shape want = expected.get(i).getValue().getArray().getShape();
+                Shape got = loaded.get(i).getValue().getArray().getShape();
+                if (!want.equals(got)) {
+                    throw new IllegalStateException("parameter " + expected.get(i).getKey() + " has shape " + got
+                            + ", architecture needs " + want);
+                }
             }
         }
     }
