@@ -21,6 +21,17 @@ final class LayerChecks {
         }
     }
 
+    /** PyTorch's pooling constraints: positive kernel and stride, padding at most half the kernel. */
+    static void pool(String type, int kernelSize, int stride, int padding) {
+        positive(type + " kernel_size", kernelSize);
+        positive(type + " stride", stride);
+        nonNegative(type + " padding", padding);
+        if (2 * padding > kernelSize) {
+            throw new IllegalArgumentException(type + " padding " + padding + " exceeds half the kernel size "
+                    + kernelSize + " (PyTorch rejects this)");
+        }
+    }
+
     static Map<String, Object> ordered(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

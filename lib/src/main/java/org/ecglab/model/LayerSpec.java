@@ -36,8 +36,13 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
      */
     long[] outputShape(long[] input);
 
-    /** Number of trainable parameters (PyTorch's {@code sum(p.numel() for p in layer.parameters())}). */
-    long trainableParameters();
+    /**
+     * Number of trainable parameters (PyTorch's {@code sum(p.numel() for p in layer.parameters())}); none unless
+     * the layer overrides this.
+     */
+    default long trainableParameters() {
+        return 0;
+    }
 
     /**
      * 1-D convolution {@code torch.nn.Conv1d}; {@code L_out = floor((L + 2p - d(k-1) - 1) / s) + 1}. Weight
@@ -179,11 +184,6 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
         }
 
         @Override
-        public long trainableParameters() {
-            return 0;
-        }
-
-        @Override
         public String toString() {
             return "ReLU()";
         }
@@ -192,13 +192,7 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
     /** Max pooling {@code torch.nn.MaxPool1d(kernel_size, stride, padding)}, floor mode. */
     record MaxPool1d(int kernelSize, int stride, int padding) implements LayerSpec {
         public MaxPool1d {
-            LayerChecks.positive("kernel_size", kernelSize);
-            LayerChecks.positive("stride", stride);
-            LayerChecks.nonNegative("padding", padding);
-            if (2 * padding > kernelSize) {
-                throw new IllegalArgumentException("maxpool1d padding " + padding + " exceeds half the kernel size "
-                        + kernelSize + " (PyTorch rejects this)");
-            }
+            LayerChecks.pool("maxpool1d", kernelSize, stride, padding);
         }
 
         /** Non-overlapping pooling by {@code k}: stride {@code k}, no padding. */
@@ -228,11 +222,6 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
         }
 
         @Override
-        public long trainableParameters() {
-            return 0;
-        }
-
-        @Override
         public String toString() {
             return String.format(Locale.ROOT, "MaxPool1d(kernel_size=%d, stride=%d, padding=%d)", kernelSize, stride,
                     padding);
@@ -245,13 +234,7 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
      */
     record AvgPool1d(int kernelSize, int stride, int padding) implements LayerSpec {
         public AvgPool1d {
-            LayerChecks.positive("kernel_size", kernelSize);
-            LayerChecks.positive("stride", stride);
-            LayerChecks.nonNegative("padding", padding);
-            if (2 * padding > kernelSize) {
-                throw new IllegalArgumentException("avgpool1d padding " + padding + " exceeds half the kernel size "
-                        + kernelSize + " (PyTorch rejects this)");
-            }
+            LayerChecks.pool("avgpool1d", kernelSize, stride, padding);
         }
 
         @Override
@@ -273,11 +256,6 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
         public long[] outputShape(long[] input) {
             LayerChecks.rank(this, input, 2);
             return new long[] {input[0], LayerChecks.slidingLength(this, input[1], kernelSize, stride, padding, 1)};
-        }
-
-        @Override
-        public long trainableParameters() {
-            return 0;
         }
 
         @Override
@@ -327,11 +305,6 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
         }
 
         @Override
-        public long trainableParameters() {
-            return 0;
-        }
-
-        @Override
         public String toString() {
             return "AdaptiveAvgPool1d(output_size=1)";
         }
@@ -361,11 +334,6 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
                 n *= d;
             }
             return new long[] {n};
-        }
-
-        @Override
-        public long trainableParameters() {
-            return 0;
         }
 
         @Override
@@ -443,11 +411,6 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
         @Override
         public long[] outputShape(long[] input) {
             return input.clone();
-        }
-
-        @Override
-        public long trainableParameters() {
-            return 0;
         }
 
         @Override

@@ -100,7 +100,7 @@ public final class TaskModelTrainer {
         try (Trainer trainer = model.newTrainer(trainingConfig(y, train));
                 TrainingProgress progress = new TrainingProgress(id, config.maxEpochs(), config.showProgress())) {
             // Seeding right before initialisation makes the weights a function of the seed alone; the engine takes
-            // an int seed, so a long seed is folded (Long.hashCode, the identity for seeds in int range).
+            // an int seed, so a long seed is folded by Long.hashCode (the identity for 0 <= seed <= Integer.MAX_VALUE).
             Engine.getInstance().setRandomSeed(Long.hashCode(config.seed()));
             trainer.initialize(new Shape(1, EcgFormat.LEADS, EcgFormat.SAMPLES));
             while (stopping.epochs() < config.maxEpochs() && !stopping.shouldStop()) {

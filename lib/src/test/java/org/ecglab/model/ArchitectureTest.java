@@ -81,6 +81,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void batchNormUpdatesRunningStatisticsWithPyTorchMomentum() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block bn = new LayerSpec.BatchNorm1d(2).toBlock();
+            bn.initialize(m, DataType.FLOAT32, new Shape(1, 2, 4));
+            NDArray x = m.create(new float[] {1, 1, 1, 1, 0, 2, 0, 2}, new Shape(1, 2, 4));
+            bn.forward(new ParameterStore(m, false), new NDList(x), true);
+            float[] mean = null;
+            float[] var = null;
+            for (Pair<String, Parameter> p : bn.getParameters()) {
+                if (p.getKey().equals("runningMean")) {
+                    mean = p.getValue().getArray().toFloatArray();
+                } else if (p.getKey().equals("runningVar")) {
+                    var = p.getValue().getArray().toFloatArray();
+                }
+            }
+            // PyTorch: r <- 0.9 r + 0.1 batch, with the unbiased batch variance (0 and 4/3) for the variance.
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.1f, 0.1f}, mean, 1e-6f);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.9f, 0.9f + 0.4f / 3f}, var, 1e-6f);
+        }
+    }
+
+    @Test
     void multiLabelVariantHasNineOutputs() {
         Architecture nine = Architecture.defaultCnn(9);
         assertEquals(9, nine.outputs());

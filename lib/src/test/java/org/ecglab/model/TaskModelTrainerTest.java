@@ -37,6 +37,14 @@ class TaskModelTrainerTest {
         return out;
     }
 
+    private static double maxAbs(float[] values) {
+        double max = 0;
+        for (float v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
+
     @Test
     void learnsAnEasyTaskInAFewEpochs() {
         TrainingConfig config = TrainingConfig.defaults().withMaxEpochs(4).withPatience(4).withBalanceClasses(true);
@@ -51,6 +59,15 @@ class TaskModelTrainerTest {
             // The first epoch starts from random weights; the loss must fall as the bump is learnt.
             assertTrue(m.trainingLossHistory().get(m.epochsRun() - 1) < m.trainingLossHistory().get(0),
                     m.trainingLossHistory().toString());
+            // Batch norm ran in training mode: its running means moved away from their initial zeros.
+            int batchNorms = 0;
+            for (Pair<String, Parameter> p : m.classifier().block().getParameters()) {
+                if (p.getKey().endsWith("runningMean")) {
+                    batchNorms++;
+                    assertTrue(maxAbs(p.getValue().getArray().toFloatArray()) > 1e-3, p.getKey());
+                }
+            }
+            assertEquals(4, batchNorms);
         }
     }
 
