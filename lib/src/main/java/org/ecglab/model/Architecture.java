@@ -25,7 +25,7 @@ public record Architecture(String name, List<LayerSpec> layers) {
      */
     public Architecture {
         Objects.requireNonNull(name, "name");
-        if (name.isBlank() || !name.equals(name.trim()) || name.contains("\n")) {
+        if (!name.matches("\\S+")) {
             throw new IllegalArgumentException("architecture name must be a non-blank single token, got '" + name + "'");
         }
         layers = List.copyOf(layers);

@@ -32,7 +32,7 @@ import org.ecglab.data.Split;
  * <p>Reproducible: {@code Engine.setRandomSeed(seed)} before initialisation seeds the weights (He-normal, DJL's
  * default) and dropout, and the training records are shuffled each epoch by a {@link SplittableRandom} seeded with
  * the same seed. With one intra-op thread the same seed gives bit-identical weights; more threads may change the
- * order of floating-point sums.
+ * order of floating-point sums. The engine's random seed is global, so do not train models concurrently in one JVM.
  */
 public final class TaskModelTrainer {
     private final Architecture architecture;
