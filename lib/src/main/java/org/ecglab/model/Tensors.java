@@ -24,6 +24,24 @@ public final class Tensors {
         return manager.create(flat, new Shape(end - start, leads, samples));
     }
 
+    /**
+     * Records {@code order[from..to)} of {@code signals}, in that order, as a float32 array of shape
+     * {@code (to-from, leads, samples)}; used to build shuffled mini-batches.
+     */
+    public static NDArray signals(NDManager manager, float[][][] signals, int[] order, int from, int to) {
+        int leads = signals[order[from]].length;
+        int samples = signals[order[from]][0].length;
+        float[] flat = new float[(to - from) * leads * samples];
+        int p = 0;
+        for (int k = from; k < to; k++) {
+            for (int l = 0; l < leads; l++) {
+                System.arraycopy(signals[order[k]][l], 0, flat, p, samples);
+                p += samples;
+            }
+        }
+        return manager.create(flat, new Shape(to - from, leads, samples));
+    }
+
     /** A {@code (N, leads, samples)} array back to {@code [N][leads][samples]}. */
     public static float[][][] toSignals(NDArray array) {
         long[] s = array.getShape().getShape();

@@ -1,0 +1,47 @@
+package org.ecglab.model;
+
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** One progress bar per task model on {@code System.err}, one step per epoch, showing validation AUROC. */
+final class TrainingProgress implements AutoCloseable {
+    /** Fixed width: notebooks and build logs have no terminal to measure, and the bar must leave room for the scores. */
+    private static final int WIDTH = 130;
+    private final ProgressBar bar;
+
+    /**
+     * @param enabled false for a silent no-op
+     */
+    TrainingProgress(String modelId, int maxEpochs, boolean enabled) {
+        this.bar = enabled
+                ? new ProgressBarBuilder().setTaskName(modelId).setInitialMax(maxEpochs).setUnit(" epochs", 1)
+                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err, WIDTH))
+                        .setUpdateIntervalMillis(500).build()
+                : null;
+    }
+
+    void epochDone(double loss, double validationAuroc, int bestEpoch, double bestAuroc) {
+        if (bar != null) {
+            bar.setExtraMessage(String.format(Locale.ROOT, "val AUROC %.4f, best %.4f @%d, loss %.4f",
+                    validationAuroc, bestAuroc, bestEpoch, loss));
+            bar.step();
+        }
+    }
+
+    /** Marks the bar complete after early stopping. */
+    void stoppedAt(int epochs) {
+        if (bar != null) {
+            bar.maxHint(epochs);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}
