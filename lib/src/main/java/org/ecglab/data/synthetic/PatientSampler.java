@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * all uniformly within normal adult ranges, and lays out the Gaussian dipole terms of a normal beat.
  *
  * <p>Normal ranges used (all inside the clinical normal limits, with margin to the pathological criteria):
- * HR 50–82 bpm, PR 135–180 ms, P 85–105 ms, QRS 84–98 ms, QTc (Bazett) 385–425 ms, frontal rotation −20° to +25°
+ * HR 50–82 bpm, PR 135–180 ms, P 85–105 ms, QRS 84–98 ms, QTc (Bazett) 385–425 ms, T-wave width 8.5–10 % of QT, frontal rotation −20° to +25°
  * around a nominal QRS axis of about +45°, horizontal rotation ±12°.
  *
  * <p>Directions of the reference waves in the Dower frame (X left, Y feet, Z back), before rotation:
@@ -46,7 +46,7 @@ final class PatientSampler {
         double pWidth = uniform(rng, 14, 17);
         double qrs = uniform(rng, 84, 98);
         double qtc = uniform(rng, 385, 425);
-        double tWidth = uniform(rng, 32, 40);
+        double tWidthFraction = uniform(rng, 0.085, 0.1);
         double frontal = uniform(rng, -20, 25);
         double horizontal = uniform(rng, -12, 12);
         double pGain = uniform(rng, 0.8, 1.25);
@@ -78,6 +78,8 @@ final class PatientSampler {
 
         // Repolarisation: slow upstroke (T_UP) and the main T (T_DOWN) whose offset ends the QT interval.
         double qt = qtc * Math.sqrt(60.0 / hr);
+        // The T wave narrows with the QT (faster rate), which keeps the ST segment at J+60 ms flat.
+        double tWidth = tWidthFraction * qt;
         double cT = onset + qt - EDGE_WIDTHS * tWidth;
         waves.add(rot(new GaussianWave(BeatModel.T + "UP", T_REFERENCE[0], T_REFERENCE[1], T_REFERENCE[2],
                 cT - 0.7 * tWidth, 1.25 * tWidth).scaled(0.35 * tGain), frontal / 2, horizontal / 2));
