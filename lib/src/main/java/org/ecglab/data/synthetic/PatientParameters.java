@@ -3,7 +3,7 @@ package org.ecglab.data.synthetic;
 /**
  * The designed timing and orientation of one synthetic beat, kept for display and provenance. Intervals follow
  * the generator's wave layout (onset/offset = centre ∓ about 2.5 widths of the outermost Gaussian); the tests
- * measure the same intervals back from the signal and agree to within a few milliseconds.
+ * measure the same intervals back from the signal and find them within 12 ms (QRS: 16 ms) of these values.
  *
  * @param heartRateBpm          heart rate; sets RR = 60000 / HR ms, which scales QT (Bazett)
  * @param qrsAxisDeg            frontal-plane QRS axis (hexaxial degrees, 0 = lead I, +90 = aVF) of the net QRS

@@ -10,8 +10,11 @@ import org.ecglab.data.Lead;
  *
  * <ul>
  * <li>QRS: the spatial velocity {@code V(t) = sqrt(Σ_l (dv_l/dt)²)} peaks inside the QRS (searched 250–520 ms).
- *     Onset / offset = the nearest times before / after that peak where V stays below {@value #VELOCITY_MV_PER_MS}
- *     mV/ms for {@value #QUIET_MS} ms (the velocity briefly vanishes at R peaks, so a single dip is not an end).</li>
+ *     Onset = going back from that peak, the first time V has stayed below {@value #VELOCITY_MV_PER_MS} mV/ms for
+ *     {@value #QUIET_MS} ms (the velocity briefly vanishes at R peaks, so a single dip is not an onset).
+ *     Offset = going back from {@value #OFFSET_SEARCH_MS} ms after the peak, the first time V reaches
+ *     {@value #OFFSET_MV_PER_MS} mV/ms (ST and T slopes stay below it; the flat top of a broad R' does not end
+ *     the QRS).</li>
  * <li>P onset: going back from the largest spatial magnitude before the QRS, the first time it falls below 5 % of
  *     that peak. T end: the last time the magnitude is above 5 % of its largest value after J + 40 ms.</li>
  * <li>Baseline of each lead: mean over 20–10 ms before QRS onset (the PR segment).</li>
