@@ -5,7 +5,10 @@ For each notebook, in the order given:
   1. start the kernel and wait until it answers (kernel_info, then a silent empty
      execute request) within --startup-timeout seconds; otherwise kill it and start
      again, up to --attempts times. rapaio-jupyter-kernel 3.0.1 sometimes never
-     answers at all (its channel threads race at start-up), so retrying is routine;
+     answers at all: its channel threads race at start-up (seen: a shell thread dying
+     on a NullPointerException because a request came before its handlers were set,
+     and a shell thread alive but never reading). On a busy 2-core machine about one
+     start in seven hangs, while a healthy start takes 1-5 s, so retrying is routine;
   2. run every code cell with a per-cell timeout, printing progress;
   3. write OUT/NAME.ipynb (executed) and OUT/NAME.html (images embedded as data URIs),
      each through a temporary file and a rename; this happens on failure too, so the
@@ -146,10 +149,10 @@ class NotebookRun:
     async def _start_once(self) -> None:
         km = AsyncKernelManager(kernel_name=self.opts.kernel)
         self.client.km = km
+        LIVE_KERNELS.add(km)
         with open(self.log_path, "a", encoding="utf-8") as f:
             # The child keeps its own copy of the descriptor.
             await km.start_kernel(cwd=str(self.path.parent.resolve()), stdout=f, stderr=f)
-        LIVE_KERNELS.add(km)
         kc = km.client()
         self.client.kc = kc
         kc.start_channels()
@@ -227,6 +230,12 @@ class NotebookRun:
 
 
 async def run_all(paths, opts) -> None:
+    # Results of an earlier run must not pass for results of this one.
+    for path in paths:
+        out = opts.out_dir
+        for stale in (out / f"{path.stem}.ipynb", out / f"{path.stem}.html",
+                      out / "logs" / f"{path.stem}.kernel.log"):
+            stale.unlink(missing_ok=True)
     for path in paths:
         await NotebookRun(path, opts).run()
 
@@ -237,7 +246,7 @@ def parse_args(argv):
     p.add_argument("--kernel", default="java", help="kernel spec name (default: java)")
     p.add_argument("--out-dir", type=Path, required=True)
     p.add_argument("--cell-timeout", type=int, default=1800, help="seconds per cell")
-    p.add_argument("--startup-timeout", type=int, default=60, help="seconds per start attempt")
+    p.add_argument("--startup-timeout", type=int, default=30, help="seconds per start attempt")
     p.add_argument("--attempts", type=int, default=5, help="kernel start attempts per notebook")
     p.add_argument("--overall-timeout", type=int, default=6 * 3600, help="seconds for everything")
     opts = p.parse_args(argv)

@@ -94,8 +94,12 @@ class ExecuteTest(unittest.TestCase):
 
     def test_kernel_that_never_answers_fails_after_all_attempts(self):
         nb = self._notebook("05-hang", "alpha")
+        stale = self.out / "05-hang.html"
+        stale.parent.mkdir(parents=True)
+        stale.write_text("from an earlier run")
         result, seconds = self._run("fake-hang", nb, startup=2, attempts=2)
         self.assertEqual(result.returncode, 2)
+        self.assertFalse(stale.exists(), "an earlier run's output must not survive a failed run")
         self.assertEqual(result.stdout.count("kernel not ready"), 2)
         self.assertIn("did not become ready in 2 attempts", result.stdout)
         self.assertLess(seconds, 30)
