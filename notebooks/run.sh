@@ -159,6 +159,8 @@ THREADS="${ECGLAB_THREADS:-1}"
 KERNEL_JAVA_OPTS=(
   "-Xmx${ECGLAB_KERNEL_HEAP:-4g}" -Djava.awt.headless=true -Dfile.encoding=UTF-8
   -Dai.djl.offline=true "-Dai.djl.pytorch.num_threads=$THREADS" -Dai.djl.pytorch.num_interop_threads=1
+  # DJL logs engine start-up at INFO; warnings (and the harmless CUDA notice) still show.
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
 )
 read -r -a extra_opts <<<"${ECGLAB_KERNEL_JAVA_OPTS:-}"
 KERNEL_JAVA_OPTS+=("${extra_opts[@]}")

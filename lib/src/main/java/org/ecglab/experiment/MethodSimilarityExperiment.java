@@ -121,6 +121,8 @@ public final class MethodSimilarityExperiment {
     public Table summarize(Table rows) {
         String score = config.correlation().label();
         Map<List<String>, List<Double>> groups = new LinkedHashMap<>();
+        // Pooled groups are kept apart so the summary lists every task first and the pooled rows last.
+        Map<List<String>, List<Double>> pooled = new LinkedHashMap<>();
         for (int r = 0; r < rows.rowCount(); r++) {
             String methodA = rows.stringColumn("method_a").get(r);
             String methodB = rows.stringColumn("method_b").get(r);
@@ -128,8 +130,9 @@ public final class MethodSimilarityExperiment {
             double s = rows.doubleColumn(score).get(r);
             groups.computeIfAbsent(List.of(rows.stringColumn("task").get(r), methodA, methodB, values),
                     k -> new ArrayList<>()).add(s);
-            groups.computeIfAbsent(List.of(POOLED, methodA, methodB, values), k -> new ArrayList<>()).add(s);
+            pooled.computeIfAbsent(List.of(POOLED, methodA, methodB, values), k -> new ArrayList<>()).add(s);
         }
+        groups.putAll(pooled);
         Table out = Table.create("method_similarity_summary", StringColumn.create("task"),
                 StringColumn.create("method_a"), StringColumn.create("method_b"), StringColumn.create("values"),
                 IntColumn.create("n"), IntColumn.create("n_undefined"), DoubleColumn.create("mean"),

@@ -94,7 +94,9 @@ public final class BoxPlotFigure extends XChartFigure {
         styler.setAxisTickLabelsFont(Figures.font(11 * scale, false));
         styler.setPlotGridLinesColor(new Color(225, 225, 225));
         styler.setBoxplotCalCulationMethod(BoxStyler.BoxplotCalCulationMethod.N_LESS_1_PLUS_1);
-        styler.setXAxisLabelRotation(groups.size() > 6 ? 45 : 0);
+        // Rotated labels get clipped at the right edge by XChart; rotate only when they would not fit side by side.
+        int labelChars = groups.keySet().stream().mapToInt(String::length).sum() + 2 * groups.size();
+        styler.setXAxisLabelRotation(labelChars * 8 * scale > 0.8 * width ? 45 : 0);
         // XChart draws every box in its own box style (outline, red median, '+' outliers); series colours are ignored.
         groups.forEach(chart::addSeries);
         return chart;
