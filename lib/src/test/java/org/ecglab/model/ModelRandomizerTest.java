@@ -20,7 +20,7 @@ class ModelRandomizerTest {
 
     @BeforeAll
     static void build() {
-        original = TestModels.defaultCnn(ARCH, 11, List.of("a", "b"));
+        original = TestModels.nonTrivial(ARCH, 11, List.of("a", "b"));
         originalLogits = original.predictLogits(X, 8);
     }
 

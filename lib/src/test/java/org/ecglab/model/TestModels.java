@@ -6,17 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Seeded default CNNs whose every array is non-trivial, as after training. */
+/** Seeded networks whose every array is non-trivial, as after training, and seeded inputs. */
 public final class TestModels {
     private TestModels() {
     }
 
     /**
-     * The default CNN with seeded He-normal weights; biases, batch-norm gamma/beta and running statistics are then
+     * The network with seeded He-normal weights; biases, batch-norm gamma/beta and running statistics are then
      * overwritten with seeded values (gamma and running variance in [0.5, 1.5], the others in [-0.5, 0.5]) so that
      * no array equals its initial constant.
      */
-    public static EcgClassifier defaultCnn(Architecture architecture, long seed, List<String> outputNames) {
+    public static EcgClassifier nonTrivial(Architecture architecture, long seed, List<String> outputNames) {
         Engine.getInstance().setRandomSeed(Long.hashCode(seed));
         EcgClassifier model = EcgClassifier.of("test-cnn-" + seed, architecture.toBlock(), outputNames);
         SplittableRandom rnd = new SplittableRandom(seed);

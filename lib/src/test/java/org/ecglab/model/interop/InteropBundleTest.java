@@ -39,7 +39,7 @@ class InteropBundleTest {
 
     @BeforeAll
     static void build() {
-        model = TestModels.defaultCnn(ARCH, 4, CLASSES);
+        model = TestModels.nonTrivial(ARCH, 4, CLASSES);
     }
 
     @AfterAll
