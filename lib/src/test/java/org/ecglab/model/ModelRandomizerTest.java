@@ -148,6 +148,17 @@ class ModelRandomizerTest {
     }
 
     @Test
+    void closingTheStepsFreesEveryCopyButNotTheOriginal() {
+        RandomizationSteps steps = ModelRandomizer.independent(original, ARCH, 1);
+        steps.close();
+        for (RandomizationStep s : steps) {
+            assertFalse(s.model().manager().isOpen(), s.label());
+        }
+        assertTrue(original.manager().isOpen());
+        assertArrayEquals(originalLogits, original.predictLogits(X, 8));
+    }
+
+    @Test
     void exactCopyHasIdenticalLogits() {
         try (EcgClassifier copy = ModelRandomizer.copy(original, ARCH, "copy")) {
             assertArrayEquals(originalLogits, copy.predictLogits(X, 8));
