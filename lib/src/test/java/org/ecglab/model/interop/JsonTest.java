@@ -1,0 +1,50 @@
+package org.ecglab.model.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+    @Test
+    void writesAndReadsBackNestedValues() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("s", "a \"quoted\" \\ line\nbreak\u0001");
+        m.put("i", 12);
+        m.put("d", 1e-5);
+        m.put("whole", 2.0);
+        m.put("b", true);
+        m.put("n", null);
+        m.put("list", List.of(1, 2, 3));
+        m.put("objects", List.of(Map.of("k", "v"), Map.of()));
+        String text = Json.write(m);
+        Map<String, Object> expected = new LinkedHashMap<>(m);
+        expected.put("i", 12L); // integers come back as Long
+        expected.put("list", List.of(1L, 2L, 3L));
+        assertEquals(expected, Json.parse(text));
+        assertTrue(text.contains("\"list\": [1, 2, 3]"), text);
+        assertTrue(text.contains("\"whole\": 2.0"), text);
+        assertTrue(text.contains("\\u0001"), text);
+    }
+
+    @Test
+    void parsesStandardJsonFromElsewhere() {
+        Object v = Json.parse(" {\"a\":[-1.5e2, 0, {\"u\":\"\\u00e9\\/\"}], \"t\":false} ");
+        assertEquals(Map.of("a", List.of(-150.0, 0L, Map.of("u", "é/")), "t", false), v);
+    }
+
+    @Test
+    void errorsGiveThePosition() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1,}"));
+        assertEquals("malformed JSON at character 8: expected a string key", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("[1, 2"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1} x"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1, \"a\": 2}"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("\"open"));
+        assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("x", Double.NaN)));
+    }
+}
