@@ -54,10 +54,10 @@ class ModelRandomizerTest {
 
     @Test
     void orderIsOutputLayerFirstOverParameterisedLayers() {
-        // default CNN: conv 0, bn 1, conv 4, bn 5, conv 8, bn 9, conv 12, bn 13, linear 17
-        assertEquals(List.of(17, 13, 12, 9, 8, 5, 4, 1, 0), ModelRandomizer.parameterisedLayersTopDown(ARCH));
-        assertEquals("17 linear", ModelRandomizer.label(ARCH, 17));
-        assertEquals("13 batchnorm1d", ModelRandomizer.label(ARCH, 13));
+        // default CNN: conv 0, bn 1, conv 4, bn 5, conv 8, bn 9, conv 12, bn 13, conv 16, bn 17, linear 21
+        assertEquals(List.of(21, 17, 16, 13, 12, 9, 8, 5, 4, 1, 0), ModelRandomizer.parameterisedLayersTopDown(ARCH));
+        assertEquals("21 linear", ModelRandomizer.label(ARCH, 21));
+        assertEquals("17 batchnorm1d", ModelRandomizer.label(ARCH, 17));
     }
 
     @Test
@@ -119,7 +119,7 @@ class ModelRandomizerTest {
 
     @Test
     void layersAreResetWithDjlsInitialisers() {
-        try (EcgClassifier m = ModelRandomizer.randomizeLayers(original, ARCH, List.of(4, 5, 17), 1, "r")) {
+        try (EcgClassifier m = ModelRandomizer.randomizeLayers(original, ARCH, List.of(4, 5, 21), 1, "r")) {
             // conv 16 -> 32, kernel 7: He-normal N(0, 2 / (16 * 7)); 3,584 draws, standard error of the sd ~1.2 %
             float[] w = TestModels.param(m, 4, "weight").getArray().toFloatArray();
             double mean = 0;
@@ -142,7 +142,7 @@ class ModelRandomizerTest {
             assertArrayEquals(zeros, bn.get(2));
             assertArrayEquals(ones, bn.get(3));
             // linear: He-normal weight N(0, 2 / 64) and zero bias
-            assertArrayEquals(new float[2], TestModels.param(m, 17, "bias").getArray().toFloatArray());
+            assertArrayEquals(new float[2], TestModels.param(m, 21, "bias").getArray().toFloatArray());
             assertTrue(m.id().equals("r"));
         }
     }
@@ -172,10 +172,10 @@ class ModelRandomizerTest {
                 () -> ModelRandomizer.randomizeLayers(original, ARCH, List.of(2), 1, "x"));
         assertTrue(noParams.getMessage().contains("2 relu"), noParams.getMessage());
         IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
-                () -> ModelRandomizer.randomizeLayers(original, ARCH, List.of(18), 1, "x"));
-        assertTrue(range.getMessage().contains("18"), range.getMessage());
+                () -> ModelRandomizer.randomizeLayers(original, ARCH, List.of(22), 1, "x"));
+        assertTrue(range.getMessage().contains("22"), range.getMessage());
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
                 () -> ModelRandomizer.cascade(original, Architecture.defaultCnn(3), 1));
-        assertTrue(other.getMessage().contains("layer 17"), other.getMessage());
+        assertTrue(other.getMessage().contains("layer 21"), other.getMessage());
     }
 }

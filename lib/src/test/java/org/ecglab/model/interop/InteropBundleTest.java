@@ -93,11 +93,11 @@ class InteropBundleTest {
         List<String> keys = List.copyOf(w.keySet());
         assertEquals(List.of("0.weight", "1.weight", "1.bias", "1.running_mean", "1.running_var",
                 "1.num_batches_tracked", "4.weight", "5.weight"), keys.subList(0, 8));
-        assertEquals(List.of("13.num_batches_tracked", "17.weight", "17.bias"), keys.subList(keys.size() - 3,
+        assertEquals(List.of("17.num_batches_tracked", "21.weight", "21.bias"), keys.subList(keys.size() - 3,
                 keys.size()));
-        assertEquals(4 + 4 * 5 + 2, keys.size()); // 4 conv weights (no bias), 4 batch norms x 5, linear weight + bias
+        assertEquals(5 + 5 * 5 + 2, keys.size()); // 5 conv weights (no bias), 5 batch norms x 5, linear weight + bias
         assertArrayEquals(new int[] {16, 12, 7}, w.get("0.weight").shape());
-        assertArrayEquals(new int[] {2, 64}, w.get("17.weight").shape());
+        assertArrayEquals(new int[] {2, 64}, w.get("21.weight").shape());
         assertArrayEquals(new int[0], w.get("1.num_batches_tracked").shape());
         assertEquals(NpyDType.INT64, w.get("1.num_batches_tracked").dtype());
         assertEquals(NpyDType.FLOAT32, w.get("1.running_var").dtype());
@@ -110,11 +110,11 @@ class InteropBundleTest {
                 List.of("I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6")), json.get("input"));
         assertEquals(CLASSES, json.get("class_names"));
         List<?> layers = (List<?>) json.get("layers");
-        assertEquals(18, layers.size());
+        assertEquals(22, layers.size());
         assertEquals(Map.of("type", "conv1d", "in_channels", 12L, "out_channels", 16L, "kernel_size", 7L, "stride", 1L,
                 "padding", 3L, "dilation", 1L, "bias", false), layers.get(0));
         assertEquals(Map.of("type", "batchnorm1d", "num_features", 16L, "eps", 1e-5), layers.get(1));
-        assertEquals(Map.of("type", "linear", "in_features", 64L, "out_features", 2L, "bias", true), layers.get(17));
+        assertEquals(Map.of("type", "linear", "in_features", 64L, "out_features", 2L, "bias", true), layers.get(21));
     }
 
     @Test
@@ -142,16 +142,16 @@ class InteropBundleTest {
         Path weights = folder.resolve(InteropBundle.WEIGHTS);
         Map<String, NpyArray> good = Npz.read(weights);
         Map<String, NpyArray> extra = new LinkedHashMap<>(good);
-        extra.put("18.weight", NpyArray.ofFloats(new float[] {1f}));
+        extra.put("22.weight", NpyArray.ofFloats(new float[] {1f}));
         Npz.write(weights, extra, false);
         IOException e = assertThrows(IOException.class, () -> InteropBundle.read(folder));
-        assertTrue(e.getMessage().contains("unexpected key '18.weight'"), e.getMessage());
+        assertTrue(e.getMessage().contains("unexpected key '22.weight'"), e.getMessage());
 
         Map<String, NpyArray> reshaped = new LinkedHashMap<>(good);
-        reshaped.put("17.weight", NpyArray.ofFloats(new float[128], 64, 2)); // transposed Linear weight
+        reshaped.put("21.weight", NpyArray.ofFloats(new float[128], 64, 2)); // transposed Linear weight
         Npz.write(weights, reshaped, false);
         e = assertThrows(IOException.class, () -> InteropBundle.read(folder));
-        assertTrue(e.getMessage().contains("key '17.weight' (layer 17 linear) has shape [64, 2], expected [2, 64]"),
+        assertTrue(e.getMessage().contains("key '21.weight' (layer 21 linear) has shape [64, 2], expected [2, 64]"),
                 e.getMessage());
     }
 
@@ -201,7 +201,7 @@ class InteropBundleTest {
         IllegalArgumentException arch = assertThrows(IllegalArgumentException.class,
                 () -> InteropBundle.write(folder, Architecture.defaultCnn(1), model, List.of("x"), X, new int[3],
                         Map.of()));
-        assertTrue(arch.getMessage().contains("layer 17"), arch.getMessage());
+        assertTrue(arch.getMessage().contains("layer 21"), arch.getMessage());
         assertEquals(List.of(), files(dir));
     }
 
