@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
             "  ecglab generate --per-class 100 --seed 1 --out data.npz",
             "  ecglab info data.npz",
             "  ecglab train --data data.npz --task LBBB --seed 1 --out models",
-            "  ecglab explain --data data.npz --model models/LBBB-seed1 --method integrated_gradients \\",
-            "         --positives-only --out lbbb-ig.npy --png figures",
+            "  ecglab explain --data data.npz --model models/LBBB-seed1 \\",
+            "      --method integrated_gradients --positives-only --out lbbb-ig.npy \\",
+            "      --png figures",
             "",
             "Exit codes: 0 ok, 1 bad data or argument value, 2 usage error, 3 internal error.",
             "Run 'ecglab COMMAND --help' for the options of a command."})

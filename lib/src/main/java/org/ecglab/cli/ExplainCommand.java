@@ -17,6 +17,7 @@ import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
 import org.ecglab.model.TrainedTaskModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,16 +35,15 @@ import picocli.CommandLine.Spec;
             "Run 'ecglab methods' for the method ids and their parameters."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ecglab explain --data data.npz --model models/LBBB-seed1 --method integrated_gradients \\",
-            "         --param n_steps=32 --positives-only --out lbbb-ig.npy --png figures",
-            "  ecglab explain --data data.npz --model models/LBBB-seed1 --method saliency --param abs=false \\",
-            "         --split validation --limit 100 --out lbbb-saliency.npy"})
+            "  ecglab explain --data data.npz --model models/LBBB-seed1 \\",
+            "      --method integrated_gradients --param n_steps=32 --positives-only \\",
+            "      --out lbbb-ig.npy --png figures",
+            "  ecglab explain --data data.npz --model models/LBBB-seed1 \\",
+            "      --method saliency --param abs=false --split validation --limit 100 \\",
+            "      --out lbbb-saliency.npy"})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Dataset .npz file.")
     Path data;
@@ -56,7 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Attribution method id.")
     String method;
 
-    @Option(names = "--param", paramLabel = "NAME=VALUE",
+    @Option(names = "--param", paramLabel = "NAME=VALUE", showDefaultValue = Visibility.NEVER,
             description = "A method parameter; repeat for several. Unset parameters take their defaults.")
     List<String> params = new ArrayList<>();
 
@@ -84,6 +84,10 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--png-count", paramLabel = "N", defaultValue = "3", description = "How many PNGs --png draws.")
     int pngCount;
+
+    // Last, so the common options come after the command's own in --help.
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() throws IOException {

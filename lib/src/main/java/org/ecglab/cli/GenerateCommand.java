@@ -31,9 +31,6 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
-
     @Option(names = "--per-class", paramLabel = "N", defaultValue = "100", description = "ECGs per class.")
     int perClass;
 
@@ -45,6 +42,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Dataset file to write (.npz).")
     Path out;
+
+    // Last, so the common options come after the command's own in --help.
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() throws IOException {

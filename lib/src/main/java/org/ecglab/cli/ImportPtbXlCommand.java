@@ -27,16 +27,13 @@ import picocli.CommandLine.TypeConversionException;
                     + "beat files are missing (skipped)."},
         footerHeading = "%nExample:%n",
         footer = {
-            "  ecglab import-ptbxl --ptbxl ~/data/ptb-xl-1.0.3 --plus ~/data/ptb-xl-plus-1.0.1 \\",
-            "         --source 12sl --out ptbxl-12sl.npz",
+            "  ecglab import-ptbxl --ptbxl ~/data/ptb-xl-1.0.3 \\",
+            "      --plus ~/data/ptb-xl-plus-1.0.1 --source 12sl --out ptbxl-12sl.npz",
             "",
             "The default mapping is data/scp_to_task.csv (see data/README.md for its rationale)."})
 final class ImportPtbXlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
 
     @Option(names = "--ptbxl", required = true, paramLabel = "DIR",
             description = "PTB-XL folder holding ptbxl_database.csv.")
@@ -61,6 +58,10 @@ final class ImportPtbXlCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Dataset file to write (.npz).")
     Path out;
+
+    // Last, so the common options come after the command's own in --help.
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() throws IOException {

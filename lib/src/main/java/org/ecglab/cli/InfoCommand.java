@@ -26,12 +26,13 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
-
     @Parameters(paramLabel = "DATASET", description = "A dataset .npz file (from 'ecglab generate' or "
             + "'ecglab import-ptbxl').")
     Path file;
+
+    // Last, so the common options come after the command's own in --help.
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() throws IOException {

@@ -22,6 +22,7 @@ final class MethodsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    // Last, so the common options come after the command's own in --help.
     @Mixin
     CommonOptions common;
 

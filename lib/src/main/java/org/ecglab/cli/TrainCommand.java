@@ -31,16 +31,14 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ecglab train --data data.npz --task LBBB --seed 1 --out models",
-            "  ecglab train --data data.npz --task all --seed 2 --epochs 20 --balance-classes --out models",
+            "  ecglab train --data data.npz --task all --seed 2 --epochs 20 \\",
+            "      --balance-classes --out models",
             "  ecglab train --data data.npz --task LBBB,RBBB --out models"})
 final class TrainCommand implements Callable<Integer> {
     private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Dataset .npz file.")
     Path data;
@@ -73,6 +71,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the model folders.")
     Path out;
 
+    // Last, so the common options come after the command's own in --help.
+    @Mixin
+    CommonOptions common;
+
     @Override
     public Integer call() throws IOException {
         List<DiagnosticClass> tasks = Tasks.parse(task);
@@ -81,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
                 common.showProgress());
         EcgDataset dataset = DatasetIo.load(data);
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "%-14s %6s %5s %9s %10s %10s  %s%n", "model", "epochs", "best", "val AUROC",
+        o.printf(Locale.ROOT, "%-14s %6s %10s %9s %10s %10s  %s%n", "model", "epochs", "best epoch", "val AUROC",
                 "test AUROC", "test AUPRC", "folder");
         o.flush();
         List<String> failures = new ArrayList<>();
@@ -89,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         for (DiagnosticClass c : tasks) {
             try (TrainedTaskModel m = trainer.train(dataset, c)) {
                 Path folder = ModelFolders.save(m, out);
-                o.printf(Locale.ROOT, "%-14s %6d %5d %9.4f %10.4f %10.4f  %s%n", m.id(), m.epochsRun(),
+                o.printf(Locale.ROOT, "%-14s %6d %10d %9.4f %10.4f %10.4f  %s%n", m.id(), m.epochsRun(),
                         m.bestEpoch(), m.validationAuroc(), m.testAuroc(), m.testAuprc(), folder);
                 o.flush();
             } catch (IllegalArgumentException e) {

@@ -104,7 +104,7 @@ class EndToEndTest {
             assertEquals(DiagnosticClass.LBBB, m.task());
             assertEquals(1, m.seed());
             assertTrue(m.epochsRun() <= 2);
-            String row = String.format(Locale.ROOT, "%-14s %6d %5d %9.4f %10.4f %10.4f  %s", "LBBB-seed1",
+            String row = String.format(Locale.ROOT, "%-14s %6d %10d %9.4f %10.4f %10.4f  %s", "LBBB-seed1",
                     m.epochsRun(), m.bestEpoch(), m.validationAuroc(), m.testAuroc(), m.testAuprc(), folder);
             assertTrue(train.out().contains(row), "expected\n" + row + "\nin\n" + train.out());
         }
@@ -183,7 +183,43 @@ class EndToEndTest {
     }
 
     @Test
-    void explainWithAMissingModelOrNoRecordsIsAUserError() {
+    void trainingSeveralTasksSkipsOneWithoutPositivesTrainsTheRestAndFails() throws IOException {
+        // Only NORM and LBBB records: LBBB can be trained, AVB1 has no positives anywhere.
+        EcgDataset d = EcgDatasetFiles.load(data);
+        int[] keep = java.util.stream.IntStream.range(0, d.size())
+                .filter(i -> d.hasLabel(i, DiagnosticClass.NORM) || d.hasLabel(i, DiagnosticClass.LBBB)).toArray();
+        Path two = dir.resolve("two-classes.npz");
+        EcgDatasetFiles.save(d.subset(keep), two);
+        Path out = dir.resolve("models-two");
+        CliRun r = CliRun.run("train", "--data", two.toString(), "--task", "AVB1,LBBB", "--epochs", "1", "--quiet",
+                "--out", out.toString());
+        assertEquals(ExitCodes.DATA_ERROR, r.exitCode(), r.toString());
+        List<String> err = r.err().lines().toList();
+        assertEquals(2, err.size(), r.toString());
+        assertTrue(err.get(0).startsWith("skipped AVB1: ") && err.get(0).contains("0 positive"), r.toString());
+        assertEquals("error: 1 of 2 task(s) could not be trained: [AVB1]", err.get(1));
+        assertTrue(TaskModelStore.isTaskModelFolder(out.resolve("LBBB-seed1")), r.toString());
+        assertFalse(Files.exists(out.resolve("AVB1-seed1")));
+    }
+
+    @Test
+    void explainWithoutSelectedRecordsIsAUserErrorAndWritesNothing() throws IOException {
+        EcgDataset d = EcgDatasetFiles.load(data);
+        int[] noTestLbbb = java.util.stream.IntStream.range(0, d.size())
+                .filter(i -> !(d.split(i) == Split.TEST && d.hasLabel(i, DiagnosticClass.LBBB))).toArray();
+        Path subset = dir.resolve("no-test-lbbb.npz");
+        EcgDatasetFiles.save(d.subset(noTestLbbb), subset);
+        Path out = dir.resolve("none.npy");
+        CliRun r = CliRun.run("explain", "--data", subset.toString(), "--model", models.resolve("LBBB-seed1").toString(),
+                "--method", "saliency", "--positives-only", "--out", out.toString());
+        assertEquals(ExitCodes.DATA_ERROR, r.exitCode(), r.toString());
+        assertEquals("error: " + subset + ": the test split has no positives for LBBB; nothing to explain",
+                r.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void explainWithAMissingModelIsAUserError() {
         Path missing = models.resolve("RBBB-seed1");
         CliRun r = CliRun.run("explain", "--data", data.toString(), "--model", missing.toString(), "--method",
                 "saliency", "--out", dir.resolve("x.npy").toString());
