@@ -3,7 +3,7 @@ package org.ecglab.cli;
 import picocli.CommandLine.Option;
 
 /** Options every subcommand takes (mixed in), so {@code ecglab train ... --debug} works on any subcommand. */
-public final class CommonOptions {
+final class CommonOptions {
     /** Long name of the debug flag; {@link ErrorReporting} looks for it in the parse result. */
     static final String DEBUG = "--debug";
 
