@@ -1,0 +1,62 @@
+package org.ecglab.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top command {@code ecglab}; without a subcommand it prints its usage and exits with the usage code. */
+@Command(name = "ecglab",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+            "ECG Attribution Lab: train 1-D CNN task models on 12-lead median-beat ECGs and explain them with "
+                    + "attribution methods.",
+            "",
+            "ECGs are 12 leads x 600 samples (500 Hz, 1.2 s) in mV. Datasets are .npz files that NumPy opens with "
+                    + "np.load; attributions are float32 .npy files with a .json provenance sidecar."},
+        subcommands = {
+            GenerateCommand.class,
+            ImportPtbXlCommand.class,
+            InfoCommand.class,
+            TrainCommand.class,
+            ExplainCommand.class,
+            MethodsCommand.class,
+        },
+        footerHeading = "%nExample (synthetic data end to end):%n",
+        footer = {
+            "  ecglab generate --per-class 100 --seed 1 --out data.npz",
+            "  ecglab info data.npz",
+            "  ecglab train --data data.npz --task LBBB --seed 1 --out models",
+            "  ecglab explain --data data.npz --model models/LBBB-seed1 \\",
+            "      --method integrated_gradients --positives-only --out lbbb-ig.npy \\",
+            "      --png figures",
+            "",
+            "Exit codes: 0 ok, 1 bad data or argument value, 2 usage error, 3 internal error.",
+            "Run 'ecglab COMMAND --help' for the options of a command."})
+public final class EcgLabCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * A fully configured command line: subcommands, error handling ({@link ErrorReporting}), case-insensitive enum
+     * values, usage width fitted to the terminal. {@link Main} runs it; tests run it in-process with
+     * {@code setOut}/{@code setErr} to capture the output.
+     */
+    public static CommandLine commandLine() {
+        ErrorReporting errors = new ErrorReporting();
+        return new CommandLine(new EcgLabCommand())
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpAutoWidth(true);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+}

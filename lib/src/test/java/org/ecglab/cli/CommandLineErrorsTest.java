@@ -1,0 +1,165 @@
+package org.ecglab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Help texts, usage errors (exit 2), user-data errors (exit 1, one line, no stack trace), internal errors (3). */
+class CommandLineErrorsTest {
+    private static final List<String> SUBCOMMANDS = List.of("generate", "import-ptbxl", "info", "train", "explain",
+            "methods");
+
+    @TempDir
+    Path dir;
+
+    /** A user error: exit 1, stderr exactly one line "error: ..." mentioning {@code expected}, no stack trace. */
+    private static void assertUserError(CliRun r, String expected) {
+        assertEquals(ExitCodes.DATA_ERROR, r.exitCode(), r.toString());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), r.toString());
+        assertTrue(lines.get(0).startsWith("error: "), r.toString());
+        assertTrue(lines.get(0).contains(expected), "expected '" + expected + "' in " + r);
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.toString());
+    }
+
+    @Test
+    void topHelpListsEverySubcommandAndTheExample() {
+        CliRun r = CliRun.run("--help");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        for (String s : SUBCOMMANDS) {
+            assertTrue(r.out().contains("  " + s + " "), s + " missing in\n" + r.out());
+        }
+        assertTrue(r.out().contains("ecglab generate --per-class"), r.out());
+        assertTrue(r.out().contains("Exit codes"), r.out());
+    }
+
+    @Test
+    void everySubcommandHasHelpWithDefaultsAndExamples() {
+        for (String s : SUBCOMMANDS) {
+            CliRun r = CliRun.run(s, "--help");
+            assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+            assertTrue(r.out().startsWith("Usage: ecglab " + s), r.out());
+            assertTrue(r.out().contains("Example"), s + ": no example in\n" + r.out());
+        }
+        CliRun train = CliRun.run("train", "--help");
+        // Defaults come from TrainingConfig.defaults(), so help shows what the trainer really uses.
+        assertTrue(train.out().contains("Default: 30"), train.out());
+        assertTrue(train.out().contains("Default: 0.001"), train.out());
+        CliRun explain = CliRun.run("explain", "--help");
+        assertTrue(explain.out().contains("Default: integrated_gradients"), explain.out());
+        assertTrue(explain.out().contains("TRAIN, VALIDATION, TEST"), explain.out());
+    }
+
+    @Test
+    void versionIsTheMavenProjectVersion() {
+        CliRun r = CliRun.run("--version");
+        assertEquals(ExitCodes.OK, r.exitCode());
+        assertTrue(r.out().startsWith("ecglab " + VersionProvider.libraryVersion()), r.out());
+        assertFalse(VersionProvider.libraryVersion().equals("unknown"), "version.properties was not filtered");
+        assertTrue(VersionProvider.libraryVersion().matches("\\d+\\.\\d+\\.\\d+.*"), VersionProvider.libraryVersion());
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndPointToHelp() {
+        CliRun none = CliRun.run();
+        assertEquals(ExitCodes.USAGE, none.exitCode());
+        assertTrue(none.err().contains("Usage: ecglab"), none.toString());
+
+        CliRun missing = CliRun.run("train", "--data", "x.npz");
+        assertEquals(ExitCodes.USAGE, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().startsWith("error: Missing required options"), missing.toString());
+        assertTrue(missing.err().contains("Try 'ecglab train --help'"), missing.toString());
+
+        CliRun typo = CliRun.run("trian");
+        assertEquals(ExitCodes.USAGE, typo.exitCode(), typo.toString());
+        assertTrue(typo.err().contains("train"), "suggestion expected: " + typo);
+
+        CliRun badNumber = CliRun.run("generate", "--per-class", "many", "--out", "x.npz");
+        assertEquals(ExitCodes.USAGE, badNumber.exitCode(), badNumber.toString());
+    }
+
+    @Test
+    void missingAndCorruptDatasetFilesAreUserErrors() throws IOException {
+        Path missing = dir.resolve("nope.npz");
+        assertUserError(CliRun.run("info", missing.toString()), missing + ": dataset file does not exist");
+
+        Path corrupt = Files.write(dir.resolve("corrupt.npz"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        assertUserError(CliRun.run("info", corrupt.toString()), corrupt + ": not a readable .npz");
+
+        assertUserError(CliRun.run("info", dir.toString()), "is a folder");
+    }
+
+    @Test
+    void unknownTaskMethodAndBadParametersAreUserErrors() {
+        String data = dir.resolve("data.npz").toString();
+        assertUserError(CliRun.run("train", "--data", data, "--task", "LBBX", "--out", dir.toString()),
+                "unknown task 'LBBX'");
+        assertUserError(CliRun.run("train", "--data", data, "--task", "LBBB,LBBB", "--out", dir.toString()),
+                "given twice");
+        String[] explain = {"explain", "--data", data, "--model", dir.toString(), "--out", "a.npy"};
+        assertUserError(CliRun.run(concat(explain, "--method", "gradcam")), "unknown attribution method 'gradcam'");
+        assertUserError(CliRun.run(concat(explain, "--method", "integrated_gradients", "--param", "n_steps")),
+                "--param 'n_steps' is not of the form name=value");
+        assertUserError(CliRun.run(concat(explain, "--method", "integrated_gradients", "--param", "n_steps=many")),
+                "parameter 'n_steps' of method integrated_gradients is many");
+        assertUserError(CliRun.run(concat(explain, "--method", "saliency", "--param", "steps=3")),
+                "unknown parameter 'steps' for method saliency");
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        CliRun r = CliRun.run("info", dir.resolve("nope.npz").toString(), "--debug");
+        assertEquals(ExitCodes.DATA_ERROR, r.exitCode());
+        assertTrue(r.err().startsWith("error: "), r.toString());
+        assertTrue(r.err().contains("\tat org.ecglab.cli.DatasetIo.load"), r.toString());
+    }
+
+    @Command(name = "broken")
+    static final class Broken implements Callable<Integer> {
+        @picocli.CommandLine.Option(names = CommonOptions.DEBUG)
+        boolean debug;
+
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("invariant violated");
+        }
+    }
+
+    @Test
+    void unexpectedExceptionsAreInternalErrorsWithAHint() {
+        ErrorReporting errors = new ErrorReporting();
+        CliRun r = CliRun.run(new CommandLine(new Broken()).setExecutionExceptionHandler(errors));
+        assertEquals(ExitCodes.INTERNAL_ERROR, r.exitCode());
+        assertTrue(r.err().startsWith("error: internal error: java.lang.IllegalStateException: invariant violated"),
+                r.toString());
+        assertTrue(r.err().contains("Run again with --debug"), r.toString());
+        assertFalse(r.err().contains("\tat "), r.toString());
+
+        CliRun debug = CliRun.run(new CommandLine(new Broken()).setExecutionExceptionHandler(errors), "--debug");
+        assertEquals(ExitCodes.INTERNAL_ERROR, debug.exitCode());
+        assertTrue(debug.err().contains("\tat org.ecglab.cli.CommandLineErrorsTest$Broken.call"), debug.toString());
+    }
+
+    @Test
+    void keyValueParametersKeepOrderAndAllowEqualsInValues() {
+        assertEquals(List.of("n_steps", "method", "x"),
+                List.copyOf(KeyValueParameters.parse(List.of("n_steps=32", "method=riemann_left", "x=a=b")).keySet()));
+        assertEquals("a=b", KeyValueParameters.parse(List.of("x = a=b")).get("x"));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
