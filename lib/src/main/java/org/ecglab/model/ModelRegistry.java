@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.ecglab.data.DiagnosticClass;
@@ -58,12 +59,16 @@ public final class ModelRegistry {
      * @throws IOException               if the entry's provenance is corrupt
      */
     public boolean contains(DiagnosticClass task, long seed, TrainingSpec expected) throws IOException {
-        return matches(folder(task, seed), "registry model " + task.id() + " seed " + seed, expected);
+        return matches(folder(task, seed), "registry model " + task.id() + " seed " + seed, List.of(task),
+                expected);
     }
 
-    /** As {@link #contains}, for the multi-label model of {@code seed}. */
-    public boolean containsMultiLabel(long seed, TrainingSpec expected) throws IOException {
-        return matches(multiLabelFolder(seed), "registry multi-label model seed " + seed, expected);
+    /**
+     * As {@link #contains}, for the multi-label model of {@code seed} whose logits detect {@code outputs}, in order.
+     */
+    public boolean containsMultiLabel(long seed, List<DiagnosticClass> outputs, TrainingSpec expected)
+            throws IOException {
+        return matches(multiLabelFolder(seed), "registry multi-label model seed " + seed, outputs, expected);
     }
 
     /** Whether any complete entry exists for ({@code task}, {@code seed}), whatever made it. */
@@ -174,11 +179,16 @@ public final class ModelRegistry {
         }
     }
 
-    private boolean matches(Path folder, String what, TrainingSpec expected) throws IOException {
+    private boolean matches(Path folder, String what, List<DiagnosticClass> outputs, TrainingSpec expected)
+            throws IOException {
         if (!Files.isRegularFile(folder.resolve(ModelProvenance.FILE))) {
             return false;
         }
-        List<String> differences = expected.differencesFrom(readProvenance(folder).spec());
+        ModelProvenance stored = readProvenance(folder);
+        List<String> differences = new ArrayList<>(expected.differencesFrom(stored.spec()));
+        if (!stored.outputs().equals(outputs)) {
+            differences.add("has outputs " + stored.outputs() + " but " + outputs + " were requested");
+        }
         if (!differences.isEmpty()) {
             throw new RegistryMismatchException(what + " (" + folder + ") " + String.join("; and it ", differences)
                     + ". Retrain to replace it, or use another registry folder.");
