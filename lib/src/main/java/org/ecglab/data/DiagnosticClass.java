@@ -9,15 +9,23 @@ import java.util.Locale;
  * the generator's tests measure on the noise-free beat.
  */
 public enum DiagnosticClass {
-    NORM("Normal", "sinus rhythm, PR 120–200 ms, QRS < 110 ms, QTc < 450 ms, no ST deviation, upright T in I, II, V4–V6"),
+    NORM("Normal", "sinus rhythm; PR 120–200 ms; QRS < 110 ms; QTc < 450 ms; Sokolow–Lyon voltage <= 3.5 mV; "
+            + "no Q wave >= 40 ms in I, II, III, aVF, V5, V6; |ST| < 0.1 mV at J+60 ms in every lead; "
+            + "upright T in I, II, V4–V6"),
     AVB1("1st-degree AV block", "PR interval > 200 ms"),
-    LBBB("Left bundle branch block", "QRS >= 120 ms; broad notched R in I, aVL, V5–V6; deep S (QS) in V1"),
-    RBBB("Right bundle branch block", "QRS >= 120 ms; rsR' in V1–V2; broad terminal S in I and V6"),
-    LVH("Left ventricular hypertrophy", "Sokolow–Lyon voltage: S(V1) + max R(V5, V6) > 3.5 mV"),
-    ASTE("Anterior ST elevation", "ST elevation >= 0.2 mV at J+60 ms in V2–V4, reciprocal ST depression in II, III, aVF"),
-    IMI("Inferior pathological Q waves", "Q wave >= 40 ms wide and >= 25% of R amplitude in II, III, aVF"),
+    LBBB("Left bundle branch block", "QRS >= 120 ms; QS or rS in V1 (S deeper than 3x r); "
+            + "broad R (positive deflection >= 60 ms) without q wave in I, aVL, V5, V6"),
+    RBBB("Right bundle branch block", "QRS >= 120 ms; rsR' (R' taller than r) in V1 or V2; "
+            + "terminal S wave >= 40 ms in I and V6"),
+    LVH("Left ventricular hypertrophy", "Sokolow–Lyon voltage S(V1) + max R(V5, V6) > 3.5 mV, "
+            + "with QRS < 120 ms"),
+    ASTE("Anterior ST elevation", "ST elevation >= 0.2 mV at J+60 ms in V2, V3 and V4 "
+            + "with reciprocal ST depression >= 0.1 mV in II, III and aVF"),
+    IMI("Inferior pathological Q waves", "Q wave >= 40 ms wide, >= 0.1 mV deep and "
+            + ">= 25% of the R amplitude in II, III and aVF"),
     LQT("Long QT", "QTc (Bazett) > 470 ms"),
-    LTWI("Lateral T-wave inversion", "T wave negative (< -0.1 mV) in I, aVL, V5, V6");
+    LTWI("Lateral T-wave inversion", "T wave negative (<= -0.1 mV) in I, aVL, V5 and V6 "
+            + "with QRS < 120 ms (primary, not secondary to bundle branch block)");
 
     /** All classes in declaration order; index = {@link #ordinal()}. */
     public static final List<DiagnosticClass> ALL = List.of(values());

@@ -36,11 +36,13 @@ public record Architecture(String name, List<LayerSpec> layers) {
     }
 
     /**
-     * The default task-model CNN, a smaller version of the study's plain 1-D CNN: four convolution blocks
-     * (convolution, batch norm, ReLU; max pooling by 2 after the first three), global average pooling and a linear
-     * read-out. Each unit of the last convolution sees 74 input samples (148 ms, about one QRS complex); global
-     * average pooling lets the read-out combine all positions. Convolutions have no bias because the batch norm after each
-     * subtracts the channel mean and would cancel it. 20,641 trainable parameters for one output.
+     * The default task-model CNN, a smaller version of the study's plain 1-D CNN: five convolution blocks
+     * (convolution with kernel 7, batch norm, ReLU; max pooling by 2 after the first four), global average pooling
+     * and a linear read-out. Each unit of the last convolution sees 202 input samples (404 ms): enough to relate a
+     * P wave to its QRS complex (PR interval) and a QRS complex to its T wave (QT interval), which a receptive field
+     * of one QRS complex cannot, because global average pooling discards absolute position. Convolutions have no
+     * bias because the batch norm after each subtracts the channel mean and would cancel it. 55,585 trainable
+     * parameters for one output.
      *
      * @param outputs number of logits (1 for a binary task model, 9 for the multi-label option)
      */
@@ -51,8 +53,9 @@ public record Architecture(String name, List<LayerSpec> layers) {
         List<LayerSpec> l = new ArrayList<>();
         convBlock(l, EcgFormat.LEADS, 16, 7, true);
         convBlock(l, 16, 32, 7, true);
-        convBlock(l, 32, 32, 5, true);
-        convBlock(l, 32, 64, 5, false);
+        convBlock(l, 32, 32, 7, true);
+        convBlock(l, 32, 64, 7, true);
+        convBlock(l, 64, 64, 7, false);
         l.add(new LayerSpec.AdaptiveAvgPool1d());
         l.add(new LayerSpec.Flatten());
         l.add(new LayerSpec.Linear(64, outputs, true));

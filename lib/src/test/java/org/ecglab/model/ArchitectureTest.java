@@ -28,7 +28,8 @@ class ArchitectureTest {
             {16, 600}, {16, 600}, {16, 600}, {16, 300},
             {32, 300}, {32, 300}, {32, 300}, {32, 150},
             {32, 150}, {32, 150}, {32, 150}, {32, 75},
-            {64, 75}, {64, 75}, {64, 75},
+            {64, 75}, {64, 75}, {64, 75}, {64, 37},
+            {64, 37}, {64, 37}, {64, 37},
             {64, 1}, {64}, {1}};
         List<long[]> shapes = cnn.outputShapes();
         assertEquals(expected.length, shapes.size());
@@ -40,10 +41,10 @@ class ArchitectureTest {
 
     @Test
     void parameterCountsMatchHandCount() {
-        // conv 12*16*7 + bn 2*16 + conv 16*32*7 + bn 2*32 + conv 32*32*5 + bn 2*32 + conv 32*64*5 + bn 2*64
-        // + linear 64*1 + 1 (convolutions have no bias).
-        long trainable = 1344 + 32 + 3584 + 64 + 5120 + 64 + 10240 + 128 + 65;
-        assertEquals(20641, trainable);
+        // conv 12*16*7 + bn 2*16 + conv 16*32*7 + bn 2*32 + conv 32*32*7 + bn 2*32 + conv 32*64*7 + bn 2*64
+        // + conv 64*64*7 + bn 2*64 + linear 64*1 + 1 (convolutions have no bias).
+        long trainable = 1344 + 32 + 3584 + 64 + 7168 + 64 + 14336 + 128 + 28672 + 128 + 65;
+        assertEquals(55585, trainable);
         assertEquals(trainable, cnn.trainableParameters());
         try (NDManager m = NDManager.newBaseManager()) {
             SequentialBlock block = cnn.toBlock();
@@ -53,7 +54,7 @@ class ArchitectureTest {
                 all += p.getValue().getArray().size();
             }
             // DJL also stores the running mean and variance of each batch norm (PyTorch buffers).
-            assertEquals(trainable + 2 * (16 + 32 + 32 + 64), all);
+            assertEquals(trainable + 2 * (16 + 32 + 32 + 64 + 64), all);
         }
     }
 
@@ -106,7 +107,7 @@ class ArchitectureTest {
     void multiLabelVariantHasNineOutputs() {
         Architecture nine = Architecture.defaultCnn(9);
         assertEquals(9, nine.outputs());
-        assertEquals(20641 + 8 * 65, nine.trainableParameters());
+        assertEquals(55585 + 8 * 65, nine.trainableParameters());
     }
 
     @Test
@@ -114,7 +115,7 @@ class ArchitectureTest {
         String table = cnn.toString();
         assertTrue(table.contains("Conv1d(12, 16, kernel_size=7, stride=1, padding=3, dilation=1, bias=False)"), table);
         assertTrue(table.contains("16×300"), table);
-        assertTrue(table.contains("20,641"), table);
+        assertTrue(table.contains("55,585"), table);
         assertEquals(cnn.layers().size() + 3, table.split("\n").length, table);
     }
 

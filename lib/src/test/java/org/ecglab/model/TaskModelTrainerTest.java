@@ -67,7 +67,7 @@ class TaskModelTrainerTest {
                     assertTrue(maxAbs(p.getValue().getArray().toFloatArray()) > 1e-3, p.getKey());
                 }
             }
-            assertEquals(4, batchNorms);
+            assertEquals(5, batchNorms);
         }
     }
 
