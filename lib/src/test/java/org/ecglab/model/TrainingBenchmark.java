@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
+import org.ecglab.data.synthetic.SyntheticConfig;
+import org.ecglab.data.synthetic.SyntheticEcgGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <pre>mvn -q -B -o -pl lib test -Dtest=TrainingBenchmark -Decglab.benchmark=true</pre>
  *
- * Training: {@link TrainingLoop#epoch} over the toy training split at the default batch size (32), validation not
+ * Data: the synthetic generator's ECGs. Training: {@link TrainingLoop#epoch} over the training split at the default batch size (32), validation not
  * included. Inference: {@link EcgClassifier#predictLogits} over all records at {@link
  * TaskModelTrainer#INFERENCE_BATCH}. Peak heap is the sum of the heap pools' peak usage
  * ({@link MemoryPoolMXBean#getPeakUsage()}); peak RSS is {@code VmHWM} from {@code /proc/self/status}, which counts
@@ -43,7 +45,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "ecglab.benchmark", matches = "true")
 class TrainingBenchmark {
-    private static final int RECORDS = 1280;
+    /** Synthetic ECGs per class; nine classes. */
+    private static final int PER_CLASS = 142;
     private static final int EPOCHS = 3;
     private static final int INFERENCE_REPEATS = 3;
     private static final List<Integer> THREADS = List.of(1, 2);
@@ -105,9 +108,9 @@ class TrainingBenchmark {
     /** Child JVM: measures with the thread count the engine was started with, prints one RESULT line. */
     public static void main(String[] args) throws IOException {
         int threads = Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "1"));
-        EcgDataset data = ToyEcgData.make(RECORDS, 0.2, 0.5, 0.05, 7);
+        EcgDataset data = data();
         int[] train = data.indices(Split.TRAIN);
-        int[] y = data.targets(ToyEcgData.TASK);
+        int[] y = data.targets(DiagnosticClass.LBBB);
         float[][] targets = new float[y.length][];
         for (int i = 0; i < y.length; i++) {
             targets[i] = new float[] {y[i]};
@@ -131,7 +134,7 @@ class TrainingBenchmark {
                 }
                 trainPerSecond = EPOCHS * (double) order.length / ((System.nanoTime() - start) / 1e9);
             }
-            EcgClassifier classifier = EcgClassifier.of(model, List.of(DiagnosticClass.ASTE.id()));
+            EcgClassifier classifier = EcgClassifier.of(model, List.of(DiagnosticClass.LBBB.id()));
             classifier.predictLogits(java.util.Arrays.copyOf(data.signals(), 64), TaskModelTrainer.INFERENCE_BATCH);
             long start = System.nanoTime();
             for (int r = 0; r < INFERENCE_REPEATS; r++) {
@@ -147,6 +150,11 @@ class TrainingBenchmark {
         }
         System.out.println(new Result(threads, trainPerSecond, inferPerSecond, heapPeak / (1 << 20),
                 vmHwmKb() / 1024.0).line());
+    }
+
+    /** The benchmark's data: synthetic beats of the nine classes, the generator's 60/20/20 split. */
+    private static EcgDataset data() {
+        return new SyntheticEcgGenerator(SyntheticConfig.defaults()).dataset(PER_CLASS, 7);
     }
 
     /** Peak resident set size in kB ({@code VmHWM}), or -1 where {@code /proc} is not available. */
@@ -166,13 +174,14 @@ class TrainingBenchmark {
                 + "PyTorch engine %s.%n%n", LocalDate.now(), cpuModel(), Runtime.getRuntime().availableProcessors(),
                 "shared machine: numbers vary with the other users' load", System.getProperty("java.version"),
                 Engine.getDjlVersion(), Engine.getInstance().getVersion()));
-        sb.append(String.format(Locale.ROOT, "Default CNN (%,d parameters, 1 output), toy ECGs [N][12][600]: "
+        EcgDataset data = data();
+        sb.append(String.format(Locale.ROOT, "Default CNN (%,d parameters, 1 output, task LBBB), synthetic ECGs "
+                + "(SyntheticEcgGenerator, defaults, %d per class, seed 7): "
                 + "training = %d epochs over %d records at batch 32 (forward, backward, Adam step); inference = "
                 + "%d passes over %d records at batch %d. Peak heap = sum of heap pools' peak use; peak RSS = "
                 + "VmHWM (includes PyTorch's native memory). One child JVM per thread count.%n%n",
-                Architecture.defaultCnn(1).trainableParameters(), EPOCHS,
-                ToyEcgData.make(RECORDS, 0.2, 0.5, 0.05, 7).indices(Split.TRAIN).length, INFERENCE_REPEATS,
-                RECORDS, TaskModelTrainer.INFERENCE_BATCH));
+                Architecture.defaultCnn(1).trainableParameters(), PER_CLASS, EPOCHS,
+                data.indices(Split.TRAIN).length, INFERENCE_REPEATS, data.size(), TaskModelTrainer.INFERENCE_BATCH));
         sb.append("| intra-op threads | training ECGs/s | inference ECGs/s | peak heap (MB) | peak RSS (MB) |\n");
         sb.append("|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
