@@ -1,14 +1,14 @@
 package org.ecglab.metrics;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.ecglab.model.PercentileBootstrap;
+
 
 /**
  * A percentile bootstrap confidence interval for a mean (Efron &amp; Tibshirani 1993, ch. 13): draw
  * {@code resamples} samples of size n with replacement from the values, take each sample's mean, and report the
  * {@code (1−level)/2} and {@code (1+level)/2} quantiles of those means (linear interpolation, R type 7 as NumPy's
- * default). Deterministic for a seed ({@link SplittableRandom}).
+ * default). Deterministic for a seed; the resampling is {@link PercentileBootstrap}'s.
  *
  * @param mean      mean of the values
  * @param lower     lower bound
@@ -22,7 +22,7 @@ public record BootstrapInterval(double mean, double lower, double upper, int n, 
         long seed) {
 
     /** Default number of resamples. */
-    public static final int DEFAULT_RESAMPLES = 1000;
+    public static final int DEFAULT_RESAMPLES = PercentileBootstrap.DEFAULT_RESAMPLES;
 
     /**
      * The percentile bootstrap interval of the mean of {@code values}. With no values the mean and bounds are NaN
@@ -46,21 +46,17 @@ public record BootstrapInterval(double mean, double lower, double upper, int n, 
         if (n == 0) {
             return new BootstrapInterval(Double.NaN, Double.NaN, Double.NaN, 0, level, resamples, seed);
         }
-        double mean = Arrays.stream(values).sum() / n;
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] means = new double[resamples];
-        for (int b = 0; b < resamples; b++) {
+        // The shared resampler draws the same indices in the same order as a hand-written loop would.
+        PercentileBootstrap.Estimate e = new PercentileBootstrap(resamples, level, seed).estimate(n, sample -> {
             double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += values[random.nextInt(n)];
+            for (int i : sample) {
+                s += values[i];
             }
-            means[b] = s / n;
-        }
-        Percentile q = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
-        q.setData(means);
-        double alpha = (1 - level) / 2;
-        return new BootstrapInterval(mean, q.evaluate(100 * alpha), q.evaluate(100 * (1 - alpha)), n, level,
-                resamples, seed);
+            return s / n;
+        });
+        // Compensated sum for the point estimate, as before the resampling was shared.
+        return new BootstrapInterval(Arrays.stream(values).sum() / n, e.lower(), e.upper(), n, level, resamples,
+                seed);
     }
 
     /** 95% interval with {@value #DEFAULT_RESAMPLES} resamples. */

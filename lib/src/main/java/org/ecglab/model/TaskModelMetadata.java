@@ -94,12 +94,12 @@ record TaskModelMetadata(DiagnosticClass task, long seed, String dataset, Archit
         }
     }
 
-    private static String join(List<Double> values) {
+    static String join(List<Double> values) {
         return values.stream().map(d -> Double.toString(d)).collect(Collectors.joining(","));
     }
 
     /** Typed reads that name the missing or malformed key. */
-    private record Reader(Properties p, Path file) {
+    record Reader(Properties p, Path file) {
         String string(String key) {
             String v = p.getProperty(key);
             if (v == null) {

@@ -122,7 +122,7 @@ public final class TaskModelStore {
      * silently run as that other network; compare every array with a freshly initialised block of the stored
      * architecture instead.
      */
-    private static void checkParameterShapes(Model djl, Architecture architecture) {
+    static void checkParameterShapes(Model djl, Architecture architecture) {
         List<Pair<String, Parameter>> loaded = djl.getBlock().getParameters().stream().toList();
         try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
             Block reference = architecture.toBlock();
@@ -146,7 +146,7 @@ public final class TaskModelStore {
     }
 
     /** Moves {@code source} to {@code target}; an existing target is moved aside first and deleted afterwards. */
-    private static void replace(Path source, Path target) throws IOException {
+    static void replace(Path source, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
             old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
@@ -166,7 +166,7 @@ public final class TaskModelStore {
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

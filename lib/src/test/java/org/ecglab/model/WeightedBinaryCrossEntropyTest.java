@@ -46,4 +46,25 @@ class WeightedBinaryCrossEntropyTest {
         assertThrows(IllegalArgumentException.class, () -> new WeightedBinaryCrossEntropy(0));
         assertThrows(IllegalArgumentException.class, () -> new WeightedBinaryCrossEntropy(Double.NaN));
     }
+
+    @Test
+    void perColumnWeightsAverageTheColumnsOwnLosses() {
+        // Column c of a (5, 2) batch uses weight w_c: the mean over both columns is the mean of the two scalar losses.
+        float[] two = new float[10];
+        float[] labels = new float[10];
+        for (int i = 0; i < 5; i++) {
+            two[2 * i] = LOGITS[i];
+            two[2 * i + 1] = LOGITS[i];
+            labels[2 * i] = LABELS[i];
+            labels[2 * i + 1] = LABELS[i];
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            float loss = new WeightedBinaryCrossEntropy(new double[] {1, 4}).evaluate(
+                    new NDList(m.create(labels, new Shape(5, 2))), new NDList(m.create(two, new Shape(5, 2))))
+                    .getFloat();
+            assertEquals((expected(1) + expected(4)) / 2, loss, 1e-4);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new WeightedBinaryCrossEntropy(new double[0]));
+        assertThrows(IllegalArgumentException.class, () -> new WeightedBinaryCrossEntropy(new double[] {1, -1}));
+    }
 }

@@ -1,0 +1,45 @@
+package org.ecglab.model;
+
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** The suite's overall bar on {@code System.err}: models done of total, the current model, the last AUROC. */
+final class SuiteProgress implements AutoCloseable {
+    private static final int WIDTH = 130;
+    private final ProgressBar bar;
+
+    /**
+     * @param enabled false for a silent no-op
+     */
+    SuiteProgress(String name, int models, boolean enabled) {
+        this.bar = enabled
+                ? new ProgressBarBuilder().setTaskName(name).setInitialMax(models).setUnit(" models", 1)
+                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err, WIDTH))
+                        .setUpdateIntervalMillis(500).build()
+                : null;
+    }
+
+    void starting(String modelId) {
+        if (bar != null) {
+            bar.setExtraMessage(modelId + " ...");
+        }
+    }
+
+    void done(String modelId, boolean loaded, double testAuroc) {
+        if (bar != null) {
+            bar.setExtraMessage(String.format(Locale.ROOT, "%s %s, test AUROC %.4f", modelId,
+                    loaded ? "loaded" : "trained", testAuroc));
+            bar.step();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}
