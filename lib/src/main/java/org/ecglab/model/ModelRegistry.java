@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.ecglab.data.DiagnosticClass;
+import org.ecglab.data.io.AtomicFiles;
 
 /**
  * Trained models on disk, one folder per (task, seed): {@code root/<TASK>/seed-<k>/} for binary task models (a
@@ -102,9 +103,9 @@ public final class ModelRegistry {
             Path entry = tmp.resolve("entry");
             TaskModelStore.save(model, entry);
             writeProvenance(provenance, entry);
-            TaskModelStore.replace(entry, target);
+            AtomicFiles.replaceFolder(entry, target);
         } finally {
-            TaskModelStore.deleteRecursively(tmp);
+            AtomicFiles.deleteRecursively(tmp);
         }
     }
 
@@ -120,9 +121,9 @@ public final class ModelRegistry {
             Path entry = Files.createDirectory(tmp.resolve("entry"));
             model.classifier().model().save(entry, model.id());
             writeProvenance(provenance, entry);
-            TaskModelStore.replace(entry, target);
+            AtomicFiles.replaceFolder(entry, target);
         } finally {
-            TaskModelStore.deleteRecursively(tmp);
+            AtomicFiles.deleteRecursively(tmp);
         }
     }
 

@@ -17,13 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.ecglab.data.EcgFormat;
+import org.ecglab.data.io.AtomicFiles;
 
 /**
  * Saves and loads {@link TrainedTaskModel}s, one folder each: DJL's {@code <id>-0000.params} (all parameter
@@ -47,23 +45,12 @@ public final class TaskModelStore {
      *                     user's is overwritten)
      */
     public static void save(TrainedTaskModel model, Path folder) throws IOException {
-        Path target = folder.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        if (Files.exists(target) && !isTaskModelFolder(target)) {
-            throw new IOException(target + " exists and is not a task model folder (no " + METADATA
-                    + "); refusing to replace it");
-        }
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        try {
+        AtomicFiles.writeFolder(folder, METADATA, "a task model folder", tmp -> {
             model.classifier().model().save(tmp, model.id());
             try (Writer w = Files.newBufferedWriter(tmp.resolve(METADATA), StandardCharsets.UTF_8)) {
                 TaskModelMetadata.toProperties(model).store(w, "ECG Attribution Lab task model " + model.id());
             }
-            replace(tmp, target);
-        } finally {
-            deleteRecursively(tmp);
-        }
+        });
     }
 
     /**
@@ -142,40 +129,6 @@ public final class TaskModelStore {
                             + ", architecture needs " + want);
                 }
             }
-        }
-    }
-
-    /** Moves {@code source} to {@code target}; an existing target is moved aside first and deleted afterwards. */
-    static void replace(Path source, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-            Files.delete(old);
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            if (old != null) {
-                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-            throw e;
-        }
-        if (old != null) {
-            deleteRecursively(old);
-        }
-    }
-
-    static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
-        }
-        for (Path p : paths) {
-            Files.deleteIfExists(p);
         }
     }
 }

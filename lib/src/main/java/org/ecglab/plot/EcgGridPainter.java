@@ -11,7 +11,6 @@ import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
-import org.ecglab.data.EcgFormat;
 import org.ecglab.data.Lead;
 
 /** Draws an {@link EcgGridFigure} from its settings and layout; one instance per paint. */

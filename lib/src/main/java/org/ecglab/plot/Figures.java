@@ -5,14 +5,10 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import org.ecglab.data.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -29,13 +25,6 @@ public final class Figures {
     private Figures() {
     }
 
-    /** Something that writes its bytes to a stream. */
-    @FunctionalInterface
-    public interface StreamWriter {
-        /** Writes the content to {@code out} (which the caller closes). */
-        void writeTo(OutputStream out) throws IOException;
-    }
-
     /**
      * Writes {@code image} as PNG to {@code path}: first to a temporary file in the same folder, then renamed, so a
      * reader never sees a half-written file and a failed write leaves nothing behind.
@@ -44,7 +33,7 @@ public final class Figures {
      */
     public static void toPng(BufferedImage image, Path path) throws IOException {
         Objects.requireNonNull(image, "image");
-        writeAtomically(path, out -> {
+        AtomicFiles.write(path, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available for image type " + image.getType());
             }
@@ -59,36 +48,8 @@ public final class Figures {
     /** Saves an XChart chart as SVG, atomically, with XChart's own {@link VectorGraphicsEncoder}. */
     public static void toSvg(Chart<?, ?> chart, Path path) throws IOException {
         Objects.requireNonNull(chart, "chart");
-        writeAtomically(path,
+        AtomicFiles.write(path,
                 out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-    }
-
-    /**
-     * Writes through {@code writer} to a temporary sibling of {@code path}, then renames it onto {@code path}
-     * (atomically where the file system allows). The temporary file is deleted if anything fails.
-     *
-     * @throws IOException if writing or renaming fails
-     */
-    public static void writeAtomically(Path path, StreamWriter writer) throws IOException {
-        Objects.requireNonNull(path, "path");
-        Path target = path.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // A fresh sibling name opened with CREATE_NEW (not createTempFile, whose owner-only permissions would stick
-        // to the renamed file): the file gets the usual umask permissions.
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                writer.writeTo(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** A new white RGB image of the given size with a graphics context ready for {@link #antialias}. */

@@ -9,6 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.ecglab.data.io.AtomicFiles;
 
 /**
  * A figure drawn directly with Java2D: one {@link #paint} method serves both the bitmap ({@link #render()}) and the
@@ -43,7 +44,7 @@ abstract class PaintedFigure implements Figure {
         paintOnWhite(g);
         g.dispose();
         Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width(), height()));
-        Figures.writeAtomically(svg, doc::writeTo);
+        AtomicFiles.write(svg, doc::writeTo);
     }
 
     private void paintOnWhite(Graphics2D g) {

@@ -1,8 +1,6 @@
 package org.ecglab.plot;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -35,19 +33,6 @@ class FiguresTest {
         assertEquals(3, back.getHeight());
         assertEquals(0x12ab34, back.getRGB(2, 1) & 0xffffff);
         assertEquals(List.of(png), list(dir));
-    }
-
-    @Test
-    void failedWriteLeavesNeitherTargetNorTemporaryFile(@TempDir Path dir) throws Exception {
-        Path target = dir.resolve("b.bin");
-        IOException e = assertThrows(IOException.class, () -> Figures.writeAtomically(target, out -> {
-            out.write(1);
-            throw new IOException("disk full (simulated)");
-        }));
-        assertEquals("disk full (simulated)", e.getMessage());
-        assertEquals(List.of(), list(dir));
-        Figures.writeAtomically(target, out -> out.write(new byte[] {7, 8}));
-        assertArrayEquals(new byte[] {7, 8}, Files.readAllBytes(target));
     }
 
     @Test

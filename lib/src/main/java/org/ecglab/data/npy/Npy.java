@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ecglab.data.io.AtomicFiles;
 
 /**
  * Reads and writes single arrays in NumPy's {@code .npy} format: the magic {@code \x93NUMPY}, a version
@@ -178,14 +178,6 @@ public final class Npy {
 
     /** Writes an array to a {@code .npy} file via a temporary file and a rename. */
     public static void write(Path file, NpyArray a) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, toBytes(a));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, toBytes(a));
     }
 }

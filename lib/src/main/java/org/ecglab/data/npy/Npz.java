@@ -2,11 +2,8 @@ package org.ecglab.data.npy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.ecglab.data.io.AtomicFiles;
 
 /**
  * NumPy's {@code .npz} archives: a zip file with one {@code NAME.npy} entry per array, stored
@@ -58,11 +56,9 @@ public final class Npz {
      * @param compressed deflate entries (like {@code numpy.savez_compressed}) or store them ({@code numpy.savez})
      */
     public static void write(Path file, Map<String, NpyArray> arrays, boolean compressed) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
+        AtomicFiles.write(file, os -> {
+            // Closing the zip closes os too; AtomicFiles closing it again is harmless.
+            try (ZipOutputStream zip = new ZipOutputStream(os)) {
                 for (Map.Entry<String, NpyArray> a : arrays.entrySet()) {
                     byte[] bytes = Npy.toBytes(a.getValue());
                     ZipEntry e = new ZipEntry(a.getKey() + ".npy");
@@ -82,9 +78,6 @@ public final class Npz {
                     zip.closeEntry();
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.ecglab.data.io.AtomicFiles;
 
 /**
  * Writes a single-file WFDB record ({@code name.hea} + {@code name.dat}, all signals interleaved) in format 16,
@@ -54,19 +54,9 @@ public final class WfdbWriter {
         byte[] data = format.encode(stream);
         WfdbHeader header = new WfdbHeader(recordName, samplingFrequency, n, "", "", specs, comments);
         Files.createDirectories(dir);
-        writeAtomically(dir.resolve(datName), data);
+        AtomicFiles.write(dir.resolve(datName), data);
         Path hea = dir.resolve(recordName + ".hea");
-        writeAtomically(hea, header.format().getBytes(StandardCharsets.ISO_8859_1));
+        AtomicFiles.write(hea, header.format().getBytes(StandardCharsets.ISO_8859_1));
         return hea;
-    }
-
-    static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, content);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

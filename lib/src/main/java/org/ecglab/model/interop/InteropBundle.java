@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.ecglab.data.EcgFormat;
+import org.ecglab.data.io.AtomicFiles;
 import org.ecglab.data.npy.Npy;
 import org.ecglab.data.npy.NpyArray;
 import org.ecglab.data.npy.NpyDType;
@@ -72,7 +73,7 @@ public final class InteropBundle {
         Map<String, NpyArray> weights = StateDict.export(architecture, model);
         float[][] logits = model.predictLogits(inputs, BATCH);
 
-        BundleFolder.writeAtomically(folder, MODEL_JSON, tmp -> {
+        AtomicFiles.writeFolder(folder, MODEL_JSON, "an interop bundle", tmp -> {
             Files.writeString(tmp.resolve(MODEL_JSON), ModelJson.write(model.id(), architecture, classNames),
                     StandardCharsets.UTF_8);
             Npz.write(tmp.resolve(WEIGHTS), weights, false);

@@ -1,0 +1,144 @@
+package org.ecglab.data.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Writes files and folders so that they appear whole or not at all: content goes to a temporary sibling, which is
+ * then renamed onto the target (atomically where the file system allows). If anything fails, the temporary is
+ * deleted and an existing target is left as it was.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Writes a file's content to a stream. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        /** Writes the whole content to {@code out}. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Fills a fresh, empty folder. */
+    @FunctionalInterface
+    public interface FolderWriter {
+        /** Writes every file of the folder into {@code folder}. */
+        void writeInto(Path folder) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} through {@code writer}, creating its parent folders.
+     *
+     * @throws IOException if writing or renaming fails; {@code file} is then unchanged
+     */
+    public static void write(Path file, StreamWriter writer) throws IOException {
+        Objects.requireNonNull(writer, "writer");
+        Path target = file.toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        // A fresh sibling opened with CREATE_NEW rather than Files.createTempFile, whose owner-only permissions
+        // would stick to the renamed file: the result gets the usual umask permissions.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
+                writer.writeTo(out);
+            }
+            move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes {@code bytes} to {@code file}. */
+    public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, out -> out.write(bytes));
+    }
+
+    /** Writes {@code text} to {@code file} as UTF-8. */
+    public static void writeString(Path file, String text) throws IOException {
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes a whole folder: {@code contents} fills a temporary sibling, which then replaces {@code folder}. An
+     * existing {@code folder} is replaced only if it holds {@code marker}, the file every folder of this kind has, so
+     * a user's unrelated folder is never deleted by mistake.
+     *
+     * @param kind what such a folder is, with its article, for the error message (e.g. "an interop bundle")
+     * @throws IOException if writing fails, or the target exists and lacks {@code marker}
+     */
+    public static void writeFolder(Path folder, String marker, String kind, FolderWriter contents)
+            throws IOException {
+        Path target = folder.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        if (Files.exists(target) && !Files.isRegularFile(target.resolve(marker))) {
+            throw new IOException(target + " exists and is not " + kind + " (no " + marker
+                    + "); refusing to replace it");
+        }
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        try {
+            contents.writeInto(tmp);
+            replaceFolder(tmp, target);
+        } finally {
+            deleteRecursively(tmp);
+        }
+    }
+
+    /**
+     * Moves folder {@code source} onto {@code target}; an existing target is moved aside first and deleted only
+     * after the move succeeded (and put back if it failed).
+     */
+    public static void replaceFolder(Path source, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+            Files.delete(old);
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (old != null) {
+                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
+        if (old != null) {
+            deleteRecursively(old);
+        }
+    }
+
+    /** Deletes a file or a folder with everything in it; nothing happens if it does not exist. */
+    public static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
+        }
+        for (Path p : paths) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

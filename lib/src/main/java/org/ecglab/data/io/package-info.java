@@ -1,0 +1,6 @@
+/**
+ * File plumbing shared by every layer: {@link org.ecglab.data.io.AtomicFiles} writes files and folders through a
+ * temporary sibling and a rename, so a reader never sees a half-written result and a failed write leaves nothing
+ * behind.
+ */
+package org.ecglab.data.io;

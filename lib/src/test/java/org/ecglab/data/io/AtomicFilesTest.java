@@ -1,0 +1,86 @@
+package org.ecglab.data.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesAndReplacesAFileLeavingNoTemporary() throws IOException {
+        Path f = dir.resolve("sub/a.txt");
+        AtomicFiles.writeString(f, "one");
+        AtomicFiles.writeString(f, "two");
+        assertEquals("two", Files.readString(f));
+        try (Stream<Path> s = Files.list(f.getParent())) {
+            assertEquals(List.of("a.txt"), s.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void aFailedWriteKeepsTheOldFileAndLeavesNothing() throws IOException {
+        Path f = dir.resolve("a.txt");
+        AtomicFiles.writeString(f, "old");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(f, out -> {
+            out.write(1);
+            throw new IOException("disk full");
+        }));
+        assertEquals("disk full", e.getMessage());
+        assertEquals("old", Files.readString(f));
+        assertEquals(List.of("a.txt"), names());
+    }
+
+    @Test
+    void foldersAreReplacedOnlyWhenTheyCarryTheMarker() throws IOException {
+        Path bundle = dir.resolve("bundle");
+        AtomicFiles.writeFolder(bundle, "model.json", "a bundle", d -> Files.writeString(d.resolve("model.json"), "1"));
+        AtomicFiles.writeFolder(bundle, "model.json", "a bundle", d -> Files.writeString(d.resolve("model.json"), "2"));
+        assertEquals("2", Files.readString(bundle.resolve("model.json")));
+        assertEquals(List.of("bundle"), names());
+
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("keep.txt"), "mine");
+        IOException e = assertThrows(IOException.class,
+                () -> AtomicFiles.writeFolder(notes, "model.json", "a bundle", d -> { }));
+        assertTrue(e.getMessage().contains("is not a bundle (no model.json)"), e.getMessage());
+        assertEquals("mine", Files.readString(notes.resolve("keep.txt")));
+    }
+
+    @Test
+    void aFailedFolderWriteKeepsTheOldFolder() throws IOException {
+        Path bundle = dir.resolve("bundle");
+        AtomicFiles.writeFolder(bundle, "m", "a bundle", d -> Files.writeString(d.resolve("m"), "old"));
+        assertThrows(IOException.class, () -> AtomicFiles.writeFolder(bundle, "m", "a bundle", d -> {
+            Files.writeString(d.resolve("m"), "new");
+            throw new IOException("interrupted");
+        }));
+        assertEquals("old", Files.readString(bundle.resolve("m")));
+        assertEquals(List.of("bundle"), names());
+    }
+
+    @Test
+    void deleteRecursivelyRemovesATreeAndIgnoresAbsentPaths() throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("t/u/v"));
+        Files.writeString(tree.resolve("x"), "x");
+        AtomicFiles.deleteRecursively(dir.resolve("t"));
+        assertFalse(Files.exists(dir.resolve("t")));
+        AtomicFiles.deleteRecursively(dir.resolve("absent"));
+    }
+}
