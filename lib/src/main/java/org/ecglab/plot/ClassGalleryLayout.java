@@ -17,7 +17,7 @@ public final class ClassGalleryLayout {
     private static final double BOTTOM = 62;
     private static final double LEFT = 262;
     private static final double RIGHT = 20;
-    private static final double COL_GAP = 18;
+    private static final double COL_GAP = 34;
     private static final double ROW_GAP = 16;
 
     private final int width;

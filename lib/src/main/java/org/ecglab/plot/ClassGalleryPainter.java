@@ -170,7 +170,9 @@ final class ClassGalleryPainter {
             Rectangle2D p = layout.panel(bottom, c);
             g.setFont(Figures.font(11 * k, false));
             FontMetrics fm = g.getFontMetrics();
-            for (double ms = 0; ms <= EcgGridLayout.WINDOW_MS + 1e-9; ms += MAJOR_MS) {
+            // Labels "800 1000 1200" need about 50 px per 200 ms; narrower panels get every other one.
+            double step = p.getWidth() >= 300 * k ? MAJOR_MS : 2 * MAJOR_MS;
+            for (double ms = 0; ms <= EcgGridLayout.WINDOW_MS + 1e-9; ms += step) {
                 double x = layout.xOfMs(bottom, c, ms);
                 g.draw(new Line2D.Double(x, p.getMaxY(), x, p.getMaxY() + 4 * k));
                 String label = String.format(Locale.ROOT, "%.0f", ms);
