@@ -210,7 +210,8 @@ public final class EcgGridFigure extends PaintedFigure {
         return new EcgGridFigure(copy);
     }
 
-    private static float[][] checkedCopy(float[][] a, String what) {
+    /** A deep copy of {@code a} after {@link EcgFormat#validate} (also used by {@link ClassGalleryFigure}). */
+    static float[][] checkedCopy(float[][] a, String what) {
         EcgFormat.validate(a, what);
         float[][] copy = new float[a.length][];
         for (int i = 0; i < a.length; i++) {

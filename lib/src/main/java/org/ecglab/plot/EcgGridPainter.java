@@ -11,6 +11,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 import org.ecglab.data.Lead;
 
 /** Draws an {@link EcgGridFigure} from its settings and layout; one instance per paint. */
@@ -18,10 +19,11 @@ final class EcgGridPainter {
     /** Translucent green: distinct from both ends of the blue–red map and from the grey neutral. */
     static final Color MASK_COLOR = new Color(40, 170, 80, 60);
     private static final Color GRID_MINOR = new Color(250, 232, 232);
-    private static final Color GRID_MAJOR = new Color(238, 196, 196);
-    private static final Color ZERO_LINE = new Color(200, 160, 160);
-    private static final Color AXIS = new Color(90, 90, 90);
-    private static final Color PLAIN_TRACE = new Color(20, 20, 20);
+    /** ECG-paper colours and the axis grey, shared with {@link ClassGalleryPainter}. */
+    static final Color GRID_MAJOR = new Color(238, 196, 196);
+    static final Color ZERO_LINE = new Color(200, 160, 160);
+    static final Color AXIS = new Color(90, 90, 90);
+    static final Color PLAIN_TRACE = new Color(20, 20, 20);
     private static final double MINOR_MS = 40;
     private static final double MAJOR_MS = 200;
     private static final double MINOR_MV = 0.1;
@@ -92,9 +94,17 @@ final class EcgGridPainter {
         }
     }
 
-    /** One rectangle per run of masked samples, each sample owning the half-sample on either side. */
     private void paintMask(Graphics2D g, Lead lead, Rectangle2D p) {
-        float[] m = s.mask[lead.index()];
+        paintMaskBands(g, s.mask[lead.index()], sample -> layout.x(lead, sample), p);
+    }
+
+    /**
+     * Fills one {@link #MASK_COLOR} rectangle of {@code panel}'s height per run of samples with {@code m >= 0.5},
+     * each sample owning the half-sample on either side.
+     *
+     * @param xOfSample horizontal pixel of a (fractional) sample index
+     */
+    static void paintMaskBands(Graphics2D g, float[] m, DoubleUnaryOperator xOfSample, Rectangle2D panel) {
         g.setColor(MASK_COLOR);
         int t = 0;
         while (t < m.length) {
@@ -103,9 +113,9 @@ final class EcgGridPainter {
                 while (end + 1 < m.length && m[end + 1] >= 0.5f) {
                     end++;
                 }
-                double x0 = layout.x(lead, t - 0.5);
-                double x1 = layout.x(lead, end + 0.5);
-                g.fill(new Rectangle2D.Double(x0, p.getY(), x1 - x0, p.getHeight()));
+                double x0 = xOfSample.applyAsDouble(t - 0.5);
+                double x1 = xOfSample.applyAsDouble(end + 0.5);
+                g.fill(new Rectangle2D.Double(x0, panel.getY(), x1 - x0, panel.getHeight()));
                 t = end + 1;
             } else {
                 t++;
@@ -154,20 +164,10 @@ final class EcgGridPainter {
         g.setStroke(new BasicStroke((float) (1.0 * k)));
         g.draw(p);
 
-        // Lead name in the top-left corner, on a white backdrop so the grid and trace do not cross it.
-        g.setFont(Figures.font(15 * k, true));
-        FontMetrics fm = g.getFontMetrics();
-        String name = lead.label();
-        double pad = 4 * k;
-        Rectangle2D box = new Rectangle2D.Double(p.getX() + 1, p.getY() + 1,
-                fm.stringWidth(name) + 2 * pad, fm.getAscent() + pad);
-        g.setColor(new Color(255, 255, 255, 220));
-        g.fill(box);
-        g.setColor(Color.BLACK);
-        g.drawString(name, (float) (box.getX() + pad), (float) (box.getY() + fm.getAscent()));
+        paintPanelLabel(g, lead.label(), p, 15 * k);
 
         g.setFont(Figures.font(11 * k, false));
-        fm = g.getFontMetrics();
+        FontMetrics fm = g.getFontMetrics();
         g.setColor(AXIS);
         double yStep = NiceTicks.step(layout.yMin(), layout.yMax(), Math.max(2, (int) (p.getHeight() / (16 * k))));
         for (double mv : NiceTicks.ticks(layout.yMin(), layout.yMax(), yStep)) {
@@ -191,6 +191,19 @@ final class EcgGridPainter {
                 g.drawString(label, (float) (x - fm.stringWidth(label) / 2.0), (float) (p.getMaxY() + 6 * k + fm.getAscent()));
             }
         }
+    }
+
+    /** A lead name in the panel's top-left corner, on a white backdrop so the grid and trace do not cross it. */
+    static void paintPanelLabel(Graphics2D g, String name, Rectangle2D p, double fontSize) {
+        g.setFont(Figures.font(fontSize, true));
+        FontMetrics fm = g.getFontMetrics();
+        double pad = fontSize * 4 / 15;
+        Rectangle2D box = new Rectangle2D.Double(p.getX() + 1, p.getY() + 1,
+                fm.stringWidth(name) + 2 * pad, fm.getAscent() + pad);
+        g.setColor(new Color(255, 255, 255, 220));
+        g.fill(box);
+        g.setColor(Color.BLACK);
+        g.drawString(name, (float) (box.getX() + pad), (float) (box.getY() + fm.getAscent()));
     }
 
     private void paintAxisTitles(Graphics2D g) {

@@ -5,13 +5,16 @@
  * <ul>
  *   <li>{@link org.ecglab.plot.EcgGridFigure} — the 12-lead grid with attribution as trace colour and an optional
  *       ground-truth mask band; geometry in {@link org.ecglab.plot.EcgGridLayout}.</li>
+ *   <li>{@link org.ecglab.plot.ClassGalleryFigure} — small multiples: one row per beat (e.g. per diagnostic class),
+ *       chosen leads as columns, a grey reference beat and the mask band; geometry in
+ *       {@link org.ecglab.plot.ClassGalleryLayout}.</li>
  *   <li>{@link org.ecglab.plot.HeatmapFigure} — labelled matrix with values, e.g. method x method correlations.</li>
  *   <li>{@link org.ecglab.plot.BoxPlotFigure}, {@link org.ecglab.plot.CurveFigure} — XChart-based distributions
  *       and curves with shaded intervals.</li>
  *   <li>{@link org.ecglab.plot.Figures} — atomic PNG/SVG writing and XChart chart to image.</li>
  * </ul>
  *
- * <p>The ECG grid and heatmap are drawn with Java2D (one painter serves bitmap and SVG, via VectorGraphics2D, which
+ * <p>The ECG grid, class gallery and heatmap are drawn with Java2D (one painter serves bitmap and SVG, via VectorGraphics2D, which
  * XChart already brings in); box plots and curves use XChart. Only logical fonts are used and nothing needs a
  * display: everything works with {@code -Djava.awt.headless=true}. Depends only on {@code org.ecglab.data}.
  */
