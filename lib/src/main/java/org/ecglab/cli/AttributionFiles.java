@@ -1,14 +1,13 @@
 package org.ecglab.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.data.EcgFormat;
+import org.ecglab.data.io.AtomicFiles;
 import org.ecglab.data.npy.Npy;
 import org.ecglab.data.npy.NpyArray;
 
@@ -53,13 +52,7 @@ final class AttributionFiles {
         json.put("convergence_delta", a.convergenceDelta());
         json.put("library_version", VersionProvider.libraryVersion());
         Path sidecar = sidecarOf(npy);
-        Path tmp = Files.createTempFile(sidecar.toAbsolutePath().getParent(), sidecar.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, Json.write(json), StandardCharsets.UTF_8);
-            Files.move(tmp, sidecar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(sidecar, Json.write(json));
         return sidecar;
     }
 }

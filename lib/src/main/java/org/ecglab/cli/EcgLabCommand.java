@@ -16,23 +16,28 @@ import picocli.CommandLine.Spec;
                     + "attribution methods.",
             "",
             "ECGs are 12 leads x 600 samples (500 Hz, 1.2 s) in mV. Datasets are .npz files that NumPy opens with "
-                    + "np.load; attributions are float32 .npy files with a .json provenance sidecar."},
+                    + "np.load; models live in a registry folder (one entry per task and seed, with provenance); "
+                    + "attributions are float32 .npy files with a .json provenance sidecar."},
         subcommands = {
             GenerateCommand.class,
             ImportPtbXlCommand.class,
             InfoCommand.class,
             TrainCommand.class,
             ExplainCommand.class,
+            ExportCommand.class,
             MethodsCommand.class,
         },
         footerHeading = "%nExample (synthetic data end to end):%n",
         footer = {
             "  ecglab generate --per-class 100 --seed 1 --out data.npz",
             "  ecglab info data.npz",
-            "  ecglab train --data data.npz --task LBBB --seed 1 --out models",
-            "  ecglab explain --data data.npz --model models/LBBB-seed1 \\",
+            "  ecglab train --data data.npz --task all --seeds 1 --registry models",
+            "  ecglab explain --data data.npz --registry models --task LBBB --seed 1 \\",
             "      --method integrated_gradients --positives-only --out lbbb-ig.npy \\",
             "      --png figures",
+            "  ecglab export --data data.npz --registry models --task LBBB --seed 1 --out bundle",
+            "",
+            "The study setting trains five seeds per task: ecglab train ... --task all --seeds 1-5.",
             "",
             "Exit codes: 0 ok, 1 bad data or argument value, 2 usage error, 3 internal error.",
             "Run 'ecglab COMMAND --help' for the options of a command."})

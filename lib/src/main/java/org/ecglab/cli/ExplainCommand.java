@@ -15,7 +15,7 @@ import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
-import org.ecglab.model.TrainedTaskModel;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
@@ -23,24 +23,32 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ecglab explain}: attribution maps of a task model's logit for the ECGs of one split. */
+/**
+ * {@code ecglab explain}: attribution maps of one logit of a model (a binary task model, or one output of a
+ * multi-label model; see {@link ModelSelection}) for the ECGs of one split.
+ */
 @Command(name = "explain",
         mixinStandardHelpOptions = true,
         showDefaultValues = true,
         sortOptions = false,
         description = {
-            "Explain a task model's logit with an attribution method for the ECGs of one split, and write the maps "
+            "Explain a model's logit with an attribution method for the ECGs of one split, and write the maps "
                     + "as float32 .npy [N, 12, 600] with a .json sidecar next to it (method, parameters, model, "
                     + "dataset, ECG ids, convergence deltas).",
+            "Select the model by registry key (--registry DIR --task TASK [--seed S] [--multilabel]) or by folder "
+                    + "(--model DIR, a binary entry of a registry such as models/LBBB/seed-1); both read what "
+                    + "'ecglab train' wrote.",
             "Run 'ecglab methods' for the method ids and their parameters."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ecglab explain --data data.npz --model models/LBBB-seed1 \\",
+            "  ecglab explain --data data.npz --registry models --task LBBB --seed 1 \\",
             "      --method integrated_gradients --param n_steps=32 --positives-only \\",
             "      --out lbbb-ig.npy --png figures",
-            "  ecglab explain --data data.npz --model models/LBBB-seed1 \\",
+            "  ecglab explain --data data.npz --model models/LBBB/seed-1 \\",
             "      --method saliency --param abs=false --split validation --limit 100 \\",
-            "      --out lbbb-saliency.npy"})
+            "      --out lbbb-saliency.npy",
+            "  ecglab explain --data data.npz --registry models --multilabel --seed 1 --task RBBB \\",
+            "      --method saliency --out rbbb-multilabel.npy"})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,9 +56,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Dataset .npz file.")
     Path data;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Task model folder written by 'ecglab train', e.g. models/LBBB-seed1.")
-    Path model;
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Model (by registry key or by folder):%n")
+    ModelSelection model;
 
     @Option(names = "--method", paramLabel = "ID", defaultValue = "integrated_gradients",
             description = "Attribution method id.")
@@ -64,7 +71,7 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Which records to explain: ${COMPLETION-CANDIDATES}.")
     Split split;
 
-    @Option(names = "--positives-only", description = "Only records that carry the model's task class.")
+    @Option(names = "--positives-only", description = "Only records that carry the explained task's class.")
     boolean positivesOnly;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
@@ -98,16 +105,18 @@ final class ExplainCommand implements Callable<Integer> {
                     + limit + ", " + ecgsPerCall + ", " + pngCount);
         }
         EcgDataset dataset = DatasetIo.load(data);
-        try (TrainedTaskModel taskModel = ModelFolders.load(model)) {
-            EcgDataset selected = dataset.subset(select(dataset, taskModel));
-            // A task model has a single logit (index 0): the evidence for its class.
+        try (SelectedModel selectedModel = model.load()) {
+            EcgDataset selected = dataset.subset(RecordSelection.select(dataset, split, selectedModel.task(),
+                    positivesOnly, limit, data));
             int[] targets = new int[selected.size()];
-            Attribution a = BatchedAttribution.run(m, taskModel.classifier(), selected.signals(), targets,
+            Arrays.fill(targets, selectedModel.target());
+            Attribution a = BatchedAttribution.run(m, selectedModel.classifier(), selected.signals(), targets,
                     ecgsPerCall, common.showProgress());
-            Path sidecar = AttributionFiles.write(out, a, provenance(taskModel, selected));
-            report(a, selected, taskModel, sidecar);
+            Path sidecar = AttributionFiles.write(out, a, provenance(selectedModel, selected));
+            report(a, selected, selectedModel, sidecar);
             if (pngDir != null) {
-                List<Path> pngs = AttributionFigures.write(pngDir, selected, a, taskModel.task().id(), pngCount);
+                String label = selectedModel.task().id() + (selectedModel.outputs().size() > 1 ? " output" : " task");
+                List<Path> pngs = AttributionFigures.write(pngDir, selected, a, label, pngCount);
                 spec.commandLine().getOut().printf("figures: %d PNG(s) in %s%n", pngs.size(), pngDir);
             }
         }
@@ -115,42 +124,36 @@ final class ExplainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int[] select(EcgDataset dataset, TrainedTaskModel taskModel) {
-        int[] idx = positivesOnly ? dataset.positives(split, taskModel.task()) : dataset.indices(split);
-        if (idx.length == 0) {
-            throw new IllegalArgumentException(data + ": the " + split.name().toLowerCase(Locale.ROOT) + " split has "
-                    + (positivesOnly ? "no positives for " + taskModel.task().id() : "no records")
-                    + "; nothing to explain");
-        }
-        return limit > 0 && limit < idx.length ? Arrays.copyOf(idx, limit) : idx;
-    }
-
-    private Map<String, Object> provenance(TrainedTaskModel taskModel, EcgDataset selected) {
+    private Map<String, Object> provenance(SelectedModel sm, EcgDataset selected) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("model_folder", model.toString());
-        p.put("model_task", taskModel.task().id());
-        p.put("model_seed", taskModel.seed());
-        p.put("target_output", 0);
+        p.put("model_folder", sm.folder().toString());
+        p.put("model_task", sm.task().id());
+        p.put("model_seed", sm.seed());
+        p.put("model_outputs", sm.outputNames());
+        p.put("target_output", sm.target());
+        if (sm.provenance() != null) {
+            p.put("model_dataset_sha256", sm.provenance().spec().datasetHash());
+        }
         p.put("dataset_file", data.toString());
         p.put("dataset_name", selected.name());
-        p.put("split", split.name().toLowerCase(Locale.ROOT));
+        p.put("split", RecordSelection.name(split));
         p.put("positives_only", positivesOnly);
         p.put("limit", limit);
         p.put("ecgs_per_call", ecgsPerCall);
         p.put("ecg_ids", selected.ids());
         boolean[] positive = new boolean[selected.size()];
         for (int i = 0; i < positive.length; i++) {
-            positive[i] = selected.hasLabel(i, taskModel.task());
+            positive[i] = selected.hasLabel(i, sm.task());
         }
         p.put("ecg_has_task_label", positive);
         return p;
     }
 
-    private void report(Attribution a, EcgDataset selected, TrainedTaskModel taskModel, Path sidecar) {
+    private void report(Attribution a, EcgDataset selected, SelectedModel sm, Path sidecar) {
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("explained %d ECG(s) of the %s split%s with %s %s, model %s%n", a.size(),
-                split.name().toLowerCase(Locale.ROOT), positivesOnly ? " (positives of " + taskModel.task().id() + ")"
-                        : "", a.methodId(), a.parameters(), a.modelId());
+        o.printf("explained %d ECG(s) of the %s split%s with %s %s, model %s logit %d (%s)%n", a.size(),
+                RecordSelection.name(split), positivesOnly ? " (positives of " + sm.task().id() + ")" : "",
+                a.methodId(), a.parameters(), a.modelId(), sm.target(), sm.task().id());
         o.printf("wrote %s [%d, 12, 600] float32 and %s%n", out, selected.size(), sidecar);
         if (a.convergenceDelta() != null) {
             o.printf(Locale.ROOT, "max |convergence delta| (sum of attributions - (f(x) - f(baseline))): %.3g%n",

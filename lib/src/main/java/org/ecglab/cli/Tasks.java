@@ -14,6 +14,20 @@ final class Tasks {
     }
 
     /**
+     * One class id, as {@code --task} of {@code explain} and {@code export} takes it.
+     *
+     * @throws IllegalArgumentException naming the unknown task and the known ones
+     */
+    static DiagnosticClass parseOne(String spec) {
+        try {
+            return DiagnosticClass.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown task '" + spec.strip() + "'; use one of " + DiagnosticClass.ALL,
+                    e);
+        }
+    }
+
+    /**
      * @throws IllegalArgumentException naming the unknown task, the known ones, or a task given twice
      */
     static List<DiagnosticClass> parse(String spec) {

@@ -5,12 +5,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
-import org.ecglab.model.TaskModelTrainer;
-import org.ecglab.model.TrainedTaskModel;
+import org.ecglab.data.Split;
+import org.ecglab.experiment.Tables;
+import org.ecglab.model.ModelRegistry;
+import org.ecglab.model.RegistryMismatchException;
+import org.ecglab.model.SuiteResult;
+import org.ecglab.model.TaskModelSuite;
 import org.ecglab.model.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,24 +21,40 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ecglab train}: one binary task model per requested class, saved under {@code OUT/<TASK>-seed<S>}. */
+/**
+ * {@code ecglab train}: the task models for the requested tasks and seeds through {@link TaskModelSuite}, stored in a
+ * {@link ModelRegistry}; models the registry already holds for the same data, architecture and settings are loaded,
+ * not retrained. Prints the suite's table (and the per-task summary for several seeds) and writes it as CSV.
+ */
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         showDefaultValues = true,
         sortOptions = false,
         description = {
-            "Train binary task models (one CNN per diagnostic class) on the train split with Adam, early-stopped on "
-                    + "validation AUROC, and report validation and test AUROC.",
-            "Each model is saved to OUT/<TASK>-seed<SEED>/ (replacing an earlier model of the same task and seed). "
-                    + "The same seed gives the same weights."},
+            "Train binary task models (one CNN per diagnostic class and seed) on the train split with Adam, "
+                    + "early-stopped on validation AUROC, and report validation AUROC and test AUROC and AUPRC with "
+                    + "bootstrap 95%% intervals (1000 resamples of the test ECGs).",
+            "Models are stored in the registry as REGISTRY/<TASK>/seed-<S>/ (multi-label: "
+                    + "REGISTRY/multilabel/seed-<S>/) with their provenance, each as soon as it is trained, so an "
+                    + "interrupted run resumes. A model stored for the same data, architecture and settings is "
+                    + "loaded instead of trained ('loaded' column); one stored for other data or settings is an "
+                    + "error unless --retrain-on-mismatch is given. The same seed gives the same weights.",
+            "The results table is also written as CSV (full precision) to --results."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ecglab train --data data.npz --task LBBB --seed 1 --out models",
-            "  ecglab train --data data.npz --task all --seed 2 --epochs 20 \\",
-            "      --balance-classes --out models",
-            "  ecglab train --data data.npz --task LBBB,RBBB --out models"})
+            "  ecglab train --data data.npz --task LBBB --registry models",
+            "  ecglab train --data data.npz --task all --seeds 1-5 --registry models",
+            "      (the study setting: nine classes x five seeds)",
+            "  ecglab train --data data.npz --task LBBB,RBBB --seeds 1,3,7 --epochs 20 \\",
+            "      --balance-classes --registry models",
+            "  ecglab train --data data.npz --task all --multilabel --seeds 1-5 \\",
+            "      --registry models"})
 final class TrainCommand implements Callable<Integer> {
     private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
+    /** Decimals of the printed tables; the CSV keeps full precision. */
+    private static final int DIGITS = 4;
+    /** Default file name of the results table inside the registry folder. */
+    static final String RESULTS = "results.csv";
 
     @Spec
     CommandSpec spec;
@@ -45,11 +64,30 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--task", required = true, paramLabel = "TASK",
             description = "A class id (NORM, AVB1, LBBB, RBBB, LVH, ASTE, IMI, LQT, LTWI), a comma-separated list, "
-                    + "or 'all'.")
+                    + "or 'all'. With --multilabel: the outputs of the one model, in logit order.")
     String task;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seeds initialisation and data order.")
-    long seed = DEFAULTS.seed();
+    @Option(names = "--seeds", paramLabel = "SEEDS", defaultValue = "1",
+            description = "Training seeds: one (3), a range (1-5), a list (1,3,7) or a mix (1-3,7); one model per "
+                    + "task and seed. The study uses 1-5.")
+    String seeds;
+
+    @Option(names = "--multilabel",
+            description = "Train one multi-label model per seed with one logit per --task class, instead of one "
+                    + "binary model per class.")
+    boolean multilabel;
+
+    @Option(names = "--registry", required = true, paramLabel = "DIR",
+            description = "Model registry folder (created if missing).")
+    Path registry;
+
+    @Option(names = "--results", paramLabel = "FILE",
+            description = "Where to write the results table as CSV. Default: REGISTRY/" + RESULTS + ".")
+    Path results;
+
+    @Option(names = "--retrain-on-mismatch",
+            description = "Retrain and replace a stored model made with other data or settings, instead of failing.")
+    boolean retrainOnMismatch;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum number of epochs.")
     int epochs = DEFAULTS.maxEpochs();
@@ -68,46 +106,69 @@ final class TrainCommand implements Callable<Integer> {
             description = "Weight positives by negatives/positives in the loss (for rare classes).")
     boolean balanceClasses = DEFAULTS.balanceClasses();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the model folders.")
-    Path out;
-
     // Last, so the common options come after the command's own in --help.
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
+        // Arguments are checked before the (possibly large) dataset is read, so a typo fails fast.
         List<DiagnosticClass> tasks = Tasks.parse(task);
-        // Checked before the (possibly large) dataset is read, so a typo fails fast.
-        TrainingConfig config = new TrainingConfig(epochs, batchSize, learningRate, patience, seed, balanceClasses,
-                common.showProgress());
+        List<Long> seedList = Seeds.parse(seeds);
+        TrainingConfig config = new TrainingConfig(epochs, batchSize, learningRate, patience, DEFAULTS.seed(),
+                balanceClasses, common.showProgress());
         EcgDataset dataset = DatasetIo.load(data);
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "%-14s %6s %10s %9s %10s %10s  %s%n", "model", "epochs", "best epoch", "val AUROC",
-                "test AUROC", "test AUPRC", "folder");
-        o.flush();
-        List<String> failures = new ArrayList<>();
-        TaskModelTrainer trainer = new TaskModelTrainer(config);
-        for (DiagnosticClass c : tasks) {
-            try (TrainedTaskModel m = trainer.train(dataset, c)) {
-                Path folder = ModelFolders.save(m, out);
-                o.printf(Locale.ROOT, "%-14s %6d %10d %9.4f %10.4f %10.4f  %s%n", m.id(), m.epochsRun(),
-                        m.bestEpoch(), m.validationAuroc(), m.testAuroc(), m.testAuprc(), folder);
-                o.flush();
-            } catch (IllegalArgumentException e) {
-                if (tasks.size() == 1) {
-                    throw e;
-                }
-                // With several tasks, one class without positives in a split should not cost the others' training.
-                failures.add(c.id());
-                spec.commandLine().getErr().println("skipped " + c.id() + ": " + ErrorReporting.describe(e));
-                spec.commandLine().getErr().flush();
+        requireTrainable(dataset, tasks);
+        ModelRegistry models = new ModelRegistry(registry);
+        TaskModelSuite suite = new TaskModelSuite(models, config).withRetrainOnMismatch(retrainOnMismatch)
+                .withProgress(common.showProgress());
+        Path csv = results != null ? results : models.root().resolve(RESULTS);
+        try (SuiteResult r = run(suite, dataset, tasks, seedList)) {
+            PrintWriter o = spec.commandLine().getOut();
+            o.println(Tables.rounded(r.table(), DIGITS).printAll());
+            if (seedList.size() > 1) {
+                o.println();
+                o.println(Tables.rounded(r.summary(), DIGITS).printAll());
             }
-        }
-        if (!failures.isEmpty()) {
-            throw new IllegalArgumentException(failures.size() + " of " + tasks.size()
-                    + " task(s) could not be trained: " + failures);
+            TableFiles.writeCsv(r.table(), csv);
+            o.printf("%ntrained %d model(s), loaded %d already in the registry (same data, architecture and "
+                    + "settings)%n", r.trainedCount(), r.loadedCount());
+            o.printf("registry: %s%nresults:  %s%n", models.root(), csv);
+            o.flush();
         }
         return ExitCodes.OK;
+    }
+
+    private SuiteResult run(TaskModelSuite suite, EcgDataset dataset, List<DiagnosticClass> tasks, List<Long> s) {
+        try {
+            return multilabel ? suite.trainOrLoadMultiLabel(dataset, tasks, s) : suite.trainOrLoad(dataset, tasks, s);
+        } catch (RegistryMismatchException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (--retrain-on-mismatch replaces it)", e);
+        }
+    }
+
+    /**
+     * Every split must hold positives and negatives of every task (the trainer needs both, and test AUROC too).
+     * Checked for all tasks before any training, so a long run does not fail after hours on a class with no
+     * positives; the message lists every such task.
+     */
+    static void requireTrainable(EcgDataset dataset, List<DiagnosticClass> tasks) {
+        List<String> problems = new ArrayList<>();
+        for (DiagnosticClass c : tasks) {
+            for (Split split : Split.values()) {
+                int n = dataset.indices(split).length;
+                int positives = dataset.positives(split, c).length;
+                if (positives == 0 || positives == n) {
+                    problems.add(c.id() + " (the " + RecordSelection.name(split) + " split has " + positives
+                            + " positive and " + (n - positives) + " negative records)");
+                    break;
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(dataset.name() + ": cannot train " + String.join(", ", problems)
+                    + "; every split needs positives and negatives. Leave "
+                    + (problems.size() == 1 ? "it" : "them") + " out of --task. Nothing was trained.");
+        }
     }
 }

@@ -1,7 +1,13 @@
 /**
  * The {@code ecglab} command line: one picocli command class per subcommand ({@code generate}, {@code import-ptbxl},
- * {@code info}, {@code train}, {@code explain}, {@code methods}) and small shared helpers (dataset loading with clear
- * errors, {@code key=value} parameters, model folders, attribution output with a provenance sidecar).
+ * {@code info}, {@code train}, {@code explain}, {@code export}, {@code methods}) and small shared helpers (dataset
+ * loading with clear errors, task and seed lists, {@code key=value} parameters, model selection, attribution output
+ * with a provenance sidecar, CSV tables).
+ *
+ * <p>Models are stored one way only, in a {@link org.ecglab.model.ModelRegistry} folder: {@code train} fills it
+ * through {@link org.ecglab.model.TaskModelSuite} (loading what is already there for the same data and settings),
+ * {@code explain} and {@code export} select an entry by key ({@code --registry DIR --task T --seed S}) or a binary
+ * entry by its folder ({@code --model DIR/T/seed-S}).
  *
  * <p>Exit codes ({@link org.ecglab.cli.ExitCodes}): 0 success, 1 a problem with the user's data or arguments' values
  * (missing or corrupt file, unknown task, method or parameter) reported as one line {@code error: ...}, 2 a usage

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 /** Help texts, usage errors (exit 2), user-data errors (exit 1, one line, no stack trace), internal errors (3). */
 class CommandLineErrorsTest {
     private static final List<String> SUBCOMMANDS = List.of("generate", "import-ptbxl", "info", "train", "explain",
-            "methods");
+            "export", "methods");
 
     @TempDir
     Path dir;
@@ -102,10 +102,17 @@ class CommandLineErrorsTest {
     @Test
     void unknownTaskMethodAndBadParametersAreUserErrors() {
         String data = dir.resolve("data.npz").toString();
-        assertUserError(CliRun.run("train", "--data", data, "--task", "LBBX", "--out", dir.toString()),
+        String registry = dir.toString();
+        assertUserError(CliRun.run("train", "--data", data, "--task", "LBBX", "--registry", registry),
                 "unknown task 'LBBX'");
-        assertUserError(CliRun.run("train", "--data", data, "--task", "LBBB,LBBB", "--out", dir.toString()),
+        assertUserError(CliRun.run("train", "--data", data, "--task", "LBBB,LBBB", "--registry", registry),
                 "given twice");
+        assertUserError(CliRun.run("train", "--data", data, "--task", "LBBB", "--seeds", "5-1", "--registry",
+                registry), "seed range '5-1' in '5-1' is descending");
+        assertUserError(CliRun.run("train", "--data", data, "--task", "LBBB", "--seeds", "1,x", "--registry",
+                registry), "'x' in --seeds '1,x' is not a seed");
+        assertUserError(CliRun.run("export", "--data", data, "--registry", registry, "--task", "LBBB", "--method",
+                "saliency", "--method", "saliency", "--out", registry), "--method saliency is given twice");
         String[] explain = {"explain", "--data", data, "--model", dir.toString(), "--out", "a.npy"};
         assertUserError(CliRun.run(concat(explain, "--method", "gradcam")), "unknown attribution method 'gradcam'");
         assertUserError(CliRun.run(concat(explain, "--method", "integrated_gradients", "--param", "n_steps")),
@@ -114,6 +121,41 @@ class CommandLineErrorsTest {
                 "parameter 'n_steps' of method integrated_gradients is many");
         assertUserError(CliRun.run(concat(explain, "--method", "saliency", "--param", "steps=3")),
                 "unknown parameter 'steps' for method saliency");
+    }
+
+    @Test
+    void seedListsAreSeedsRangesOrBothInTheOrderGiven() {
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), Seeds.parse("1-5"));
+        assertEquals(List.of(1L, 3L, 7L), Seeds.parse("1,3,7"));
+        assertEquals(List.of(7L, 1L, 2L, 3L), Seeds.parse(" 7, 1-3"));
+        assertEquals(List.of(4L), Seeds.parse("4-4"));
+        assertEquals("seed 3 is given twice in '1-3,3'",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> Seeds.parse("1-3,3")).getMessage());
+        for (String bad : new String[] {"", "-1", "1-", "a", "1,,2", "0-1000"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Seeds.parse(bad),
+                    bad);
+        }
+    }
+
+    @Test
+    void aModelIsSelectedByRegistryKeyOrByFolderNotBoth() {
+        String data = dir.resolve("data.npz").toString();
+        CliRun both = CliRun.run("explain", "--data", data, "--model", "m", "--registry", "r", "--task", "LBBB",
+                "--out", "a.npy");
+        assertEquals(ExitCodes.USAGE, both.exitCode(), both.toString());
+        assertTrue(both.err().contains("mutually exclusive"), both.toString());
+        CliRun none = CliRun.run("export", "--data", data, "--out", "b");
+        assertEquals(ExitCodes.USAGE, none.exitCode(), none.toString());
+        CliRun keyWithoutTask = CliRun.run("explain", "--data", data, "--registry", "r", "--out", "a.npy");
+        assertEquals(ExitCodes.USAGE, keyWithoutTask.exitCode(), keyWithoutTask.toString());
+        assertTrue(keyWithoutTask.err().contains("--task"), keyWithoutTask.toString());
+        for (String command : List.of("explain", "export")) {
+            String help = CliRun.run(command, "--help").out();
+            assertTrue(help.contains("Model (by registry key or by folder):"), help);
+            assertTrue(help.contains("--model=DIR") && help.contains("--registry=DIR") && help.contains("--seed=S"),
+                    help);
+        }
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.ecglab.data.Split;
 import org.ecglab.data.npy.Npy;
 import org.ecglab.data.npy.NpyArray;
 import org.ecglab.data.npy.NpyDType;
+import org.ecglab.model.ModelProvenance;
+import org.ecglab.model.ModelRegistry;
 import org.ecglab.model.TaskModelStore;
 import org.ecglab.model.TrainedTaskModel;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * generate -> info -> train -> explain in process, on a tiny synthetic dataset (5 ECGs per class, so the LBBB task
- * has 3/1/1 positives in train/validation/test) and a 2-epoch model. The maps written by {@code explain} are checked
- * against the library's methods run directly on the saved model.
+ * has 3/1/1 positives in train/validation/test) and a 2-epoch model in a registry. The maps written by
+ * {@code explain} are checked against the library's methods run directly on the stored model. Registry reuse,
+ * mismatches, multi-label models and {@code export}: {@link RegistryCommandsTest}.
  */
 class EndToEndTest {
     private static final int PER_CLASS = 5;
@@ -41,6 +44,7 @@ class EndToEndTest {
     static Path dir;
     static Path data;
     static Path models;
+    static Path lbbb;
     static CliRun generate;
     static CliRun train;
 
@@ -48,9 +52,10 @@ class EndToEndTest {
     static void generateAndTrain() {
         data = dir.resolve("data.npz");
         models = dir.resolve("models");
+        lbbb = models.resolve("LBBB/seed-1");
         generate = CliRun.run("generate", "--per-class", "" + PER_CLASS, "--seed", "3", "--out", data.toString());
-        train = CliRun.run("train", "--data", data.toString(), "--task", "lbbb", "--seed", "1", "--epochs", "2",
-                "--patience", "2", "--batch-size", "8", "--quiet", "--out", models.toString());
+        train = CliRun.run("train", "--data", data.toString(), "--task", "lbbb", "--seeds", "1", "--epochs", "2",
+                "--patience", "2", "--batch-size", "8", "--quiet", "--registry", models.toString());
     }
 
     private static float[][][] testSignals(EcgDataset d, int[] indices) {
@@ -96,25 +101,33 @@ class EndToEndTest {
     }
 
     @Test
-    void trainSavesTheTaskModelAndPrintsItsScores() throws IOException {
+    void trainStoresTheTaskModelInTheRegistryAndPrintsItsScores() throws IOException {
         assertEquals(ExitCodes.OK, train.exitCode(), train.toString());
-        Path folder = models.resolve("LBBB-seed1");
-        assertTrue(TaskModelStore.isTaskModelFolder(folder), train.toString());
-        try (TrainedTaskModel m = TaskModelStore.load(folder)) {
+        assertTrue(TaskModelStore.isTaskModelFolder(lbbb), train.toString());
+        ModelRegistry registry = new ModelRegistry(models);
+        ModelProvenance p = registry.provenance(DiagnosticClass.LBBB, 1);
+        try (TrainedTaskModel m = registry.load(DiagnosticClass.LBBB, 1)) {
             assertEquals(DiagnosticClass.LBBB, m.task());
             assertEquals(1, m.seed());
             assertTrue(m.epochsRun() <= 2);
-            String row = String.format(Locale.ROOT, "%-14s %6d %10d %9.4f %10.4f %10.4f  %s", "LBBB-seed1",
-                    m.epochsRun(), m.bestEpoch(), m.validationAuroc(), m.testAuroc(), m.testAuprc(), folder);
-            assertTrue(train.out().contains(row), "expected\n" + row + "\nin\n" + train.out());
+            assertEquals(m.epochsRun(), p.epochsRun());
+            assertEquals(m.validationAuroc(), p.validationAuroc());
         }
+        // Tables.rounded(.., 4): the printed row carries the provenance's scores to 4 decimals.
+        String row = train.out().lines().filter(l -> l.contains("LBBB")).findFirst().orElseThrow();
+        assertTrue(row.contains(String.format(Locale.ROOT, "%.4f", p.validationAuroc())), row);
+        assertTrue(row.contains(String.format(Locale.ROOT, "%.4f", p.test(DiagnosticClass.LBBB).auroc().lower())),
+                row);
+        assertTrue(row.replaceAll("[|\\s]+$", "").endsWith("false"), "freshly trained, so loaded = false: " + row);
+        assertTrue(train.out().contains("trained 1 model(s), loaded 0 already in the registry"), train.out());
+        assertTrue(Files.isRegularFile(models.resolve(TrainCommand.RESULTS)), train.out());
     }
 
     @Test
     void explainSaliencyWritesTheLibrarysMapsAndASidecar() throws IOException {
         Path out = dir.resolve("attr/saliency.npy");
         // 3 ECGs in calls of 2: the joined result must equal one call over all three.
-        CliRun r = CliRun.run("explain", "--data", data.toString(), "--model", models.resolve("LBBB-seed1").toString(),
+        CliRun r = CliRun.run("explain", "--data", data.toString(), "--model", lbbb.toString(),
                 "--method", "saliency", "--split", "test", "--limit", "3", "--ecgs-per-call", "2", "--quiet",
                 "--out", out.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
@@ -125,7 +138,7 @@ class EndToEndTest {
 
         EcgDataset d = EcgDatasetFiles.load(data);
         int[] first3 = Arrays.copyOf(d.indices(Split.TEST), 3);
-        try (TrainedTaskModel m = TaskModelStore.load(models.resolve("LBBB-seed1"))) {
+        try (TrainedTaskModel m = TaskModelStore.load(lbbb)) {
             float[][][] expected = AttributionMethods.create("saliency")
                     .attribute(m.classifier(), testSignals(d, first3), new int[3]).values();
             assertTrue(maxAbsDifference(maps, expected) <= 1e-6, "CLI maps differ from the library's");
@@ -152,7 +165,7 @@ class EndToEndTest {
     void explainIntegratedGradientsPassesParametersAndDrawsPngs() throws IOException {
         Path out = dir.resolve("ig.npy");
         Path png = dir.resolve("png");
-        CliRun r = CliRun.run("explain", "--data", data.toString(), "--model", models.resolve("LBBB-seed1").toString(),
+        CliRun r = CliRun.run("explain", "--data", data.toString(), "--model", lbbb.toString(),
                 "--method", "integrated_gradients", "--param", "n_steps=8", "--split", "train", "--positives-only",
                 "--quiet", "--out", out.toString(), "--png", png.toString(), "--png-count", "2");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
@@ -161,7 +174,7 @@ class EndToEndTest {
         int[] positives = d.positives(Split.TRAIN, DiagnosticClass.LBBB);
         float[][][] maps = Npy.read(out).toFloats3d();
         assertEquals(positives.length, maps.length);
-        try (TrainedTaskModel m = TaskModelStore.load(models.resolve("LBBB-seed1"))) {
+        try (TrainedTaskModel m = TaskModelStore.load(lbbb)) {
             float[][][] expected = AttributionMethods.create("integrated_gradients", Map.of("n_steps", 8))
                     .attribute(m.classifier(), testSignals(d, positives), new int[positives.length]).values();
             assertTrue(maxAbsDifference(maps, expected) <= 1e-6, "CLI maps differ from the library's");
@@ -183,8 +196,8 @@ class EndToEndTest {
     }
 
     @Test
-    void trainingSeveralTasksSkipsOneWithoutPositivesTrainsTheRestAndFails() throws IOException {
-        // Only NORM and LBBB records: LBBB can be trained, AVB1 has no positives anywhere.
+    void trainingATaskWithoutPositivesFailsBeforeTrainingAnything() throws IOException {
+        // Only NORM and LBBB records: LBBB could be trained, AVB1 has no positives anywhere.
         EcgDataset d = EcgDatasetFiles.load(data);
         int[] keep = java.util.stream.IntStream.range(0, d.size())
                 .filter(i -> d.hasLabel(i, DiagnosticClass.NORM) || d.hasLabel(i, DiagnosticClass.LBBB)).toArray();
@@ -192,14 +205,13 @@ class EndToEndTest {
         EcgDatasetFiles.save(d.subset(keep), two);
         Path out = dir.resolve("models-two");
         CliRun r = CliRun.run("train", "--data", two.toString(), "--task", "AVB1,LBBB", "--epochs", "1", "--quiet",
-                "--out", out.toString());
+                "--registry", out.toString());
         assertEquals(ExitCodes.DATA_ERROR, r.exitCode(), r.toString());
-        List<String> err = r.err().lines().toList();
-        assertEquals(2, err.size(), r.toString());
-        assertTrue(err.get(0).startsWith("skipped AVB1: ") && err.get(0).contains("0 positive"), r.toString());
-        assertEquals("error: 1 of 2 task(s) could not be trained: [AVB1]", err.get(1));
-        assertTrue(TaskModelStore.isTaskModelFolder(out.resolve("LBBB-seed1")), r.toString());
-        assertFalse(Files.exists(out.resolve("AVB1-seed1")));
+        // NORM+LBBB at 5 per class: 6/2/2 records per split, none of them AVB1.
+        assertEquals("error: " + d.subset(keep).name() + ": cannot train AVB1 (the train split has 0 positive and 6 "
+                + "negative records); every split needs positives and negatives. Leave it out of --task. Nothing "
+                + "was trained.", r.err().strip());
+        assertFalse(Files.exists(out), "nothing may be trained or written");
     }
 
     @Test
@@ -210,7 +222,7 @@ class EndToEndTest {
         Path subset = dir.resolve("no-test-lbbb.npz");
         EcgDatasetFiles.save(d.subset(noTestLbbb), subset);
         Path out = dir.resolve("none.npy");
-        CliRun r = CliRun.run("explain", "--data", subset.toString(), "--model", models.resolve("LBBB-seed1").toString(),
+        CliRun r = CliRun.run("explain", "--data", subset.toString(), "--model", lbbb.toString(),
                 "--method", "saliency", "--positives-only", "--out", out.toString());
         assertEquals(ExitCodes.DATA_ERROR, r.exitCode(), r.toString());
         assertEquals("error: " + subset + ": the test split has no positives for LBBB; nothing to explain",
@@ -220,11 +232,16 @@ class EndToEndTest {
 
     @Test
     void explainWithAMissingModelIsAUserError() {
-        Path missing = models.resolve("RBBB-seed1");
+        Path missing = models.resolve("RBBB/seed-1");
         CliRun r = CliRun.run("explain", "--data", data.toString(), "--model", missing.toString(), "--method",
                 "saliency", "--out", dir.resolve("x.npy").toString());
         assertEquals(ExitCodes.DATA_ERROR, r.exitCode(), r.toString());
         assertEquals("error: " + missing + ": no task model folder", r.err().strip());
+        CliRun byKey = CliRun.run("explain", "--data", data.toString(), "--registry", models.toString(), "--task",
+                "RBBB", "--method", "saliency", "--out", dir.resolve("x.npy").toString());
+        assertEquals(ExitCodes.DATA_ERROR, byKey.exitCode(), byKey.toString());
+        assertEquals("error: " + missing.toAbsolutePath().resolve(ModelProvenance.FILE)
+                + ": no complete registry entry (provenance missing)", byKey.err().strip());
         assertFalse(Files.exists(dir.resolve("x.npy")));
     }
 }

@@ -28,12 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PyTorch rebuilds our bundles and agrees on logits, saliency and integrated gradients
- * ({@code lib/src/test/python/check_bundle.py}). Skipped when {@code /usr/bin/python3} cannot import numpy and
- * torch (Debian: {@code apt-get install python3-torch}). This test reaches up into {@code org.ecglab.attribution}
- * to produce real maps; the main code of {@code model.interop} does not.
+ * ({@code lib/src/test/python/check_bundle.py}). On a developer machine it is skipped when {@code /usr/bin/python3}
+ * cannot import numpy and torch (Debian: {@code apt-get install python3-torch python3-numpy}); under CI
+ * ({@code CI=true}, set by {@code .ci/run}, which installs those packages) it fails instead, so a broken install
+ * cannot pass silently. {@code -Decglab.python=PATH} picks another interpreter. This test reaches up into
+ * {@code org.ecglab.attribution} to produce real maps; the main code of {@code model.interop} does not.
  */
 class InteropBundlePythonTest {
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = System.getProperty("ecglab.python", "/usr/bin/python3");
     private static final Path SCRIPT = Path.of("src/test/python/check_bundle.py");
     /** check_bundle.py's exit status when numpy or torch cannot be imported. */
     private static final int NO_TORCH = 3;
@@ -97,8 +99,7 @@ class InteropBundlePythonTest {
         try {
             p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         } catch (IOException e) {
-            Assumptions.abort(PYTHON + " cannot be started (" + e.getMessage() + "); PyTorch cross-check skipped");
-            throw e;
+            throw unavailable(PYTHON + " cannot be started (" + e.getMessage() + ")");
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -106,10 +107,29 @@ class InteropBundlePythonTest {
             throw new AssertionError("check_bundle.py timed out; output so far:\n" + out);
         }
         Run run = new Run(p.exitValue(), out, (System.nanoTime() - start) / 1_000_000);
-        Assumptions.assumeTrue(run.exit != NO_TORCH, PYTHON + " cannot import numpy and torch (install the Debian "
-                + "package python3-torch); PyTorch cross-check skipped: " + out.strip());
+        if (run.exit == NO_TORCH) {
+            throw unavailable(PYTHON + " cannot import numpy and torch (" + out.strip() + ")");
+        }
         System.out.println("check_bundle.py took " + run.millis + " ms:\n" + out);
         return run;
+    }
+
+    /** Whether this runs under CI: {@code CI=true} (or 1), as CI services and {@code .ci/run} set it. */
+    static boolean underCi() {
+        String ci = System.getenv("CI");
+        return ci != null && (ci.equalsIgnoreCase("true") || ci.equals("1"));
+    }
+
+    /**
+     * Skips the test (throws JUnit's abort exception), or under CI fails it: there the check must run, and a missing
+     * PyTorch means the CI install is broken.
+     */
+    private static RuntimeException unavailable(String why) {
+        if (underCi()) {
+            throw new AssertionError(why + "; CI=true requires the PyTorch cross-check: install the Debian packages "
+                    + "python3-torch and python3-numpy (.ci/run does), or unset CI to skip it");
+        }
+        return Assumptions.abort(why + "; PyTorch cross-check skipped (apt-get install python3-torch python3-numpy)");
     }
 
     @Test
