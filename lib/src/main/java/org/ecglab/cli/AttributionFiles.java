@@ -8,6 +8,7 @@ import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.data.io.AtomicFiles;
+import org.ecglab.data.io.Json;
 import org.ecglab.data.npy.Npy;
 import org.ecglab.data.npy.NpyArray;
 

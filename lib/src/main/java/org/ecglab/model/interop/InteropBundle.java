@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.data.io.AtomicFiles;
+import org.ecglab.data.io.Json;
 import org.ecglab.data.npy.Npy;
 import org.ecglab.data.npy.NpyArray;
 import org.ecglab.data.npy.NpyDType;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.data.Lead;
+import org.ecglab.data.io.Json;
 import org.ecglab.model.Architecture;
 import org.ecglab.model.LayerSpec;
 import org.ecglab.model.LayerSpecs;

@@ -26,7 +26,7 @@
  * {@code load_state_dict(strict=True)} succeed), and ignored on reading. The correspondence itself lives in
  * {@link org.ecglab.model.ParameterLayout}.
  *
- * <p>JSON is written and parsed by a small built-in codec ({@code Json}) rather than a library, as the bundle needs
+ * <p>JSON is written and parsed by a small built-in codec ({@link org.ecglab.data.io.Json}) rather than a library, as the bundle needs
  * only plain objects, arrays, strings, numbers and booleans.
  *
  * <p>This package belongs to the model layer and does not import {@code org.ecglab.attribution}; attribution maps

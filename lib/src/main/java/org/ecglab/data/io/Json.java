@@ -1,4 +1,4 @@
-package org.ecglab.model.interop;
+package org.ecglab.data.io;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,16 +10,17 @@ import java.util.Map;
 /**
  * The small part of JSON (RFC 8259) the bundle needs, without a dependency: objects, arrays, strings, numbers,
  * booleans and null. Writing: {@link Map} (keys as strings, insertion order kept), {@link Collection}, {@link String},
- * {@link Number}, {@link Boolean}, {@code null}; other values are written as their {@code toString()} string.
+ * {@link Number}, {@link Boolean}, {@code null}, arrays (primitive or not, written like lists); other values are
+ * written as their {@code toString()} string. NaN and infinities have no JSON form and are rejected.
  * Reading: objects become {@link LinkedHashMap}, arrays {@link ArrayList}, integers without fraction or exponent
  * {@link Long}, other numbers {@link Double}.
  */
-final class Json {
+public final class Json {
     private Json() {
     }
 
     /** Pretty-printed with two-space indentation; arrays of scalars stay on one line. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, 0);
         return sb.append('\n').toString();
@@ -44,6 +45,12 @@ final class Json {
             writeObject(sb, m, indent);
         } else if (v instanceof Collection<?> c) {
             writeArray(sb, c, indent);
+        } else if (v.getClass().isArray()) {
+            List<Object> items = new ArrayList<>();
+            for (int k = 0; k < java.lang.reflect.Array.getLength(v); k++) {
+                items.add(java.lang.reflect.Array.get(v, k));
+            }
+            writeArray(sb, items, indent);
         } else {
             quote(sb, v.toString());
         }
@@ -67,7 +74,8 @@ final class Json {
     }
 
     private static void writeArray(StringBuilder sb, Collection<?> c, int indent) {
-        boolean scalars = c.stream().noneMatch(x -> x instanceof Map || x instanceof Collection);
+        boolean scalars = c.stream().noneMatch(x -> x instanceof Map || x instanceof Collection
+                || x != null && x.getClass().isArray());
         if (scalars) {
             sb.append('[');
             int i = 0;
@@ -115,7 +123,7 @@ final class Json {
      *
      * @throws IllegalArgumentException with the character offset of the first error
      */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Parser p = new Parser(text);
         p.skipWhitespace();
         Object v = p.value();

@@ -1,4 +1,4 @@
-package org.ecglab.model.interop;
+package org.ecglab.data.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,6 +29,18 @@ class JsonTest {
         assertTrue(text.contains("\"list\": [1, 2, 3]"), text);
         assertTrue(text.contains("\"whole\": 2.0"), text);
         assertTrue(text.contains("\\u0001"), text);
+    }
+
+    @Test
+    void writesArraysLikeLists() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("shape", new int[] {3, 12, 600});
+        m.put("delta", new double[] {0.5, -1e-3});
+        m.put("ids", new String[] {"a", "b"});
+        m.put("nested", new int[][] {{1}, {2, 3}});
+        assertEquals(Map.of("shape", List.of(3L, 12L, 600L), "delta", List.of(0.5, -1e-3), "ids", List.of("a", "b"),
+                "nested", List.of(List.of(1L), List.of(2L, 3L))), Json.parse(Json.write(m)));
+        assertTrue(Json.write(m).contains("\"shape\": [3, 12, 600]"), Json.write(m));
     }
 
     @Test
