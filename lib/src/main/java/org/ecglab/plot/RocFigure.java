@@ -29,7 +29,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class RocFigure extends XChartFigure {
     /** Legend entry of the diagonal. */
-    static final String CHANCE = "chance (0.500)";
+    static final String CHANCE = "chance (AUROC 0.500)";
 
     private record Curve(String name, double[] fpr, double[] tpr, double auroc) {
     }
@@ -46,13 +46,13 @@ public final class RocFigure extends XChartFigure {
         this.height = height;
     }
 
-    /** An empty figure (820 x 640: a square plot with the legend to its right); add curves with {@link #curve}. */
+    /** An empty figure (760 x 640: a square plot with the legend to its right); add curves with {@link #curve}. */
     public static RocFigure create() {
-        return new RocFigure(List.of(), "", 820, 640);
+        return new RocFigure(List.of(), "", 760, 640);
     }
 
     /**
-     * Adds one classifier's curve; the legend shows {@code name (auroc)}.
+     * Adds one classifier's curve; the legend shows {@code name (AUROC auroc)}.
      *
      * @param fpr   false positive rates, non-decreasing, in [0, 1]
      * @param tpr   true positive rates at the same thresholds, non-decreasing, in [0, 1]
@@ -84,7 +84,7 @@ public final class RocFigure extends XChartFigure {
         return new RocFigure(curves, Objects.requireNonNull(title), width, height);
     }
 
-    /** Figure size in pixels (default 820 x 640). */
+    /** Figure size in pixels (default 760 x 640). */
     public RocFigure size(int width, int height) {
         Figures.checkSize(width, height, 300, 200);
         return new RocFigure(curves, title, width, height);
@@ -92,7 +92,7 @@ public final class RocFigure extends XChartFigure {
 
     /** Legend text of a curve: its name and AUROC to three decimals. */
     static String legend(String name, double auroc) {
-        return String.format(Locale.ROOT, "%s (%.3f)", name, auroc);
+        return String.format(Locale.ROOT, "%s (AUROC %.3f)", name, auroc);
     }
 
     @Override
@@ -103,7 +103,7 @@ public final class RocFigure extends XChartFigure {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle("false positive rate").yAxisTitle("true positive rate").build();
         XYStyler styler = chart.getStyler();
-        double scale = Math.max(0.8, Math.min(2.0, Math.min(width / 820.0, height / 640.0)));
+        double scale = Math.max(0.8, Math.min(2.0, Math.min(width / 760.0, height / 640.0)));
         style(styler, scale);
         styler.setAxisTitleFont(Figures.font(13 * scale, false));
         styler.setAxisTickLabelsFont(Figures.font(11 * scale, false));
@@ -115,6 +115,9 @@ public final class RocFigure extends XChartFigure {
         styler.setYAxisMax(1.0);
         styler.setXAxisDecimalPattern("0.0");
         styler.setYAxisDecimalPattern("0.0");
+        // Ticks every 0.2 on both axes; with XChart's default spacing the x axis dropped its "1.0" label.
+        styler.setXAxisTickMarkSpacingHint((int) Math.round(90 * scale));
+        styler.setYAxisTickMarkSpacingHint((int) Math.round(90 * scale));
         for (int i = 0; i < curves.size(); i++) {
             Curve c = curves.get(i);
             XYSeries line = chart.addSeries(legend(c.name(), c.auroc()), c.fpr(), c.tpr());

@@ -33,8 +33,9 @@ class RocFigureTest {
                 .curve("NORM", new double[] {0, 1}, new double[] {0, 1}, 0.5).size(600, 480);
         var chart = fig.chart();
         var series = chart.getSeriesMap();
-        assertEquals(List.of("LBBB (0.792)", "NORM (0.500)", RocFigure.CHANCE), List.copyOf(series.keySet()));
-        XYSeries lbbb = series.get("LBBB (0.792)");
+        assertEquals(List.of("LBBB (AUROC 0.792)", "NORM (AUROC 0.500)", RocFigure.CHANCE),
+                List.copyOf(series.keySet()));
+        XYSeries lbbb = series.get("LBBB (AUROC 0.792)");
         assertArrayEquals(FPR, lbbb.getXData(), 1e-12);
         assertArrayEquals(TPR, lbbb.getYData(), 1e-12);
         XYSeries chance = series.get(RocFigure.CHANCE);
@@ -73,12 +74,13 @@ class RocFigureTest {
             fig = fig.curve("task" + i, FPR, TPR, 0.8);
         }
         var series = fig.chart().getSeriesMap();
-        BasicStroke first = series.get("task0 (0.800)").getLineStyle();
-        BasicStroke ninth = series.get("task8 (0.800)").getLineStyle();
+        BasicStroke first = series.get("task0 (AUROC 0.800)").getLineStyle();
+        BasicStroke ninth = series.get("task8 (AUROC 0.800)").getLineStyle();
         assertNull(first.getDashArray());
         assertNotNull(ninth.getDashArray());
-        assertEquals(series.get("task0 (0.800)").getLineColor(), series.get("task8 (0.800)").getLineColor());
-        assertTrue(series.get("task0 (0.800)").getMarker() instanceof None, "lines without point markers");
+        assertEquals(series.get("task0 (AUROC 0.800)").getLineColor(),
+                series.get("task8 (AUROC 0.800)").getLineColor());
+        assertTrue(series.get("task0 (AUROC 0.800)").getMarker() instanceof None, "no point markers");
     }
 
     @Test
