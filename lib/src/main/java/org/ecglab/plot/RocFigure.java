@@ -31,6 +31,15 @@ public final class RocFigure extends XChartFigure {
     /** Legend entry of the diagonal. */
     static final String CHANCE = "chance (AUROC 0.500)";
 
+    /**
+     * An extra point of the diagonal, invisibly close to the origin. XChart 3.8.8 puts its ticks at the data values
+     * themselves when all distinct values of an axis are equally spaced (within 1e-4), which ROC rates often are
+     * (multiples of 1 / negatives): the ticks then sit at thinned-out data values such as 0.0333.. or, with a
+     * decimal pattern, are labelled by rounding them (a tick at 0.906 read "1.0"). This point makes the first gap
+     * tiny and so the values unequally spaced, unless an axis has more than about 10,000 distinct rates.
+     */
+    static final double TICK_GUARD = 1e-9;
+
     private record Curve(String name, double[] fpr, double[] tpr, double auroc) {
     }
 
@@ -113,9 +122,8 @@ public final class RocFigure extends XChartFigure {
         styler.setXAxisMax(1.0);
         styler.setYAxisMin(0.0);
         styler.setYAxisMax(1.0);
-        styler.setXAxisDecimalPattern("0.0");
-        styler.setYAxisDecimalPattern("0.0");
-        // Ticks every 0.2 on both axes; with XChart's default spacing the x axis dropped its "1.0" label.
+        // Ticks every 0.1 or 0.2 (the default spacing dropped the x axis's "1" label). No decimal pattern, so a
+        // label always shows its tick's true value; see also TICK_GUARD.
         styler.setXAxisTickMarkSpacingHint((int) Math.round(90 * scale));
         styler.setYAxisTickMarkSpacingHint((int) Math.round(90 * scale));
         for (int i = 0; i < curves.size(); i++) {
@@ -131,7 +139,8 @@ public final class RocFigure extends XChartFigure {
                             new float[] {(float) (8 * scale), (float) (4 * scale)}, 0f));
             line.setMarker(SeriesMarkers.NONE);
         }
-        XYSeries chance = chart.addSeries(CHANCE, new double[] {0, 1}, new double[] {0, 1});
+        double[] diagonal = {0, TICK_GUARD, 1};
+        XYSeries chance = chart.addSeries(CHANCE, diagonal, diagonal);
         chance.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chance.setLineColor(Color.GRAY);
         chance.setLineStyle(new BasicStroke((float) (1.2 * scale), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.BasicStroke;
 import java.awt.image.BufferedImage;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,8 +40,8 @@ class RocFigureTest {
         assertArrayEquals(FPR, lbbb.getXData(), 1e-12);
         assertArrayEquals(TPR, lbbb.getYData(), 1e-12);
         XYSeries chance = series.get(RocFigure.CHANCE);
-        assertArrayEquals(new double[] {0, 1}, chance.getXData(), 0);
-        assertArrayEquals(new double[] {0, 1}, chance.getYData(), 0);
+        assertArrayEquals(new double[] {0, RocFigure.TICK_GUARD, 1}, chance.getXData(), 0);
+        assertArrayEquals(new double[] {0, RocFigure.TICK_GUARD, 1}, chance.getYData(), 0);
         assertNotNull(chance.getLineStyle().getDashArray(), "the diagonal is dashed");
         assertEquals(0.0, chart.getStyler().getXAxisMin());
         assertEquals(1.0, chart.getStyler().getXAxisMax());
@@ -81,6 +82,48 @@ class RocFigureTest {
         assertEquals(series.get("task0 (AUROC 0.800)").getLineColor(),
                 series.get("task8 (AUROC 0.800)").getLineColor());
         assertTrue(series.get("task0 (AUROC 0.800)").getMarker() instanceof None, "no point markers");
+    }
+
+    /**
+     * Rates on a regular grid (k / 480 negatives, k / 60 positives, as on a 540-ECG test split) once made XChart put
+     * its ticks at thinned-out data values; the ticks must be round numbers on both axes, ending at 1.
+     */
+    @Test
+    void ticksAreRoundEvenWhenTheRatesFormARegularGrid() throws Exception {
+        double[] fpr = new double[481];
+        double[] tpr = new double[481];
+        for (int k = 0; k <= 480; k++) {
+            fpr[k] = k / 480.0;
+            tpr[k] = Math.min(1.0, Math.round(k / 8.0) / 60.0);
+        }
+        RocFigure fig = RocFigure.create().curve("grid", fpr, tpr, 0.5);
+        var chart = fig.chart();
+        Figures.toImage(chart); // ticks are computed while painting
+        for (String axis : List.of("getXAxis", "getYAxis")) {
+            // The calculator also lists ticks just outside the axis range, which are not drawn.
+            List<Double> ticks = tickLabels(chart, axis).stream().map(Double::parseDouble)
+                    .filter(v -> v >= 0 && v <= 1).toList();
+            assertTrue(ticks.size() >= 3, axis + " " + ticks);
+            for (double v : ticks) {
+                assertEquals(Math.round(v * 10) / 10.0, v, 1e-12, axis + " tick " + v + " of " + ticks);
+            }
+            assertEquals(0.0, ticks.get(0), 1e-12, axis + " " + ticks);
+            assertEquals(1.0, ticks.get(ticks.size() - 1), 1e-12, axis + " " + ticks);
+        }
+    }
+
+    /** The tick labels XChart computed for an axis (internal API, hence reflection). */
+    private static List<String> tickLabels(org.knowm.xchart.XYChart chart, String axis) throws Exception {
+        Method getAxisPair = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredMethod("getAxisPair");
+        getAxisPair.setAccessible(true);
+        Object pair = getAxisPair.invoke(chart);
+        Method getAxis = pair.getClass().getDeclaredMethod(axis);
+        getAxis.setAccessible(true);
+        Object a = getAxis.invoke(pair);
+        Object calculator = a.getClass().getMethod("getAxisTickCalculator").invoke(a);
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) calculator.getClass().getMethod("getTickLabels").invoke(calculator);
+        return labels;
     }
 
     @Test
