@@ -4,5 +4,9 @@
  * ({@link org.ecglab.experiment.ResultCache}) so a rerun or an interrupted run does not recompute finished work.
  *
  * <p>Experiment 1, inter-method similarity: {@link org.ecglab.experiment.MethodSimilarityExperiment}.
+ *
+ * <p>Where notebooks keep their files and how big their runs are: {@link org.ecglab.experiment.Lab}; the data,
+ * training settings and seeds they share (so they reuse each other's registered models):
+ * {@link org.ecglab.experiment.LabDefaults}.
  */
 package org.ecglab.experiment;

@@ -88,8 +88,8 @@ public final class BinaryMetrics {
         return ranks;
     }
 
-    /** Validates the input and returns the number of positives. */
-    private static int check(float[] scores, int[] labels, boolean needNegatives) {
+    /** Validates the input and returns the number of positives (shared with {@link RocCurve}). */
+    static int check(float[] scores, int[] labels, boolean needNegatives) {
         if (scores.length != labels.length) {
             throw new IllegalArgumentException("scores and labels differ in length: " + scores.length + " vs "
                     + labels.length);

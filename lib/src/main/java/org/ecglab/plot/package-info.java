@@ -11,6 +11,7 @@
  *   <li>{@link org.ecglab.plot.HeatmapFigure} — labelled matrix with values, e.g. method x method correlations.</li>
  *   <li>{@link org.ecglab.plot.BoxPlotFigure}, {@link org.ecglab.plot.CurveFigure} — XChart-based distributions
  *       and curves with shaded intervals.</li>
+ *   <li>{@link org.ecglab.plot.RocFigure} — ROC curves of several classifiers with the chance diagonal.</li>
  *   <li>{@link org.ecglab.plot.Figures} — atomic PNG/SVG writing and XChart chart to image.</li>
  * </ul>
  *
