@@ -159,8 +159,8 @@ THREADS="${ECGLAB_THREADS:-1}"
 KERNEL_JAVA_OPTS=(
   "-Xmx${ECGLAB_KERNEL_HEAP:-4g}" -Djava.awt.headless=true -Dfile.encoding=UTF-8
   -Dai.djl.offline=true "-Dai.djl.pytorch.num_threads=$THREADS" -Dai.djl.pytorch.num_interop_threads=1
-  # DJL logs engine start-up at INFO; warnings (and the harmless CUDA notice) still show.
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+  # DJL logs engine start-up at INFO, and warns on every start that a CPU-only machine has no CUDA driver.
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error
 )
 read -r -a extra_opts <<<"${ECGLAB_KERNEL_JAVA_OPTS:-}"
 KERNEL_JAVA_OPTS+=("${extra_opts[@]}")
