@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.plot.EcgGridFigure;
@@ -35,7 +36,7 @@ final class AttributionFigures {
             if (selected.mask(k) != null) {
                 fig = fig.mask(selected.mask(k));
             }
-            Path png = folder.resolve(String.format("%03d-%s-%s.png", k, safe(id), a.methodId()));
+            Path png = folder.resolve(String.format(Locale.ROOT, "%03d-%s-%s.png", k, safe(id), a.methodId()));
             fig.save(png);
             files.add(png);
         }

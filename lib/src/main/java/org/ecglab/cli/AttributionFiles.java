@@ -30,7 +30,8 @@ final class AttributionFiles {
     }
 
     /**
-     * Writes {@code a} to {@code npy} and its provenance to {@link #sidecarOf}, each atomically.
+     * Writes {@code a} to {@code npy} and its provenance to {@link #sidecarOf}, each atomically. Both contents are
+     * built before either file is written, so an unwritable value (e.g. a NaN delta) leaves no map without sidecar.
      *
      * @param context extra provenance entries, written after the attribution's own
      * @return the sidecar path
@@ -40,7 +41,6 @@ final class AttributionFiles {
         if (Files.isDirectory(npy)) {
             throw new IOException(npy + ": is a folder; give a file name such as attributions.npy");
         }
-        Npy.write(npy, NpyArray.ofFloats(a.values()));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("method", a.methodId());
         json.put("parameters", a.parameters());
@@ -52,8 +52,10 @@ final class AttributionFiles {
         json.putAll(context);
         json.put("convergence_delta", a.convergenceDelta());
         json.put("library_version", VersionProvider.libraryVersion());
+        String sidecarText = Json.write(json);
         Path sidecar = sidecarOf(npy);
-        AtomicFiles.writeString(sidecar, Json.write(json));
+        Npy.write(npy, NpyArray.ofFloats(a.values()));
+        AtomicFiles.writeString(sidecar, sidecarText);
         return sidecar;
     }
 }

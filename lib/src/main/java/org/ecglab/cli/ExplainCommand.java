@@ -106,13 +106,16 @@ final class ExplainCommand implements Callable<Integer> {
         }
         EcgDataset dataset = DatasetIo.load(data);
         try (SelectedModel selectedModel = model.load()) {
+            Boolean sameData = selectedModel.checkTrainingData(dataset, data, spec.commandLine().getErr());
             EcgDataset selected = dataset.subset(RecordSelection.select(dataset, split, selectedModel.task(),
                     positivesOnly, limit, data));
             int[] targets = new int[selected.size()];
             Arrays.fill(targets, selectedModel.target());
             Attribution a = BatchedAttribution.run(m, selectedModel.classifier(), selected.signals(), targets,
                     ecgsPerCall, common.showProgress());
-            Path sidecar = AttributionFiles.write(out, a, provenance(selectedModel, selected));
+            Map<String, Object> context = provenance(selectedModel, selected);
+            context.put("dataset_is_training_data", sameData);
+            Path sidecar = AttributionFiles.write(out, a, context);
             report(a, selected, selectedModel, sidecar);
             if (pngDir != null) {
                 String label = selectedModel.task().id() + (selectedModel.outputs().size() > 1 ? " output" : " task");

@@ -95,6 +95,7 @@ final class ExportCommand implements Callable<Integer> {
         EcgDataset dataset = DatasetIo.load(data);
         PrintWriter o = spec.commandLine().getOut();
         try (SelectedModel sm = model.load()) {
+            sm.checkTrainingData(dataset, data, spec.commandLine().getErr());
             EcgDataset selected = dataset.subset(RecordSelection.select(dataset, split, sm.task(), positivesOnly,
                     limit, data));
             int[] targets = new int[selected.size()];

@@ -1,9 +1,12 @@
 package org.ecglab.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.ecglab.data.DatasetHash;
 import org.ecglab.data.DiagnosticClass;
+import org.ecglab.data.EcgDataset;
 import org.ecglab.model.Architecture;
 import org.ecglab.model.EcgClassifier;
 import org.ecglab.model.ModelProvenance;
@@ -45,6 +48,25 @@ record SelectedModel(List<DiagnosticClass> outputs, DiagnosticClass task, long s
     /** The logit index of {@link #task()}: the attribution target. */
     int target() {
         return outputs.indexOf(task);
+    }
+
+    /**
+     * Whether {@code dataset} is the data the model was trained on, by content hash; null when the model has no
+     * provenance. When it is not, a warning goes to {@code err}: the "test" split of other data may hold records the
+     * model was trained on, and its attributions would then not be of unseen ECGs.
+     */
+    Boolean checkTrainingData(EcgDataset dataset, Path file, PrintWriter err) {
+        if (provenance == null) {
+            return null;
+        }
+        String trained = provenance.spec().datasetHash();
+        String given = DatasetHash.of(dataset);
+        if (!trained.equals(given)) {
+            err.printf("warning: model %s was trained on data %s.. but %s is %s..; its splits may not be the "
+                    + "model's%n", id(), DatasetHash.shortForm(trained), file, DatasetHash.shortForm(given));
+            err.flush();
+        }
+        return trained.equals(given);
     }
 
     /** Class ids, one per logit (the bundle's class names). */

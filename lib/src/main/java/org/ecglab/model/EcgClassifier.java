@@ -7,7 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import java.util.List;
 import org.ecglab.data.EcgFormat;
 
@@ -28,7 +30,8 @@ public final class EcgClassifier implements AutoCloseable {
 
     /**
      * Wraps a block, initialising its parameters for input shape {@code (1, 12, 600)} unless already initialised.
-     * Call {@code Engine.getInstance().setRandomSeed(seed)} first for a seeded initialisation.
+     * Call {@code Engine.getInstance().setRandomSeed(seed)} first for a seeded initialisation. The parameters record
+     * no gradients ({@link #stopParameterGradients()}): a model wrapped this way is explained, not trained.
      *
      * @param id          model id used in provenance (e.g. "LBBB-seed1")
      * @param block       the network
@@ -41,7 +44,23 @@ public final class EcgClassifier implements AutoCloseable {
             block.initialize(model.getNDManager(), DataType.FLOAT32,
                     new Shape(1, EcgFormat.LEADS, EcgFormat.SAMPLES));
         }
-        return new EcgClassifier(model, outputNames);
+        EcgClassifier classifier = new EcgClassifier(model, outputNames);
+        classifier.stopParameterGradients();
+        return classifier;
+    }
+
+    /**
+     * Stops the parameters from recording gradients. DJL's {@code initialize} marks every trainable parameter as
+     * requiring a gradient; a model that is only explained needs gradients with respect to its input, and otherwise
+     * every attribution's backward pass would also compute, and accumulate into, one gradient per weight. Trainers
+     * must not call this before training.
+     */
+    public void stopParameterGradients() {
+        for (Pair<String, Parameter> p : block().getParameters()) {
+            if (p.getValue().isInitialized()) {
+                p.getValue().getArray().setRequiresGradient(false);
+            }
+        }
     }
 
     /** Wraps an already loaded DJL model. */
@@ -88,6 +107,9 @@ public final class EcgClassifier implements AutoCloseable {
 
     /** Logits for a batch of signals {@code [N][12][600]}, computed in chunks of {@code batchSize}. */
     public float[][] predictLogits(float[][][] signals, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
         float[][] result = new float[signals.length][];
         for (int start = 0; start < signals.length; start += batchSize) {
             int end = Math.min(signals.length, start + batchSize);

@@ -92,6 +92,8 @@ public final class SuiteResult implements AutoCloseable {
             } catch (Exception e) {
                 if (first == null) {
                     first = new IllegalStateException("closing " + m + " failed", e);
+                } else {
+                    first.addSuppressed(e);
                 }
             }
         }

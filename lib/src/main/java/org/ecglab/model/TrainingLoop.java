@@ -64,6 +64,12 @@ final class TrainingLoop {
             while (stopping.epochs() < config.maxEpochs() && !stopping.shouldStop()) {
                 shuffle(order, random);
                 double meanLoss = epoch(trainer, signals, targets, order);
+                if (!Double.isFinite(meanLoss)) {
+                    // Diverged weights give NaN logits, which the AUROC would reject with a message naming no
+                    // model; the cause is a setting (the learning rate), hence an argument error.
+                    throw new IllegalArgumentException(id + ": training diverged at epoch " + (stopping.epochs() + 1)
+                            + " (mean loss " + meanLoss + "); lower the learning rate");
+                }
                 double score = validationScore.getAsDouble();
                 if (stopping.record(score)) {
                     best = ParameterSnapshot.of(model.getBlock());

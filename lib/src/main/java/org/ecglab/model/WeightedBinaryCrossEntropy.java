@@ -58,6 +58,11 @@ public final class WeightedBinaryCrossEntropy extends Loss {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray x = predictions.singletonOrThrow();
+        if (columnWeights.length > 1 && x.getShape().get(x.getShape().dimension() - 1) != columnWeights.length) {
+            // Otherwise (N, 1) logits would broadcast against k weights into an (N, k) loss with a wrong mean.
+            throw new IllegalArgumentException("logits have shape " + x.getShape() + " but " + columnWeights.length
+                    + " column weights were given");
+        }
         NDArray y = labels.singletonOrThrow().reshape(x.getShape());
         NDArray logSigmoidNeg = Activation.softPlus(x.abs().neg()).add(x.neg().maximum(0));
         NDArray weight = columnWeights.length == 1 ? y.mul(positiveWeight - 1f).add(1f)

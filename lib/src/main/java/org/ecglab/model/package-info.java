@@ -7,6 +7,7 @@
  * intervals over test ECGs ({@link org.ecglab.model.TestEvaluation}); saving and loading ({@link org.ecglab.model.TaskModelStore}); a registry
  * of trained models with provenance ({@link org.ecglab.model.ModelRegistry}) behind the study-scale
  * {@link org.ecglab.model.TaskModelSuite} (nine tasks x K seeds, trained or loaded, as a Tablesaw table); and the
- * differentiable {@link org.ecglab.model.EcgClassifier} that attribution methods call. Depends on {@code data} and {@code metrics}' pure-Java bootstrap.
+ * differentiable {@link org.ecglab.model.EcgClassifier} that attribution methods call. Depends on {@code data} only; its
+ * {@link org.ecglab.model.PercentileBootstrap} is also what {@code metrics} uses for intervals.
  */
 package org.ecglab.model;

@@ -160,6 +160,21 @@ class RegistryCommandsTest {
         assertTrue(json.contains("\"model_dataset_sha256\": \"" + DatasetHash.of(EcgDatasetFiles.load(data)) + "\""),
                 json);
         assertTrue(json.contains("\"target_output\": 0"), json);
+        assertTrue(json.contains("\"dataset_is_training_data\": true"), json);
+        assertTrue(!k.err().contains("warning"), k.err());
+    }
+
+    @Test
+    void explainingOtherDataWarnsAndSaysSoInTheSidecar() throws IOException {
+        Path other = dir.resolve("other-for-explain.npz");
+        assertEquals(ExitCodes.OK, CliRun.run("generate", "--per-class", "5", "--seed", "9", "--quiet", "--out",
+                other.toString()).exitCode());
+        Path npy = dir.resolve("other.npy");
+        CliRun r = CliRun.run("explain", "--data", other.toString(), "--registry", models.toString(), "--task",
+                "LBBB", "--seed", "1", "--method", "saliency", "--limit", "2", "--quiet", "--out", npy.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("warning: model LBBB-seed1 was trained on data "), r.err());
+        assertTrue(Files.readString(dir.resolve("other.json")).contains("\"dataset_is_training_data\": false"));
     }
 
     @Test

@@ -72,6 +72,16 @@ class TaskModelTrainerTest {
     }
 
     @Test
+    void divergingTrainingNamesTheModelAndTheCause() {
+        // Adam's first step moves every weight by about the learning rate: 1e30 overflows the logits.
+        TrainingConfig config = QUIET.withMaxEpochs(3).withLearningRate(1e30);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new TaskModelTrainer(config).train(EASY, ToyEcgData.TASK));
+        assertTrue(e.getMessage().startsWith("ASTE-seed1: training diverged at epoch "), e.getMessage());
+        assertTrue(e.getMessage().contains("lower the learning rate"), e.getMessage());
+    }
+
+    @Test
     void earlyStoppingStopsAfterPatienceAndRestoresTheBestEpoch() {
         // Without a bump the labels are unlearnable, so validation AUROC wanders and peaks early.
         EcgDataset noise = ToyEcgData.make(150, 1 / 3.0, 0.0, 0.05, 5);

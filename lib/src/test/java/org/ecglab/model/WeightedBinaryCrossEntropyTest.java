@@ -67,4 +67,11 @@ class WeightedBinaryCrossEntropyTest {
         assertThrows(IllegalArgumentException.class, () -> new WeightedBinaryCrossEntropy(new double[0]));
         assertThrows(IllegalArgumentException.class, () -> new WeightedBinaryCrossEntropy(new double[] {1, -1}));
     }
+
+    @Test
+    void columnWeightsMustMatchTheOutputs() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> evaluate(new WeightedBinaryCrossEntropy(new double[] {2, 3, 4})));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("3 column weights"), e.getMessage());
+    }
 }

@@ -122,7 +122,9 @@ final class StateDict {
                     params.get(e.djlName()).getArray().set(arrays.get(i + "." + e.torchName()).toFloats());
                 }
             }
-            return EcgClassifier.of(djl, outputNames);
+            EcgClassifier classifier = EcgClassifier.of(djl, outputNames);
+            classifier.stopParameterGradients();
+            return classifier;
         } catch (RuntimeException e) {
             djl.close();
             throw e;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,15 @@ class InteropBundleTest {
             assertEquals("saliency", a.methodId());
             assertEquals(Map.of("abs", true, "internal_batch_size", 16L), a.parameters());
             assertArrayEquals(TestModels.inputs(3, 9), a.values());
+        }
+    }
+
+    @Test
+    void aReadModelRecordsNoParameterGradients() throws IOException {
+        try (LoadedBundle b = InteropBundle.read(writeBundle())) {
+            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : b.model().block().getParameters()) {
+                assertFalse(p.getValue().getArray().hasGradient(), p.getKey());
+            }
         }
     }
 
