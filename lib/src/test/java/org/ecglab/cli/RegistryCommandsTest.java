@@ -161,7 +161,7 @@ class RegistryCommandsTest {
                 json);
         assertTrue(json.contains("\"target_output\": 0"), json);
         assertTrue(json.contains("\"dataset_is_training_data\": true"), json);
-        assertTrue(!k.err().contains("warning"), k.err());
+        assertFalse(k.err().contains("warning"), k.err());
     }
 
     @Test
