@@ -42,7 +42,8 @@ public record MethodSpec(String label, String id, Map<String, Object> parameters
     /**
      * A canonical text form (label, id, resolved parameters sorted by name) for config hashes: equal for specs that
      * build the same method, whatever order or spelling of defaults was used. {@code internal_batch_size} is left
-     * out: it bounds memory but does not change the result, so changing it must not invalidate cached results.
+     * out: it bounds memory and changes results only at float rounding level (the batch-size invariance test holds
+     * them to 1e-6), so changing it must not invalidate cached results.
      */
     public String canonical() {
         Map<String, String> sorted = new TreeMap<>();

@@ -20,7 +20,7 @@ import org.ecglab.metrics.ValueMode;
  * @param valueModes         compare absolute and/or signed values
  * @param correlation        Spearman (the paper's) or Pearson; also names the score column
  * @param bootstrapResamples resamples for summary intervals
- * @param seed               seed of the bootstrap (and of stochastic methods' defaults, later)
+ * @param seed               seed of the bootstrap
  * @param cacheDir           folder for cached results, or null for no caching
  */
 public record MethodSimilarityConfig(List<MethodSpec> methods, Split split, int maxEcgsPerTask,
@@ -51,8 +51,8 @@ public record MethodSimilarityConfig(List<MethodSpec> methods, Split split, int 
     }
 
     /**
-     * The paper's protocol: test-split positives (up to 50 per task), Spearman on absolute and signed values,
-     * 1000 bootstrap resamples, seed 1.
+     * Our default protocol (the paper's exact selection is not published): test-split positives (up to 50 per task),
+     * Spearman on absolute and signed values, 1000 bootstrap resamples, seed 1.
      */
     public static MethodSimilarityConfig of(List<MethodSpec> methods, Path cacheDir) {
         return new MethodSimilarityConfig(methods, Split.TEST, 50, List.of(ValueMode.ABSOLUTE, ValueMode.SIGNED),

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.MethodSpec;
+import org.ecglab.data.DatasetHash;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.metrics.BootstrapInterval;
 import org.ecglab.metrics.Correlation;
 import org.ecglab.metrics.MapSimilarity;
 import org.ecglab.metrics.ValueMode;
+import org.ecglab.model.LibraryVersion;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -70,8 +72,11 @@ public final class MethodSimilarityExperiment {
         for (int i : selected) {
             ids.add(data.ids().get(i));
         }
-        String key = config.canonical() + "; task=" + tm.task().id() + "; model=" + tm.model().id() + "; target="
-                + tm.target() + "; ecgs=" + String.join(",", ids);
+        // Ids and model ids alone do not identify what was computed (synthetic ids repeat across seeds, a retrained
+        // model keeps its id), so the key holds the content: the selected signals, the weights and the library.
+        String key = config.canonical() + "; task=" + tm.task().id() + "; model=" + tm.model().id() + "; weights="
+                + tm.model().parameterFingerprint() + "; target=" + tm.target() + "; ecgs=" + String.join(",", ids)
+                + "; signals=" + DatasetHash.of(data.subset(selected)) + "; library=" + LibraryVersion.get();
         int[] rows = selected;
         return cache.getOrCompute("method_similarity-" + tm.task().id(), key, columnTypes(),
                 () -> compute(data, tm, rows));

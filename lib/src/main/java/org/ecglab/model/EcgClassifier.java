@@ -10,6 +10,10 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import org.ecglab.data.EcgFormat;
 
@@ -60,6 +64,29 @@ public final class EcgClassifier implements AutoCloseable {
             if (p.getValue().isInitialized()) {
                 p.getValue().getArray().setRequiresGradient(false);
             }
+        }
+    }
+
+    /**
+     * SHA-256 (hex) over the names, shapes and float values of every parameter, batch-norm running statistics
+     * included: equal for models that compute the same function with the same weights, so results derived from a
+     * model can be cached by it (a model id such as {@code LBBB-seed1} does not identify retrained weights).
+     */
+    public String parameterFingerprint() {
+        MessageDigest sha = sha256();
+        for (Pair<String, Parameter> p : block().getParameters()) {
+            NDArray a = p.getValue().getArray();
+            sha.update((p.getKey() + a.getShape()).getBytes(StandardCharsets.UTF_8));
+            sha.update(a.toByteArray());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.ecglab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,24 @@ class MethodSimilarityExperimentTest {
         assertEquals(1, fewer.computedTasks());
         try (Stream<Path> files = Files.list(cache)) {
             assertEquals(2, files.count(), "a different config is cached under a different hash");
+        }
+    }
+
+    @Test
+    void retrainedWeightsUnderTheSameModelIdAreNotServedFromTheCache(@TempDir Path cache) {
+        MethodSimilarityConfig config = MethodSimilarityConfig.of(METHODS, cache);
+        try (EcgClassifier a = TinyModels.linear(TinyModels.randomWeights(1), new float[2]);
+                EcgClassifier b = TinyModels.linear(TinyModels.randomWeights(2), new float[2])) {
+            assertEquals(a.id(), b.id());
+            assertNotEquals(a.parameterFingerprint(), b.parameterFingerprint());
+            MethodSimilarityExperiment first = new MethodSimilarityExperiment(config);
+            first.run(data, List.of(new TaskModel(DiagnosticClass.LBBB, a, 1)));
+            MethodSimilarityExperiment second = new MethodSimilarityExperiment(config);
+            second.run(data, List.of(new TaskModel(DiagnosticClass.LBBB, b, 1)));
+            assertEquals(1, second.computedTasks(), "other weights under the same id must be recomputed");
+            MethodSimilarityExperiment third = new MethodSimilarityExperiment(config);
+            third.run(data, List.of(new TaskModel(DiagnosticClass.LBBB, a, 1)));
+            assertEquals(0, third.computedTasks(), "the same weights again load the cache");
         }
     }
 

@@ -1,6 +1,8 @@
 package org.ecglab.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +33,17 @@ class EcgClassifierTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> m.predictLogits(new float[1][12][600], 0));
             assertTrue(e.getMessage().contains("batchSize"), e.getMessage());
+        }
+    }
+
+    @Test
+    void fingerprintFollowsTheWeightsNotTheId() {
+        Architecture arch = Architecture.defaultCnn(1);
+        try (EcgClassifier m = model(); EcgClassifier copy = ModelRandomizer.copy(m, arch, "other-id");
+                RandomizationSteps steps = ModelRandomizer.cascade(m, arch, 1)) {
+            assertEquals(m.parameterFingerprint(), copy.parameterFingerprint());
+            assertNotEquals(m.parameterFingerprint(), steps.get(0).model().parameterFingerprint());
+            assertEquals(64, m.parameterFingerprint().length());
         }
     }
 }
