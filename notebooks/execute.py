@@ -11,8 +11,9 @@ For each notebook, in the order given:
      start in seven hangs, while a healthy start takes 1-5 s, so retrying is routine;
   2. run every code cell with a per-cell timeout, printing progress;
   3. write OUT/NAME.ipynb (executed) and OUT/NAME.html (images embedded as data URIs),
-     each through a temporary file and a rename; this happens on failure too, so the
-     partial notebook shows where it stopped.
+     each through a temporary file and a rename; this happens when a cell fails too, so
+     the partial notebook shows where it stopped (a kernel that never starts leaves no
+     output: there is nothing to show, and an earlier run's files are removed first).
 An overall deadline bounds the whole run. Exit status: 0 all notebooks passed,
 1 a cell failed or timed out, 2 a kernel never became ready, 3 the overall deadline
 passed. Kernel stdout/stderr go to OUT/logs/NAME.kernel.log.
