@@ -2,6 +2,7 @@ package org.ecglab.data.synthetic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
@@ -42,7 +43,7 @@ final class SyntheticDatasetBuilder {
         Split[] splitArray = new Split[n];
         for (int i = 0; i < n; i++) {
             SyntheticBeat b = beats.get(order[i]);
-            ids.add(String.format("syn-%05d", i + 1));
+            ids.add(String.format(Locale.ROOT, "syn-%05d", i + 1));
             signals[i] = b.signal();
             masks[i] = b.mask();
             labels[i][b.diagnosticClass().ordinal()] = true;
