@@ -12,14 +12,18 @@ import org.ecglab.data.Split;
 final class SyntheticDatasetBuilder {
     /** Ids have five digits. */
     static final int MAX_RECORDS = 99_999;
+    /** Smallest class size whose 20 % rounds to one record, so that validation and test are never empty. */
+    static final int MIN_PER_CLASS = 5;
 
     private SyntheticDatasetBuilder() {
     }
 
     static EcgDataset build(SyntheticEcgGenerator generator, int perClass, long seed) {
         int classes = DiagnosticClass.ALL.size();
-        if (perClass <= 0) {
-            throw new IllegalArgumentException("perClass must be > 0, got " + perClass);
+        if (perClass < MIN_PER_CLASS) {
+            throw new IllegalArgumentException("perClass must be at least " + MIN_PER_CLASS + ", got " + perClass
+                    + ": each class is split 60/20/20 into train/validation/test (rounded), and below "
+                    + MIN_PER_CLASS + " the validation or test split gets no records of the class");
         }
         if ((long) perClass * classes > MAX_RECORDS) {
             throw new IllegalArgumentException("perClass " + perClass + " gives more than " + MAX_RECORDS + " records");
