@@ -50,13 +50,17 @@ public final class AtomicFiles {
         // A fresh sibling opened with CREATE_NEW rather than Files.createTempFile, whose owner-only permissions
         // would stick to the renamed file: the result gets the usual umask permissions.
         Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        Throwable failure = null;
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
                 writer.writeTo(out);
             }
             move(tmp, target);
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
-            Files.deleteIfExists(tmp);
+            cleanUp(failure, () -> Files.deleteIfExists(tmp));
         }
     }
 
@@ -88,11 +92,15 @@ public final class AtomicFiles {
                     + "); refusing to replace it");
         }
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        Throwable failure = null;
         try {
             contents.writeInto(tmp);
             replaceFolder(tmp, target);
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
-            deleteRecursively(tmp);
+            cleanUp(failure, () -> deleteRecursively(tmp));
         }
     }
 
@@ -131,6 +139,29 @@ public final class AtomicFiles {
         }
         for (Path p : paths) {
             Files.deleteIfExists(p);
+        }
+    }
+
+    /** One I/O step, such as deleting a temporary. */
+    @FunctionalInterface
+    interface IoAction {
+        /** Performs the step. */
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code cleanup} after a write. When the write failed ({@code primary} is not null), a failing cleanup is
+     * attached to {@code primary} as suppressed rather than thrown, which would replace the exception that says why
+     * the write failed; after a successful write a failing cleanup is thrown, since it leaves a temporary behind.
+     */
+    static void cleanUp(Throwable primary, IoAction cleanup) throws IOException {
+        try {
+            cleanup.run();
+        } catch (IOException e) {
+            if (primary == null) {
+                throw e;
+            }
+            primary.addSuppressed(e);
         }
     }
 

@@ -1,11 +1,16 @@
 package org.ecglab.data.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +50,41 @@ class AtomicFilesTest {
         assertEquals("disk full", e.getMessage());
         assertEquals("old", Files.readString(f));
         assertEquals(List.of("a.txt"), names());
+    }
+
+    @Test
+    void aFailingCleanupDoesNotHideTheWriteFailure() throws IOException {
+        Path f = dir.resolve("a.txt");
+        AtomicFiles.writeString(f, "old");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(f, out -> {
+            // Put a non-empty folder where the temporary file is, so that deleting the temporary fails too.
+            Path tmp;
+            try (Stream<Path> s = Files.list(dir)) {
+                tmp = s.filter(p -> p.getFileName().toString().startsWith(".a.txt.")).findFirst().orElseThrow();
+            }
+            Files.delete(tmp);
+            Files.writeString(Files.createDirectory(tmp).resolve("blocker"), "x");
+            throw new IOException("disk full");
+        }));
+        assertEquals("disk full", e.getMessage());
+        assertEquals(1, e.getSuppressed().length);
+        assertInstanceOf(DirectoryNotEmptyException.class, e.getSuppressed()[0]);
+        assertEquals("old", Files.readString(f));
+    }
+
+    @Test
+    void cleanupFailuresAreSuppressedOnlyWhenThereIsAPrimaryFailure() {
+        IOException cleanupFailure = new IOException("cannot delete temporary");
+        IOException primary = new IOException("write failed");
+        assertDoesNotThrow(() -> AtomicFiles.cleanUp(primary, () -> {
+            throw cleanupFailure;
+        }));
+        assertArrayEquals(new Throwable[] {cleanupFailure}, primary.getSuppressed());
+
+        IOException alone = assertThrows(IOException.class, () -> AtomicFiles.cleanUp(null, () -> {
+            throw cleanupFailure;
+        }));
+        assertSame(cleanupFailure, alone);
     }
 
     @Test
