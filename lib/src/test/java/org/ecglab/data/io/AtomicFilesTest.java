@@ -10,10 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +89,73 @@ class AtomicFilesTest {
             throw cleanupFailure;
         }));
         assertSame(cleanupFailure, alone);
+    }
+
+    private static Map<Path, byte[]> pair(Path a, String aText, Path b, String bText) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(a, aText.getBytes(StandardCharsets.UTF_8));
+        files.put(b, bText.getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    @Test
+    void writeAllCreatesAndReplacesEveryFileLeavingNoTemporary() throws IOException {
+        Path a = dir.resolve("r.dat");
+        Path b = dir.resolve("r.hea");
+        AtomicFiles.writeAll(pair(a, "dat1", b, "hea1"));
+        AtomicFiles.writeAll(pair(a, "dat2", b, "hea2"));
+        assertEquals("dat2", Files.readString(a));
+        assertEquals("hea2", Files.readString(b));
+        assertEquals(List.of("r.dat", "r.hea"), names());
+    }
+
+    @Test
+    void writeAllPutsTheOldFilesBackWhenTheSecondRenameFails() throws IOException {
+        Path a = dir.resolve("r.dat");
+        Path b = dir.resolve("r.hea");
+        AtomicFiles.writeAll(pair(a, "old dat", b, "old hea"));
+        // Renames: r.dat aside, r.hea aside, new r.dat in, new r.hea in (fails), then the restores.
+        int[] calls = {0};
+        AtomicFiles.Mover failOnFourth = (from, to) -> {
+            if (++calls[0] == 4) {
+                throw new IOException("rename failed");
+            }
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        };
+        IOException e = assertThrows(IOException.class,
+                () -> AtomicFiles.writeAll(pair(a, "new dat", b, "new hea"), failOnFourth));
+        assertEquals("rename failed", e.getMessage());
+        assertEquals(0, e.getSuppressed().length);
+        assertEquals("old dat", Files.readString(a));
+        assertEquals("old hea", Files.readString(b));
+        assertEquals(List.of("r.dat", "r.hea"), names());
+    }
+
+    @Test
+    void writeAllRemovesNewFilesThatHadNoOldCopy() throws IOException {
+        Path a = dir.resolve("r.dat");
+        Path b = dir.resolve("r.hea");
+        int[] calls = {0};
+        AtomicFiles.Mover failOnSecond = (from, to) -> {
+            if (++calls[0] == 2) {
+                throw new IOException("rename failed");
+            }
+            Files.move(from, to);
+        };
+        assertThrows(IOException.class, () -> AtomicFiles.writeAll(pair(a, "dat", b, "hea"), failOnSecond));
+        assertEquals(List.of(), names());
+    }
+
+    @Test
+    void writeAllRefusesToReplaceAFolder() throws IOException {
+        Path a = dir.resolve("r.dat");
+        Files.writeString(a, "old");
+        Files.writeString(Files.createDirectory(dir.resolve("r.hea")).resolve("keep"), "mine");
+        IOException e = assertThrows(IOException.class,
+                () -> AtomicFiles.writeAll(pair(a, "new", dir.resolve("r.hea"), "hea")));
+        assertTrue(e.getMessage().endsWith("r.hea is a folder; refusing to replace it"), e.getMessage());
+        assertEquals("old", Files.readString(a));
+        assertEquals(List.of("r.dat", "r.hea"), names());
     }
 
     @Test
