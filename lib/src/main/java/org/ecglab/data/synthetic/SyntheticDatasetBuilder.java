@@ -12,7 +12,10 @@ import org.ecglab.data.Split;
 final class SyntheticDatasetBuilder {
     /** Ids have five digits. */
     static final int MAX_RECORDS = 99_999;
-    /** Smallest class size whose 20 % rounds to one record, so that validation and test are never empty. */
+    /**
+     * Smallest class size whose 20 % is a whole record. Below 4 a split gets no record of the class; 4 would give
+     * 2/1/1, which is not 60/20/20 any more.
+     */
     static final int MIN_PER_CLASS = 5;
 
     private SyntheticDatasetBuilder() {
@@ -22,8 +25,8 @@ final class SyntheticDatasetBuilder {
         int classes = DiagnosticClass.ALL.size();
         if (perClass < MIN_PER_CLASS) {
             throw new IllegalArgumentException("perClass must be at least " + MIN_PER_CLASS + ", got " + perClass
-                    + ": each class is split 60/20/20 into train/validation/test (rounded), and below "
-                    + MIN_PER_CLASS + " the validation or test split gets no records of the class");
+                    + ": each class is split 60/20/20 into train/validation/test (rounded), and " + MIN_PER_CLASS
+                    + " is the smallest size whose 20 % is a whole record (3 would give 2/1/0, an empty test split)");
         }
         if ((long) perClass * classes > MAX_RECORDS) {
             throw new IllegalArgumentException("perClass " + perClass + " gives more than " + MAX_RECORDS + " records");
