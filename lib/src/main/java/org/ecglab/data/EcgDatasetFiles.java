@@ -17,12 +17,13 @@ import org.ecglab.data.npy.Npz;
  * <ul>
  * <li>{@code signals}: float32 {@code [N, 12, 600]}, mV, leads in {@link Lead} order</li>
  * <li>{@code labels}: bool {@code [N, 9]} over {@code class_names} (uint8 accepted on load)</li>
- * <li>{@code splits}: int8 {@code [N]}: 0 train, 1 validation, 2 test</li>
+ * <li>{@code splits}: int8 {@code [N]}: 0 train, 1 validation, 2 test (any integer type accepted on load)</li>
  * <li>{@code ids}, {@code class_names}, {@code name}: UTF-8 text as uint8 bytes, lines separated by {@code \n}
  * (in Python: {@code bytes(z['ids']).decode().split('\n')})</li>
  * <li>{@code masks}: float32 {@code [N, 12, 600]}, only when the dataset has masks; records without a mask are
  * stored as zeros and marked false in {@code mask_present} (bool {@code [N]})</li>
- * <li>{@code format_version}: int32 {@code [1]}, currently 1</li>
+ * <li>{@code format_version}: int32 {@code [1]}, currently 1 (on load any integer type, {@code [1]} or a
+ * scalar)</li>
  * </ul>
  */
 public final class EcgDatasetFiles {
@@ -75,7 +76,14 @@ public final class EcgDatasetFiles {
      */
     public static EcgDataset load(Path npz) throws IOException {
         Map<String, NpyArray> m = Npz.read(npz);
-        int version = (int) require(m, "format_version", npz).toLongs()[0];
+        NpyArray versionArray = require(m, "format_version", npz);
+        // [1] as written here; a scalar is what np.savez makes of a plain Python int.
+        if (versionArray.shape().length > 1 || versionArray.size() != 1) {
+            throw new IOException(npz + ": entry 'format_version' has shape " + Arrays.toString(versionArray.shape())
+                    + ", expected [1] or a scalar");
+        }
+        checkInteger(versionArray, "format_version", npz);
+        long version = versionArray.toLongs()[0];
         if (version != FORMAT_VERSION) {
             throw new IOException(npz + ": format_version " + version + " is not supported (expected "
                     + FORMAT_VERSION + ")");
@@ -93,11 +101,10 @@ public final class EcgDatasetFiles {
         NpyArray labelArray = require(m, "labels", npz);
         int k = expected.size();
         checkShape(labelArray, "labels", npz, null, n, k);
-        if (labelArray.dtype() != NpyDType.BOOL && labelArray.dtype() != NpyDType.UINT8) {
-            throw new IOException(npz + ": entry 'labels' is " + labelArray.dtype().descr() + ", expected |b1 or |u1");
-        }
+        checkFlags(labelArray, "labels", npz);
         NpyArray splitArray = require(m, "splits", npz);
         checkShape(splitArray, "splits", npz, null, n);
+        checkInteger(splitArray, "splits", npz);
         boolean[] flat = labelArray.toBooleans();
         long[] splitCodes = splitArray.toLongs();
         boolean[][] labels = new boolean[n][];
@@ -116,6 +123,7 @@ public final class EcgDatasetFiles {
             masks = m.get("masks").toFloats3d();
             if (m.containsKey("mask_present")) {
                 checkShape(m.get("mask_present"), "mask_present", npz, null, n);
+                checkFlags(m.get("mask_present"), "mask_present", npz);
                 boolean[] present = m.get("mask_present").toBooleans();
                 for (int i = 0; i < n; i++) {
                     masks[i] = present[i] ? masks[i] : null;
@@ -144,6 +152,19 @@ public final class EcgDatasetFiles {
             throw new IOException(npz + ": missing entry '" + entry + "' (present: " + m.keySet() + ")");
         }
         return a;
+    }
+
+    private static void checkInteger(NpyArray a, String entry, Path npz) throws IOException {
+        NpyDType t = a.dtype();
+        if (t != NpyDType.INT8 && t != NpyDType.UINT8 && t != NpyDType.INT32 && t != NpyDType.INT64) {
+            throw new IOException(npz + ": entry '" + entry + "' is " + t.descr() + ", expected an integer type");
+        }
+    }
+
+    private static void checkFlags(NpyArray a, String entry, Path npz) throws IOException {
+        if (a.dtype() != NpyDType.BOOL && a.dtype() != NpyDType.UINT8) {
+            throw new IOException(npz + ": entry '" + entry + "' is " + a.dtype().descr() + ", expected |b1 or |u1");
+        }
     }
 
     private static void checkShape(NpyArray a, String entry, Path npz, NpyDType type, int... shape)

@@ -111,6 +111,45 @@ class EcgDatasetFilesTest {
     }
 
     @Test
+    void formatVersionAndSplitsMustBeIntegers() throws IOException {
+        String m = corrupt("format_version", NpyArray.ofDoubles(new double[] {1.0}, 1));
+        assertTrue(m.endsWith(": entry 'format_version' is <f8, expected an integer type"), m);
+        m = corrupt("splits", NpyArray.ofDoubles(new double[] {0, 1, 2}, 3));
+        assertTrue(m.endsWith(": entry 'splits' is <f8, expected an integer type"), m);
+        m = corrupt("splits", NpyArray.ofBooleans(new boolean[] {false, true, true}));
+        assertTrue(m.endsWith(": entry 'splits' is |b1, expected an integer type"), m);
+        Path p = dir.resolve("masks.npz");
+        EcgDatasetFiles.save(dataset(true), p);
+        Map<String, NpyArray> entries = new LinkedHashMap<>(Npz.read(p));
+        entries.put("mask_present", NpyArray.ofFloats(new float[] {0, 1, 1}, 3));
+        Npz.write(p, entries, true);
+        IOException e = assertThrows(IOException.class, () -> EcgDatasetFiles.load(p));
+        assertEquals(p + ": entry 'mask_present' is <f4, expected |b1 or |u1", e.getMessage());
+    }
+
+    @Test
+    void formatVersionMustHoldOneNumber() throws IOException {
+        String m = corrupt("format_version", NpyArray.ofInts(new int[0], 0));
+        assertTrue(m.endsWith(": entry 'format_version' has shape [0], expected [1] or a scalar"), m);
+        m = corrupt("format_version", NpyArray.ofInts(new int[] {1, 1}, 2));
+        assertTrue(m.endsWith(": entry 'format_version' has shape [2], expected [1] or a scalar"), m);
+        m = corrupt("format_version", NpyArray.ofLongs(new long[] {2}));
+        assertTrue(m.endsWith(": format_version 2 is not supported (expected 1)"), m);
+    }
+
+    @Test
+    void scalarInt64FormatVersionAsNumpySavezWritesItIsAccepted() throws IOException {
+        // np.savez(f, format_version=1, ...) stores a 0-d int64 array.
+        Path p = dir.resolve("s.npz");
+        EcgDatasetFiles.save(dataset(false), p);
+        Map<String, NpyArray> m = new LinkedHashMap<>(Npz.read(p));
+        NpyArray scalar = new NpyArray(NpyDType.INT64, new int[0], NpyArray.ofLongs(new long[] {1}).rawBytes());
+        m.put("format_version", scalar);
+        Npz.write(p, m, true);
+        assertEquals(List.of("a", "b-2", "c"), EcgDatasetFiles.load(p).ids());
+    }
+
+    @Test
     void badSplitCodeAndForeignClassesAndNaN() throws IOException {
         String m = corrupt("splits", NpyArray.ofBytes(NpyDType.INT8, new byte[] {0, 5, 1}));
         assertTrue(m.contains("code 5 for record b-2"), m);

@@ -26,6 +26,8 @@ public final class Npy {
     private static final int ALIGN = 64;
     /** NumPy reserves room for 21 digits in the growing axis (numpy/lib/format.py, GROWTH_AXIS_MAX_DIGITS). */
     private static final int GROWTH_AXIS_MAX_DIGITS = 21;
+    /** Longest header read; NumPy writes a few hundred bytes, so more means a damaged or hostile file. */
+    private static final int MAX_HEADER_BYTES = 1 << 20;
     private static final Pattern DESCR = Pattern.compile("['\"]descr['\"]\\s*:\\s*['\"]([^'\"]*)['\"]");
     private static final Pattern FORTRAN = Pattern.compile("['\"]fortran_order['\"]\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("['\"]shape['\"]\\s*:\\s*\\(([^)]*)\\)");
@@ -68,6 +70,10 @@ public final class Npy {
             } else {
                 throw new IOException(source + ": unsupported .npy version " + major);
             }
+            if (headerLen > MAX_HEADER_BYTES) {
+                throw new IOException(source + ": .npy header length " + headerLen + " exceeds the "
+                        + MAX_HEADER_BYTES + " bytes this reader accepts");
+            }
             byte[] headerBytes = in.readNBytes((int) headerLen);
             if (headerBytes.length < headerLen) {
                 throw new IOException(source + ": truncated .npy header");
@@ -75,11 +81,13 @@ public final class Npy {
             String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
             NpyDType dtype = parseDtype(header, source);
             int[] shape = parseShape(header, source);
-            long n = 1;
-            for (int d : shape) {
-                n *= d;
+            long bytes;
+            try {
+                bytes = NpyArray.byteCount(dtype, shape);
+            } catch (ArithmeticException e) {
+                throw new IOException(source + ": shape " + Arrays.toString(shape) + " of " + dtype.descr()
+                        + " has too many elements", e);
             }
-            long bytes = n * dtype.size();
             if (bytes > Integer.MAX_VALUE - 8) {
                 throw new IOException(source + ": array of " + bytes + " bytes is too large for one Java array");
             }
@@ -132,6 +140,11 @@ public final class Npy {
             }
         } catch (NumberFormatException e) {
             throw new IOException(source + ": bad shape (" + body + ") in .npy header", e);
+        }
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IOException(source + ": negative dimension " + d + " in shape (" + body + ") in .npy header");
+            }
         }
         return shape;
     }

@@ -21,18 +21,36 @@ public final class NpyArray {
     public NpyArray(NpyDType dtype, int[] shape, byte[] data) {
         this.dtype = Objects.requireNonNull(dtype, "dtype");
         this.shape = shape.clone();
-        long n = 1;
         for (int d : shape) {
             if (d < 0) {
                 throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
             }
-            n *= d;
         }
-        if (n * dtype.size() != data.length) {
+        long bytes;
+        try {
+            bytes = byteCount(dtype, shape);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + dtype.descr()
+                    + " has too many elements", e);
+        }
+        if (bytes != data.length) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + dtype.descr() + " needs "
-                    + n * dtype.size() + " bytes, got " + data.length);
+                    + bytes + " bytes, got " + data.length);
         }
         this.data = data;
+    }
+
+    /**
+     * Bytes of an array of {@code shape} (dimensions not negative).
+     *
+     * @throws ArithmeticException if the count overflows a long, which unchecked could wrap to a small number
+     */
+    static long byteCount(NpyDType dtype, int[] shape) {
+        long n = dtype.size();
+        for (int d : shape) {
+            n = Math.multiplyExact(n, d);
+        }
+        return n;
     }
 
     /** A float32 array; with no {@code shape} given it is 1-D (use the constructor for a 0-d array). */

@@ -3,6 +3,7 @@ package org.ecglab.data.ptbxl;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.Split;
@@ -50,14 +51,14 @@ public record PtbXlLoadReport(String source, int recordsInTable, int loaded, Map
     public String toString() {
         StringBuilder sb = new StringBuilder();
         sb.append(source).append('\n');
-        sb.append(String.format("records: %d in table, %d loaded, %d missing on disk%n", recordsInTable, loaded,
+        sb.append(String.format(Locale.ROOT, "records: %d in table, %d loaded, %d missing on disk%n", recordsInTable, loaded,
                 missingOnDisk.size()));
-        sb.append(String.format("%-6s %7s %7s %7s %7s%n", "class", "train", "val", "test", "total"));
+        sb.append(String.format(Locale.ROOT, "%-6s %7s %7s %7s %7s%n", "class", "train", "val", "test", "total"));
         for (DiagnosticClass c : DiagnosticClass.values()) {
-            sb.append(String.format("%-6s %7d %7d %7d %7d%n", c.id(), counts.get(Split.TRAIN).get(c),
+            sb.append(String.format(Locale.ROOT, "%-6s %7d %7d %7d %7d%n", c.id(), counts.get(Split.TRAIN).get(c),
                     counts.get(Split.VALIDATION).get(c), counts.get(Split.TEST).get(c), total(c)));
         }
-        sb.append(String.format("%-6s %7d %7d %7d %7d%n", "all", splitSizes.get(Split.TRAIN),
+        sb.append(String.format(Locale.ROOT, "%-6s %7d %7d %7d %7d%n", "all", splitSizes.get(Split.TRAIN),
                 splitSizes.get(Split.VALIDATION), splitSizes.get(Split.TEST), loaded));
         sb.append("unmapped statements (records): ").append(unmapped.isEmpty() ? "none" : unmapped).append('\n');
         if (!belowThreshold.isEmpty()) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -44,8 +45,8 @@ public final class PtbXlPlusMedianBeats {
 
         /** Header file of {@code ecgId} under the PTB-XL+ root. */
         public Path headerOf(Path plusRoot, int ecgId) {
-            String group = String.format("%05d", ecgId / 1000 * 1000);
-            String name = String.format("%0" + digits + "d_medians.hea", ecgId);
+            String group = String.format(Locale.ROOT, "%05d", ecgId / 1000 * 1000);
+            String name = String.format(Locale.ROOT, "%0" + digits + "d_medians.hea", ecgId);
             return plusRoot.resolve("median_beats").resolve(folder).resolve(group).resolve(name);
         }
     }

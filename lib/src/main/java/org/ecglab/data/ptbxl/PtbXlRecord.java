@@ -1,6 +1,9 @@
 package org.ecglab.data.ptbxl;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.ecglab.data.Split;
 
 /**
@@ -8,7 +11,7 @@ import org.ecglab.data.Split;
  *
  * @param ecgId      PTB-XL's record id (1..21837)
  * @param patientId  patient id (stored as a float in the CSV)
- * @param scpCodes   SCP statement to likelihood, see {@link ScpCodes}
+ * @param scpCodes   SCP statement to likelihood in the order written, see {@link ScpCodes}; unmodifiable
  * @param stratFold  stratified fold 1..10
  * @param filenameLr path of the 100 Hz record relative to the PTB-XL root, without extension
  * @param filenameHr path of the 500 Hz record, likewise
@@ -17,7 +20,12 @@ public record PtbXlRecord(int ecgId, double patientId, Map<String, Double> scpCo
         String filenameLr, String filenameHr) {
 
     public PtbXlRecord {
-        scpCodes = Map.copyOf(scpCodes);
+        // Not Map.copyOf: its iteration order is hash-based and changes between JVM runs, losing the CSV order.
+        scpCodes.forEach((code, likelihood) -> {
+            Objects.requireNonNull(code, "scp code");
+            Objects.requireNonNull(likelihood, "likelihood of " + code);
+        });
+        scpCodes = Collections.unmodifiableMap(new LinkedHashMap<>(scpCodes));
     }
 
     /** PTB-XL's recommended split: folds 1-8 train, 9 validation, 10 test. */

@@ -2,6 +2,7 @@ package org.ecglab.data.synthetic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
@@ -11,14 +12,21 @@ import org.ecglab.data.Split;
 final class SyntheticDatasetBuilder {
     /** Ids have five digits. */
     static final int MAX_RECORDS = 99_999;
+    /**
+     * Smallest class size whose 20 % is a whole record. Below 4 a split gets no record of the class; 4 would give
+     * 2/1/1, which is not 60/20/20 any more.
+     */
+    static final int MIN_PER_CLASS = 5;
 
     private SyntheticDatasetBuilder() {
     }
 
     static EcgDataset build(SyntheticEcgGenerator generator, int perClass, long seed) {
         int classes = DiagnosticClass.ALL.size();
-        if (perClass <= 0) {
-            throw new IllegalArgumentException("perClass must be > 0, got " + perClass);
+        if (perClass < MIN_PER_CLASS) {
+            throw new IllegalArgumentException("perClass must be at least " + MIN_PER_CLASS + ", got " + perClass
+                    + ": each class is split 60/20/20 into train/validation/test (rounded), and " + MIN_PER_CLASS
+                    + " is the smallest size whose 20 % is a whole record (3 would give 2/1/0, an empty test split)");
         }
         if ((long) perClass * classes > MAX_RECORDS) {
             throw new IllegalArgumentException("perClass " + perClass + " gives more than " + MAX_RECORDS + " records");
@@ -42,7 +50,7 @@ final class SyntheticDatasetBuilder {
         Split[] splitArray = new Split[n];
         for (int i = 0; i < n; i++) {
             SyntheticBeat b = beats.get(order[i]);
-            ids.add(String.format("syn-%05d", i + 1));
+            ids.add(String.format(Locale.ROOT, "syn-%05d", i + 1));
             signals[i] = b.signal();
             masks[i] = b.mask();
             labels[i][b.diagnosticClass().ordinal()] = true;

@@ -62,7 +62,9 @@ public final class SyntheticEcgGenerator {
      * class the first 60 % of patients go to TRAIN, the next 20 % to VALIDATION, the rest to TEST (rounded), so
      * every split is stratified; the records are then shuffled and named "syn-00001", "syn-00002", ... in order.
      *
-     * @throws IllegalArgumentException if {@code perClass <= 0} or the dataset would exceed 99,999 records
+     * @throws IllegalArgumentException if {@code perClass < 5} (the smallest size whose 20 % is a whole record; 3
+     *                                  or fewer would leave a split without records of a class) or the dataset would
+     *                                  exceed 99,999 records
      */
     public EcgDataset dataset(int perClass, long seed) {
         return SyntheticDatasetBuilder.build(this, perClass, seed);

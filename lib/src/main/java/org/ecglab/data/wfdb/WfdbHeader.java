@@ -81,6 +81,7 @@ public record WfdbHeader(String recordName, double samplingFrequency, long numSa
         List<String> comments = new ArrayList<>();
         List<WfdbSignalSpec> specs = new ArrayList<>();
         String[] rec = null;
+        String recordLine = null;
         int expectedSignals = 0;
         int recordLineNo = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -95,6 +96,7 @@ public record WfdbHeader(String recordName, double samplingFrequency, long numSa
             }
             if (rec == null) {
                 rec = line.split("\\s+");
+                recordLine = line;
                 recordLineNo = lineNo;
                 if (rec.length < 2) {
                     throw malformed(source, lineNo, "record line needs at least a name and a signal count", line);
@@ -122,11 +124,11 @@ public record WfdbHeader(String recordName, double samplingFrequency, long numSa
         if (rec.length > 2) {
             Matcher m = FREQUENCY.matcher(rec[2]);
             if (!m.matches()) {
-                throw malformed(source, recordLineNo, "bad sampling frequency '" + rec[2] + "'", lines.get(0));
+                throw malformed(source, recordLineNo, "bad sampling frequency '" + rec[2] + "'", recordLine);
             }
             fs = Double.parseDouble(m.group(1));
         }
-        long nsamp = rec.length > 3 ? parseLong(rec[3], source, recordLineNo, "number of samples") : 0;
+        long nsamp = rec.length > 3 ? parseLong(rec[3], source, recordLineNo, "number of samples", recordLine) : 0;
         return new WfdbHeader(name, fs, nsamp, rec.length > 4 ? rec[4] : "", rec.length > 5 ? rec[5] : "",
                 specs, comments);
     }
@@ -153,10 +155,12 @@ public record WfdbHeader(String recordName, double samplingFrequency, long numSa
         if (!fm.matches()) {
             throw malformed(source, lineNo, "bad format field '" + f[1] + "'", line);
         }
-        int format = Integer.parseInt(fm.group(1));
-        int spf = fm.group(2) == null ? 1 : Integer.parseInt(fm.group(2));
-        int skew = fm.group(3) == null ? 0 : Integer.parseInt(fm.group(3));
-        long offset = fm.group(4) == null ? 0 : Long.parseLong(fm.group(4));
+        // The patterns admit only digits, but any number of them: parse through the helpers so that an oversized
+        // value is a malformed line rather than a NumberFormatException.
+        int format = parseInt(fm.group(1), source, lineNo, "format", line);
+        int spf = fm.group(2) == null ? 1 : parseInt(fm.group(2), source, lineNo, "samples per frame", line);
+        int skew = fm.group(3) == null ? 0 : parseInt(fm.group(3), source, lineNo, "skew", line);
+        long offset = fm.group(4) == null ? 0 : parseLong(fm.group(4), source, lineNo, "byte offset", line);
         double gain = 0;
         Integer baseline = null;
         String units = "mV";
@@ -166,7 +170,7 @@ public record WfdbHeader(String recordName, double samplingFrequency, long numSa
                 throw malformed(source, lineNo, "bad ADC gain field '" + f[2] + "'", line);
             }
             gain = Double.parseDouble(gm.group(1));
-            baseline = gm.group(2) == null ? null : Integer.valueOf(gm.group(2));
+            baseline = gm.group(2) == null ? null : parseInt(gm.group(2), source, lineNo, "baseline", line);
             units = gm.group(3) == null ? "mV" : gm.group(3);
         }
         int adcRes = f.length > 3 ? parseInt(f[3], source, lineNo, "ADC resolution", line) : 0;
@@ -175,26 +179,37 @@ public record WfdbHeader(String recordName, double samplingFrequency, long numSa
         Integer checksum = f.length > 6 ? parseInt(f[6], source, lineNo, "checksum", line) : null;
         int blockSize = f.length > 7 ? parseInt(f[7], source, lineNo, "block size", line) : 0;
         String description = f.length > 8 ? f[8].strip() : "";
-        return new WfdbSignalSpec(f[0], format, spf, skew, offset, gain == 0 ? WfdbSignalSpec.DEFAULT_GAIN : gain,
-                baseline == null ? adcZero : baseline, units, adcRes, adcZero, init, checksum, blockSize,
-                description);
+        try {
+            return new WfdbSignalSpec(f[0], format, spf, skew, offset,
+                    gain == 0 ? WfdbSignalSpec.DEFAULT_GAIN : gain, baseline == null ? adcZero : baseline, units,
+                    adcRes, adcZero, init, checksum, blockSize, description);
+        } catch (IllegalArgumentException e) {
+            // e.g. a negative gain, which the gain pattern lets through
+            throw malformed(source, lineNo, e.getMessage(), line);
+        }
     }
 
     private static int parseInt(String s, Path source, int lineNo, String what, String line) throws WfdbException {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw malformed(source, lineNo, what + " '" + s + "' is not an integer", line);
+            throw notANumber(s, source, lineNo, what, line);
         }
     }
 
-    private static long parseLong(String s, Path source, int lineNo, String what) throws WfdbException {
+    private static long parseLong(String s, Path source, int lineNo, String what, String line)
+            throws WfdbException {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new WfdbException(source, "malformed header line " + lineNo + ": " + what + " '" + s
-                    + "' is not an integer");
+            throw notANumber(s, source, lineNo, what, line);
         }
+    }
+
+    private static WfdbException notANumber(String s, Path source, int lineNo, String what, String line) {
+        boolean digits = s.matches("[-+]?\\d+");
+        return malformed(source, lineNo, what + " '" + s + "' " + (digits ? "is out of range" : "is not an integer"),
+                line);
     }
 
     private static WfdbException malformed(Path source, int lineNo, String what, String line) {

@@ -2,16 +2,18 @@ package org.ecglab.data.wfdb;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.ecglab.data.io.AtomicFiles;
 
 /**
  * Writes a single-file WFDB record ({@code name.hea} + {@code name.dat}, all signals interleaved) in format 16,
- * 32 or 212, with each signal's initial value and checksum in the header. Each file is written to a temporary
- * file in the same folder and then renamed, so a failed write leaves no half-written record behind.
+ * 32 or 212, with each signal's initial value and checksum in the header. Both files are written as one unit
+ * ({@link AtomicFiles#writeAll}): if writing fails, an existing record of that name is left as it was, and no
+ * half-written file or new signal file beside an old header remains.
  */
 public final class WfdbWriter {
     private WfdbWriter() {
@@ -26,7 +28,7 @@ public final class WfdbWriter {
      * @return the header file written
      * @throws IllegalArgumentException if signals differ in length, a value does not fit the format, or names and
      *                                  signals disagree in number
-     * @throws IOException              if writing fails
+     * @throws IOException              if writing fails (an existing record of that name is then unchanged)
      */
     public static Path write(Path dir, String recordName, WfdbFormat format, double samplingFrequency, double gain,
             String units, List<String> names, int[][] digital, List<String> comments) throws IOException {
@@ -53,10 +55,11 @@ public final class WfdbWriter {
         }
         byte[] data = format.encode(stream);
         WfdbHeader header = new WfdbHeader(recordName, samplingFrequency, n, "", "", specs, comments);
-        Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve(datName), data);
         Path hea = dir.resolve(recordName + ".hea");
-        AtomicFiles.write(hea, header.format().getBytes(StandardCharsets.ISO_8859_1));
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(dir.resolve(datName), data);
+        files.put(hea, header.format().getBytes(StandardCharsets.ISO_8859_1));
+        AtomicFiles.writeAll(files);
         return hea;
     }
 }

@@ -1,14 +1,23 @@
 package org.ecglab.data.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +54,108 @@ class AtomicFilesTest {
         assertEquals("disk full", e.getMessage());
         assertEquals("old", Files.readString(f));
         assertEquals(List.of("a.txt"), names());
+    }
+
+    @Test
+    void aFailingCleanupDoesNotHideTheWriteFailure() throws IOException {
+        Path f = dir.resolve("a.txt");
+        AtomicFiles.writeString(f, "old");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(f, out -> {
+            // Put a non-empty folder where the temporary file is, so that deleting the temporary fails too.
+            Path tmp;
+            try (Stream<Path> s = Files.list(dir)) {
+                tmp = s.filter(p -> p.getFileName().toString().startsWith(".a.txt.")).findFirst().orElseThrow();
+            }
+            Files.delete(tmp);
+            Files.writeString(Files.createDirectory(tmp).resolve("blocker"), "x");
+            throw new IOException("disk full");
+        }));
+        assertEquals("disk full", e.getMessage());
+        assertEquals(1, e.getSuppressed().length);
+        assertInstanceOf(DirectoryNotEmptyException.class, e.getSuppressed()[0]);
+        assertEquals("old", Files.readString(f));
+    }
+
+    @Test
+    void cleanupFailuresAreSuppressedOnlyWhenThereIsAPrimaryFailure() {
+        IOException cleanupFailure = new IOException("cannot delete temporary");
+        IOException primary = new IOException("write failed");
+        assertDoesNotThrow(() -> AtomicFiles.cleanUp(primary, () -> {
+            throw cleanupFailure;
+        }));
+        assertArrayEquals(new Throwable[] {cleanupFailure}, primary.getSuppressed());
+
+        IOException alone = assertThrows(IOException.class, () -> AtomicFiles.cleanUp(null, () -> {
+            throw cleanupFailure;
+        }));
+        assertSame(cleanupFailure, alone);
+    }
+
+    private static Map<Path, byte[]> pair(Path a, String aText, Path b, String bText) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(a, aText.getBytes(StandardCharsets.UTF_8));
+        files.put(b, bText.getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    @Test
+    void writeAllCreatesAndReplacesEveryFileLeavingNoTemporary() throws IOException {
+        Path a = dir.resolve("r.dat");
+        Path b = dir.resolve("r.hea");
+        AtomicFiles.writeAll(pair(a, "dat1", b, "hea1"));
+        AtomicFiles.writeAll(pair(a, "dat2", b, "hea2"));
+        assertEquals("dat2", Files.readString(a));
+        assertEquals("hea2", Files.readString(b));
+        assertEquals(List.of("r.dat", "r.hea"), names());
+    }
+
+    @Test
+    void writeAllPutsTheOldFilesBackWhenTheSecondRenameFails() throws IOException {
+        Path a = dir.resolve("r.dat");
+        Path b = dir.resolve("r.hea");
+        AtomicFiles.writeAll(pair(a, "old dat", b, "old hea"));
+        // Renames: r.dat aside, r.hea aside, new r.dat in, new r.hea in (fails), then the restores.
+        int[] calls = {0};
+        AtomicFiles.Mover failOnFourth = (from, to) -> {
+            if (++calls[0] == 4) {
+                throw new IOException("rename failed");
+            }
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        };
+        IOException e = assertThrows(IOException.class,
+                () -> AtomicFiles.writeAll(pair(a, "new dat", b, "new hea"), failOnFourth));
+        assertEquals("rename failed", e.getMessage());
+        assertEquals(0, e.getSuppressed().length);
+        assertEquals("old dat", Files.readString(a));
+        assertEquals("old hea", Files.readString(b));
+        assertEquals(List.of("r.dat", "r.hea"), names());
+    }
+
+    @Test
+    void writeAllRemovesNewFilesThatHadNoOldCopy() throws IOException {
+        Path a = dir.resolve("r.dat");
+        Path b = dir.resolve("r.hea");
+        int[] calls = {0};
+        AtomicFiles.Mover failOnSecond = (from, to) -> {
+            if (++calls[0] == 2) {
+                throw new IOException("rename failed");
+            }
+            Files.move(from, to);
+        };
+        assertThrows(IOException.class, () -> AtomicFiles.writeAll(pair(a, "dat", b, "hea"), failOnSecond));
+        assertEquals(List.of(), names());
+    }
+
+    @Test
+    void writeAllRefusesToReplaceAFolder() throws IOException {
+        Path a = dir.resolve("r.dat");
+        Files.writeString(a, "old");
+        Files.writeString(Files.createDirectory(dir.resolve("r.hea")).resolve("keep"), "mine");
+        IOException e = assertThrows(IOException.class,
+                () -> AtomicFiles.writeAll(pair(a, "new", dir.resolve("r.hea"), "hea")));
+        assertTrue(e.getMessage().endsWith("r.hea is a folder; refusing to replace it"), e.getMessage());
+        assertEquals("old", Files.readString(a));
+        assertEquals(List.of("r.dat", "r.hea"), names());
     }
 
     @Test

@@ -126,6 +126,32 @@ class NpyBytesTest {
         assertMessage(u2, "unsupported dtype '<u2'");
     }
 
+    @Test
+    void negativeDimensionIsRejectedNamingTheSource() {
+        byte[] f = file("{'descr': '<f4', 'fortran_order': False, 'shape': (-1, 600), }", 118, new byte[0]);
+        assertMessage(f, "negative dimension -1 in shape (-1, 600)");
+    }
+
+    @Test
+    void elementCountThatOverflowsIsRejected() {
+        // 65536^4 = 2^64 wraps to 0 in a long: unchecked, this read as an empty array of a huge shape.
+        byte[] f = file("{'descr': '|u1', 'fortran_order': False, 'shape': (65536, 65536, 65536, 65536), }", 118,
+                new byte[0]);
+        assertMessage(f, "shape [65536, 65536, 65536, 65536] of |u1 has too many elements");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NpyArray(NpyDType.UINT8, new int[] {65536, 65536, 65536, 65536}, new byte[0]));
+        assertEquals("shape [65536, 65536, 65536, 65536] of |u1 has too many elements", e.getMessage());
+    }
+
+    @Test
+    void hugeHeaderLengthIsRejectedNamingTheSource() {
+        // Version 2.0 with header length 0xFFFFFFFF, which an int cast turns into -1.
+        byte[] v2 = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, -1, -1, -1, -1, '{', '}'};
+        assertMessage(v2, "header length 4294967295 exceeds the 1048576 bytes this reader accepts");
+        byte[] big = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, 1, 0, 16, 0, '{', '}'};
+        assertMessage(big, "header length 1048577 exceeds");
+    }
+
     private static void assertMessage(byte[] bytes, String part) {
         IOException e = assertThrows(IOException.class, () -> Npy.read(new ByteArrayInputStream(bytes), "src"));
         assertTrue(e.getMessage().startsWith("src: ") && e.getMessage().contains(part), e.getMessage());

@@ -42,6 +42,22 @@ class PtbXlDatabaseTest {
     }
 
     @Test
+    void scpCodesKeepTheOrderWrittenAndStayUnmodifiable() throws IOException {
+        // Nine statements: a hash-ordered copy (Map.copyOf) lists them in an order that varies between JVM runs
+        // and matches the written one with negligible probability.
+        List<String> written = List.of("IMI", "ABQRS", "SR", "LVH", "NDT", "PVC", "STACH", "LAFB", "ISC_");
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < written.size(); i++) {
+            literal.append(i == 0 ? "" : ", ").append('\'').append(written.get(i)).append("': ").append(10.0 * i);
+        }
+        Path csv = PtbXlTestFiles.writeCsv(dir, List.of(PtbXlTestFiles.row(5, literal.append('}').toString(), 1)));
+        Map<String, Double> codes = PtbXlDatabase.load(csv).record(5).scpCodes();
+        assertEquals(written, List.copyOf(codes.keySet()));
+        assertEquals(30.0, codes.get("LVH"));
+        assertThrows(UnsupportedOperationException.class, () -> codes.put("NORM", 100.0));
+    }
+
+    @Test
     void malformedScpCodesNameTheRecord() throws IOException {
         Path csv = PtbXlTestFiles.writeCsv(dir, List.of(PtbXlTestFiles.row(1, "{'NORM': 100.0}", 3),
                 PtbXlTestFiles.row(5, "{'NORM' 100.0}", 3)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import org.ecglab.data.DiagnosticClass;
@@ -111,5 +112,23 @@ class SyntheticDatasetTest {
         assertThrows(IllegalArgumentException.class, () -> GENERATOR.dataset(-5, 1));
         e = assertThrows(IllegalArgumentException.class, () -> GENERATOR.dataset(20_000, 1));
         assertTrue(e.getMessage().contains("99999"), e.getMessage());
+    }
+
+    @Test
+    void tooFewPerClassForThreeNonEmptySplitsIsRejected() {
+        // 60/20/20 of 3 rounds to 2/1/0: the test split would silently be empty.
+        for (int perClass : new int[] {1, 2, 3, 4}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> GENERATOR.dataset(perClass, 1));
+            assertTrue(e.getMessage().contains("perClass must be at least 5"), e.getMessage());
+            assertTrue(e.getMessage().contains("60/20/20"), e.getMessage());
+        }
+        // The smallest accepted size: 3/1/1 per class, 27/9/9 over the nine classes.
+        Map<Split, Integer> sizes = new EnumMap<>(Split.class);
+        EcgDataset five = GENERATOR.dataset(5, 1);
+        for (int i = 0; i < five.size(); i++) {
+            sizes.merge(five.split(i), 1, Integer::sum);
+        }
+        assertEquals(Map.of(Split.TRAIN, 27, Split.VALIDATION, 9, Split.TEST, 9), sizes);
     }
 }

@@ -72,6 +72,34 @@ class WfdbRoundTripTest {
         assertTrue(e.getMessage().contains("40000"), e.getMessage());
     }
 
+    @Test
+    void rewritingARecordReplacesBothFiles() throws IOException {
+        int[][] first = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
+        int[][] second = {{-1, -2}, {-3, -4}, {-5, -6}};
+        WfdbWriter.write(dir, "r", WfdbFormat.F16, 500, 1000, "mV", NAMES, first, List.of());
+        Path hea = WfdbWriter.write(dir, "r", WfdbFormat.F16, 500, 1000, "mV", NAMES, second, List.of());
+        WfdbRecord r = WfdbRecord.read(hea);
+        assertArrayEquals(second[2], r.digital(2));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("r.dat", "r.hea"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void whenTheHeaderCannotBeWrittenTheSignalFileIsLeftAlone() throws IOException {
+        int[][] x = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
+        WfdbWriter.write(dir, "r", WfdbFormat.F16, 500, 1000, "mV", NAMES, x, List.of());
+        byte[] oldDat = Files.readAllBytes(dir.resolve("r.dat"));
+        // A folder where the header goes: the header cannot be written, so neither may the signal file be.
+        Files.delete(dir.resolve("r.hea"));
+        Files.writeString(Files.createDirectory(dir.resolve("r.hea")).resolve("keep"), "x");
+        int[][] other = {{10, 20}, {30, 40}, {50, 60}};
+        assertThrows(IOException.class,
+                () -> WfdbWriter.write(dir, "r", WfdbFormat.F32, 500, 1000, "mV", NAMES, other, List.of()));
+        assertArrayEquals(oldDat, Files.readAllBytes(dir.resolve("r.dat")));
+        assertNoTempFiles();
+    }
+
     private void assertNoTempFiles() throws IOException {
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.toString().endsWith(".tmp")));
