@@ -21,8 +21,9 @@ import java.util.Objects;
  *         .render();
  * }</pre>
  *
- * <p>Colours come from {@link ColorMap#DIVERGING} over {@link #range(double, double)} (default [-1, 1]); values
- * outside are clipped. NaN (e.g. the correlation with a constant map) is allowed and shown as a grey "n/a" cell.
+ * <p>Colours come from {@link #colorMap(ColorMap)} (default {@link ColorMap#DIVERGING}, for signed values such as
+ * correlations; {@link ColorMap#SEQUENTIAL} suits non-negative values such as percentages) over
+ * {@link #range(double, double)} (default [-1, 1]); values outside are clipped. The colour bar uses the same map. NaN (e.g. the correlation with a constant map) is allowed and shown as a grey "n/a" cell.
  * Drawn with Java2D so that values, label rotation and text contrast (white on dark cells) are under control.
  * Immutable: every setter returns a new figure.
  */
@@ -34,6 +35,7 @@ public final class HeatmapFigure extends PaintedFigure {
     private final List<String> colLabels;
     private final String title;
     private final String colorLabel;
+    private final ColorMap colorMap;
     private final double lo;
     private final double hi;
     private final int decimals;
@@ -41,12 +43,13 @@ public final class HeatmapFigure extends PaintedFigure {
     private final int height;
 
     private HeatmapFigure(double[][] values, List<String> rowLabels, List<String> colLabels, String title,
-            String colorLabel, double lo, double hi, int decimals, int width, int height) {
+            String colorLabel, ColorMap colorMap, double lo, double hi, int decimals, int width, int height) {
         this.values = values;
         this.rowLabels = rowLabels;
         this.colLabels = colLabels;
         this.title = title;
         this.colorLabel = colorLabel;
+        this.colorMap = colorMap;
         this.lo = lo;
         this.hi = hi;
         this.decimals = decimals;
@@ -89,27 +92,38 @@ public final class HeatmapFigure extends PaintedFigure {
             }
             copy[r] = values[r].clone();
         }
-        return new HeatmapFigure(copy, rows, cols, "", "value", -1, 1, 2, 900, 800);
+        return new HeatmapFigure(copy, rows, cols, "", "value", ColorMap.DIVERGING, -1, 1, 2, 900, 800);
     }
 
     /** Title above the matrix. */
     public HeatmapFigure title(String title) {
         return new HeatmapFigure(values, rowLabels, colLabels, Objects.requireNonNull(title, "title"), colorLabel,
-                lo, hi, decimals, width, height);
+                colorMap, lo, hi, decimals, width, height);
     }
 
     /** Label of the colour bar (default "value"). */
     public HeatmapFigure colorLabel(String label) {
         return new HeatmapFigure(values, rowLabels, colLabels, title, Objects.requireNonNull(label, "label"),
+                colorMap, lo, hi, decimals, width, height);
+    }
+
+    /**
+     * Colour map of the cells and the colour bar (default {@link ColorMap#DIVERGING}). The map's own domain
+     * ({@code [-1, 1]} or {@code [0, 1]}) is stretched over {@link #range(double, double)}, so with the diverging
+     * map the midpoint of the range gets the neutral colour, with {@link ColorMap#SEQUENTIAL} the minimum does.
+     */
+    public HeatmapFigure colorMap(ColorMap map) {
+        return new HeatmapFigure(values, rowLabels, colLabels, title, colorLabel, Objects.requireNonNull(map, "map"),
                 lo, hi, decimals, width, height);
     }
 
-    /** Value range of the colour map (default [-1, 1]); the midpoint gets the neutral colour. */
+    /** Value range of the colour map (default [-1, 1]); see {@link #colorMap(ColorMap)} for where it maps. */
     public HeatmapFigure range(double min, double max) {
         if (!(max > min) || !Double.isFinite(min) || !Double.isFinite(max)) {
             throw new IllegalArgumentException("range must be finite with min < max, got [" + min + ", " + max + "]");
         }
-        return new HeatmapFigure(values, rowLabels, colLabels, title, colorLabel, min, max, decimals, width, height);
+        return new HeatmapFigure(values, rowLabels, colLabels, title, colorLabel, colorMap, min, max, decimals, width,
+                height);
     }
 
     /** Decimals written in the cells (default 2). */
@@ -117,13 +131,15 @@ public final class HeatmapFigure extends PaintedFigure {
         if (decimals < 0 || decimals > 6) {
             throw new IllegalArgumentException("decimals must be in 0..6, got " + decimals);
         }
-        return new HeatmapFigure(values, rowLabels, colLabels, title, colorLabel, lo, hi, decimals, width, height);
+        return new HeatmapFigure(values, rowLabels, colLabels, title, colorLabel, colorMap, lo, hi, decimals, width,
+                height);
     }
 
     /** Figure size in pixels (default 900 x 800). */
     public HeatmapFigure size(int width, int height) {
         Figures.checkSize(width, height, 300, 250);
-        return new HeatmapFigure(values, rowLabels, colLabels, title, colorLabel, lo, hi, decimals, width, height);
+        return new HeatmapFigure(values, rowLabels, colLabels, title, colorLabel, colorMap, lo, hi, decimals, width,
+                height);
     }
 
     /** The pixel layout this figure renders with. */
@@ -133,7 +149,7 @@ public final class HeatmapFigure extends PaintedFigure {
 
     /** The colour of a cell value (the neutral grey for NaN). */
     public Color colorOf(double value) {
-        return Double.isNaN(value) ? MISSING : ColorMap.DIVERGING.at(value, lo, hi);
+        return Double.isNaN(value) ? MISSING : colorMap.at(value, lo, hi);
     }
 
     @Override
@@ -180,7 +196,7 @@ public final class HeatmapFigure extends PaintedFigure {
             }
         }
         paintLabels(g, layout);
-        ColorBar.paint(g, layout.colorBar(), ColorMap.DIVERGING, lo, hi, colorLabel, 12 * k);
+        ColorBar.paint(g, layout.colorBar(), colorMap, lo, hi, colorLabel, 12 * k);
     }
 
     private void paintLabels(Graphics2D g, HeatmapLayout layout) {

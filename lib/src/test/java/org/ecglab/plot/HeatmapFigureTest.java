@@ -53,6 +53,30 @@ class HeatmapFigureTest {
     }
 
     @Test
+    void sequentialMapColoursCellsAndColourBarFromTheRangeMinimum() {
+        double[][] percent = {{0, 10}, {20, 40}};
+        HeatmapFigure fig = HeatmapFigure.of(percent, List.of("a", "b"), List.of("I", "II"))
+                .colorMap(ColorMap.SEQUENTIAL).range(0, 40);
+        // 0 is the bottom of [0, 40], so the sequential map's first anchor; 20 is halfway, 0.5 on its [0, 1] domain.
+        assertEquals(ColorMap.NEUTRAL, fig.colorOf(0));
+        assertEquals(ColorMap.SEQUENTIAL.at(0.5), fig.colorOf(20));
+        assertEquals(ColorMap.SEQUENTIAL.at(1), fig.colorOf(40));
+        BufferedImage img = fig.render();
+        HeatmapLayout layout = fig.layout();
+        assertNear(ColorMap.SEQUENTIAL.at(0.25), corner(img, layout.cell(0, 1)));
+        assertNear(ColorMap.SEQUENTIAL.at(1), corner(img, layout.cell(1, 1)));
+        // The colour bar shows the same map: dark red at the top (40), the neutral grey at the bottom (0),
+        // where the default diverging map would be red and blue.
+        Rectangle2D bar = layout.colorBar();
+        assertNear(ColorMap.SEQUENTIAL.at(1), Pixels.at(img, bar.getCenterX(), bar.getY() + 3));
+        assertNear(ColorMap.NEUTRAL, Pixels.at(img, bar.getCenterX(), bar.getMaxY() - 3));
+        Color defaultBottom = Pixels.at(HeatmapFigure.of(percent, List.of("a", "b"), List.of("I", "II")).range(0, 40)
+                .render(), bar.getCenterX(), bar.getMaxY() - 3);
+        assertNear(ColorMap.DIVERGING.at(-1), defaultBottom);
+        assertThrows(NullPointerException.class, () -> fig.colorMap(null));
+    }
+
+    @Test
     void savesPngAndSvgWithLabels(@TempDir Path dir) throws Exception {
         HeatmapFigure fig = HeatmapFigure.of(RHO, LABELS).title("similarity").size(600, 500);
         fig.save(dir.resolve("h.png"));
