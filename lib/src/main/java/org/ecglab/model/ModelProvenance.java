@@ -98,18 +98,7 @@ public record ModelProvenance(String modelId, String kind, List<DiagnosticClass>
         p.setProperty("kind", kind);
         p.setProperty("outputs", String.join(",", outputs.stream().map(DiagnosticClass::id).toList()));
         p.setProperty("seed", Long.toString(seed));
-        p.setProperty("architecture.name", spec.architecture().name());
-        List<LayerSpec> layers = spec.architecture().layers();
-        p.setProperty("architecture.layers", Integer.toString(layers.size()));
-        for (int i = 0; i < layers.size(); i++) {
-            p.setProperty("architecture.layer." + i, LayerSpecs.format(layers.get(i)));
-        }
-        TrainingConfig c = spec.config();
-        p.setProperty("config.maxEpochs", Integer.toString(c.maxEpochs()));
-        p.setProperty("config.batchSize", Integer.toString(c.batchSize()));
-        p.setProperty("config.learningRate", Double.toString(c.learningRate()));
-        p.setProperty("config.patience", Integer.toString(c.patience()));
-        p.setProperty("config.balanceClasses", Boolean.toString(c.balanceClasses()));
+        SpecProperties.put(p, spec.architecture(), spec.config());
         p.setProperty("dataset.name", datasetName);
         p.setProperty("dataset.sha256", spec.datasetHash());
         p.setProperty("epochsRun", Integer.toString(epochsRun));
@@ -140,16 +129,9 @@ public record ModelProvenance(String modelId, String kind, List<DiagnosticClass>
                 throw new IllegalArgumentException("unsupported format '" + p.getProperty("format") + "', expected "
                         + FORMAT);
             }
-            int n = r.integer("architecture.layers");
-            List<LayerSpec> layers = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                layers.add(LayerSpecs.parse(r.string("architecture.layer." + i)));
-            }
-            Architecture architecture = new Architecture(r.string("architecture.name"), layers);
+            Architecture architecture = SpecProperties.architecture(r);
             long seed = Long.parseLong(r.string("seed").trim());
-            TrainingConfig config = new TrainingConfig(r.integer("config.maxEpochs"), r.integer("config.batchSize"),
-                    r.real("config.learningRate"), r.integer("config.patience"), seed,
-                    Boolean.parseBoolean(r.string("config.balanceClasses")), false);
+            TrainingConfig config = SpecProperties.config(r, seed);
             List<DiagnosticClass> outputs = new ArrayList<>();
             List<TestEvaluation> tests = new ArrayList<>();
             for (String id : r.string("outputs").split(",")) {

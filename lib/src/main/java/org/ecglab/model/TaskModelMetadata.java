@@ -2,7 +2,6 @@ package org.ecglab.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -33,18 +32,7 @@ record TaskModelMetadata(DiagnosticClass task, long seed, String dataset, Archit
         p.setProperty("task", m.task().id());
         p.setProperty("seed", Long.toString(m.seed()));
         p.setProperty("dataset", m.dataset());
-        p.setProperty("architecture.name", m.architecture().name());
-        List<LayerSpec> layers = m.architecture().layers();
-        p.setProperty("architecture.layers", Integer.toString(layers.size()));
-        for (int i = 0; i < layers.size(); i++) {
-            p.setProperty("architecture.layer." + i, LayerSpecs.format(layers.get(i)));
-        }
-        TrainingConfig c = m.config();
-        p.setProperty("config.maxEpochs", Integer.toString(c.maxEpochs()));
-        p.setProperty("config.batchSize", Integer.toString(c.batchSize()));
-        p.setProperty("config.learningRate", Double.toString(c.learningRate()));
-        p.setProperty("config.patience", Integer.toString(c.patience()));
-        p.setProperty("config.balanceClasses", Boolean.toString(c.balanceClasses()));
+        SpecProperties.put(p, m.architecture(), m.config());
         p.setProperty("epochsRun", Integer.toString(m.epochsRun()));
         p.setProperty("bestEpoch", Integer.toString(m.bestEpoch()));
         p.setProperty("validationAuroc", Double.toString(m.validationAuroc()));
@@ -65,16 +53,9 @@ record TaskModelMetadata(DiagnosticClass task, long seed, String dataset, Archit
                 throw new IllegalArgumentException("unsupported format '" + p.getProperty("format") + "', expected "
                         + TaskModelStore.FORMAT);
             }
-            int n = r.integer("architecture.layers");
-            List<LayerSpec> layers = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                layers.add(LayerSpecs.parse(r.string("architecture.layer." + i)));
-            }
-            Architecture architecture = new Architecture(r.string("architecture.name"), layers);
+            Architecture architecture = SpecProperties.architecture(r);
             long seed = Long.parseLong(r.string("seed"));
-            TrainingConfig config = new TrainingConfig(r.integer("config.maxEpochs"), r.integer("config.batchSize"),
-                    r.real("config.learningRate"), r.integer("config.patience"), seed,
-                    Boolean.parseBoolean(r.string("config.balanceClasses")), false);
+            TrainingConfig config = SpecProperties.config(r, seed);
             TaskModelMetadata meta = new TaskModelMetadata(DiagnosticClass.parse(r.string("task")), seed,
                     r.string("dataset"), architecture, config, r.integer("epochsRun"), r.integer("bestEpoch"),
                     r.real("validationAuroc"), r.real("testAuroc"), r.real("testAuprc"),
