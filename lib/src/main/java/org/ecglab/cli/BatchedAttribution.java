@@ -1,13 +1,11 @@
 package org.ecglab.cli;
 
 import java.util.Arrays;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.model.EcgClassifier;
+import org.ecglab.model.ProgressBars;
 
 /**
  * Runs an attribution method over many ECGs in calls of {@code ecgsPerCall} ECGs, with a progress bar on stderr
@@ -20,7 +18,6 @@ import org.ecglab.model.EcgClassifier;
  */
 final class BatchedAttribution {
     /** Fixed width: progress goes to logs and notebooks too, where there is no terminal to measure. */
-    private static final int BAR_WIDTH = 100;
 
     private BatchedAttribution() {
     }
@@ -64,8 +61,6 @@ final class BatchedAttribution {
     }
 
     private static ProgressBar bar(String task, int n) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(n).setUnit(" ECGs", 1)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err, BAR_WIDTH))
-                .setUpdateIntervalMillis(500).build();
+        return ProgressBars.start(task, n, " ECGs");
     }
 }

@@ -1,14 +1,10 @@
 package org.ecglab.model;
 
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /** The suite's overall bar on {@code System.err}: models done of total, the current model, the last AUROC. */
 final class SuiteProgress implements AutoCloseable {
-    private static final int WIDTH = 130;
     private final ProgressBar bar;
 
     /**
@@ -16,9 +12,7 @@ final class SuiteProgress implements AutoCloseable {
      */
     SuiteProgress(String name, int models, boolean enabled) {
         this.bar = enabled
-                ? new ProgressBarBuilder().setTaskName(name).setInitialMax(models).setUnit(" models", 1)
-                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err, WIDTH))
-                        .setUpdateIntervalMillis(500).build()
+                ? ProgressBars.start(name, models, " models")
                 : null;
     }
 

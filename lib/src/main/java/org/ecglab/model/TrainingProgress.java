@@ -1,15 +1,11 @@
 package org.ecglab.model;
 
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /** One progress bar per task model on {@code System.err}, one step per epoch, showing validation AUROC. */
 final class TrainingProgress implements AutoCloseable {
     /** Fixed width: notebooks and build logs have no terminal to measure, and the bar must leave room for the scores. */
-    private static final int WIDTH = 130;
     private final ProgressBar bar;
 
     /**
@@ -17,9 +13,7 @@ final class TrainingProgress implements AutoCloseable {
      */
     TrainingProgress(String modelId, int maxEpochs, boolean enabled) {
         this.bar = enabled
-                ? new ProgressBarBuilder().setTaskName(modelId).setInitialMax(maxEpochs).setUnit(" epochs", 1)
-                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err, WIDTH))
-                        .setUpdateIntervalMillis(500).build()
+                ? ProgressBars.start(modelId, maxEpochs, " epochs")
                 : null;
     }
 
