@@ -28,7 +28,6 @@ import os
 import re
 import signal
 import sys
-import tempfile
 import time
 from pathlib import Path
 from queue import Empty
@@ -41,11 +40,12 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors.coalescestreams import coalesce_streams
 
+# kernelspec.py sits beside this script (sys.path[0]); one atomic writer serves both.
+from kernelspec import write_atomically
+
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 STARTED = time.monotonic()
 LIVE_KERNELS: set = set()  # kernel managers to kill if we are interrupted
-UMASK = os.umask(0o022)
-os.umask(UMASK)
 
 
 class RunFailure(Exception):
@@ -65,19 +65,6 @@ def first_line(source: str, width: int = 60) -> str:
     lines = [ln.strip() for ln in source.splitlines() if ln.strip()]
     text = lines[0] if lines else ""
     return text if len(text) <= width else text[: width - 3] + "..."
-
-
-def write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp creates 0600
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def kill_process_group(km: AsyncKernelManager) -> None:
