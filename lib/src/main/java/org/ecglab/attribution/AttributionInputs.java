@@ -2,7 +2,7 @@ package org.ecglab.attribution;
 
 import java.util.Objects;
 import org.ecglab.data.EcgFormat;
-import org.ecglab.model.EcgClassifier;
+import org.ecglab.nn.EcgClassifier;
 
 /** Argument checks shared by all methods, so every method rejects bad input with the same clear message. */
 public final class AttributionInputs {

@@ -1,7 +1,7 @@
 package org.ecglab.attribution;
 
 import java.util.Map;
-import org.ecglab.model.EcgClassifier;
+import org.ecglab.nn.EcgClassifier;
 
 /**
  * An attribution method: explains, for each ECG, one logit of a model as a relevance map over the input.

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.ecglab.attribution.gradient.Saliency;
+import org.ecglab.attribution.path.IntegratedGradients;
 
 /**
  * Registry from method id to factory. Ids are the snake_case names of the design (and of the interop bundle's

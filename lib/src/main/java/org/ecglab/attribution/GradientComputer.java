@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.ecglab.data.EcgFormat;
-import org.ecglab.model.EcgClassifier;
+import org.ecglab.nn.EcgClassifier;
 
 /**
  * Computes input gradients {@code ∂ logit[target_r] / ∂ x_r} for a stream of rows, in chunks of at most

@@ -106,12 +106,12 @@ final class ExplainCommand implements Callable<Integer> {
         }
         EcgDataset dataset = DatasetIo.load(data);
         try (SelectedModel selectedModel = model.load()) {
-            Boolean sameData = selectedModel.checkTrainingData(dataset, data, spec.commandLine().getErr());
+            boolean sameData = selectedModel.checkTrainingData(dataset, data, spec.commandLine().getErr());
             EcgDataset selected = dataset.subset(RecordSelection.select(dataset, split, selectedModel.task(),
                     positivesOnly, limit, data));
             int[] targets = new int[selected.size()];
             Arrays.fill(targets, selectedModel.target());
-            Attribution a = BatchedAttribution.run(m, selectedModel.classifier(), selected.signals(), targets,
+            Attribution a = AttributionProgress.run(m, selectedModel.classifier(), selected.signals(), targets,
                     ecgsPerCall, common.showProgress());
             Map<String, Object> context = provenance(selectedModel, selected);
             context.put("dataset_is_training_data", sameData);
@@ -134,9 +134,7 @@ final class ExplainCommand implements Callable<Integer> {
         p.put("model_seed", sm.seed());
         p.put("model_outputs", sm.outputNames());
         p.put("target_output", sm.target());
-        if (sm.provenance() != null) {
-            p.put("model_dataset_sha256", sm.provenance().spec().datasetHash());
-        }
+        p.put("model_dataset_sha256", sm.provenance().spec().datasetHash());
         p.put("dataset_file", data.toString());
         p.put("dataset_name", selected.name());
         p.put("split", RecordSelection.name(split));

@@ -14,8 +14,8 @@ import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
-import org.ecglab.model.interop.BundleAttribution;
-import org.ecglab.model.interop.InteropBundle;
+import org.ecglab.interop.BundleAttribution;
+import org.ecglab.interop.InteropBundle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,7 +102,7 @@ final class ExportCommand implements Callable<Integer> {
             Arrays.fill(targets, sm.target());
             Map<String, BundleAttribution> maps = new LinkedHashMap<>();
             for (Map.Entry<String, AttributionMethod> e : byId.entrySet()) {
-                Attribution a = BatchedAttribution.run(e.getValue(), sm.classifier(), selected.signals(), targets,
+                Attribution a = AttributionProgress.run(e.getValue(), sm.classifier(), selected.signals(), targets,
                         ecgsPerCall, common.showProgress());
                 maps.put(e.getKey(), new BundleAttribution(a.methodId(), a.parameters(), a.values()));
             }

@@ -5,8 +5,8 @@ import java.util.stream.LongStream;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.synthetic.SyntheticConfig;
 import org.ecglab.data.synthetic.SyntheticEcgGenerator;
-import org.ecglab.model.TaskModelSuite;
-import org.ecglab.model.TrainingConfig;
+import org.ecglab.registry.TaskModelSuite;
+import org.ecglab.train.TrainingConfig;
 
 /**
  * The data and training settings every notebook shares, written once. Notebooks share one model registry

@@ -5,15 +5,18 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.ecglab.LibraryVersion;
 import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.AttributionRunner;
 import org.ecglab.attribution.MethodSpec;
+import org.ecglab.attribution.ProgressListener;
 import org.ecglab.data.DatasetHash;
 import org.ecglab.data.EcgDataset;
-import org.ecglab.metrics.BootstrapInterval;
-import org.ecglab.metrics.Correlation;
 import org.ecglab.metrics.MapSimilarity;
 import org.ecglab.metrics.ValueMode;
-import org.ecglab.model.LibraryVersion;
+import org.ecglab.stats.BootstrapInterval;
+import org.ecglab.stats.Correlation;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -38,11 +41,20 @@ public final class MethodSimilarityExperiment {
 
     private final MethodSimilarityConfig config;
     private final ResultCache cache;
+    private final ProgressListener progress;
 
-    /** An experiment with its own cache over {@code config.cacheDir()}. */
+    /** An experiment with its own cache over {@code config.cacheDir()}, reporting no progress. */
     public MethodSimilarityExperiment(MethodSimilarityConfig config) {
-        this.config = config;
+        this(config, ProgressListener.NONE);
+    }
+
+    /**
+     * @param progress told, per task computed (not loaded from the cache), how many of its maps are done
+     */
+    public MethodSimilarityExperiment(MethodSimilarityConfig config, ProgressListener progress) {
+        this.config = Objects.requireNonNull(config, "config");
         this.cache = new ResultCache(config.cacheDir());
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** The configuration. */
@@ -86,35 +98,28 @@ public final class MethodSimilarityExperiment {
         Table table = emptyTable();
         List<AttributionMethod> methods = config.methods().stream().map(MethodSpec::create).toList();
         Correlation corr = config.correlation();
-        for (int start = 0; start < selected.length; start += CHUNK) {
-            int end = Math.min(selected.length, start + CHUNK);
-            float[][][] x = new float[end - start][][];
-            for (int k = start; k < end; k++) {
-                x[k - start] = data.signal(selected[k]);
-            }
-            int[] targets = new int[x.length];
-            Arrays.fill(targets, tm.target());
-            List<float[][][]> maps = new ArrayList<>();
-            for (AttributionMethod m : methods) {
-                maps.add(m.attribute(tm.model(), x, targets).values());
-            }
-            for (int e = 0; e < x.length; e++) {
-                String ecgId = data.ids().get(selected[start + e]);
-                for (ValueMode mode : config.valueModes()) {
-                    double[][] prepared = new double[methods.size()][];
-                    for (int m = 0; m < methods.size(); m++) {
-                        prepared[m] = corr.prepare(MapSimilarity.flatten(maps.get(m)[e], mode));
-                    }
-                    for (int a = 0; a < methods.size(); a++) {
-                        for (int b = a + 1; b < methods.size(); b++) {
-                            addRow(table, ecgId, tm.task().id(), config.methods().get(a).label(),
-                                    config.methods().get(b).label(), mode.label(),
-                                    Correlation.ofPrepared(prepared[a], prepared[b]));
+        EcgDataset records = data.subset(selected);
+        int[] targets = new int[records.size()];
+        Arrays.fill(targets, tm.target());
+        new AttributionRunner(CHUNK, progress).forEachChunk(methods, tm.model(), records.signals(), targets,
+                (from, maps) -> {
+                    for (int e = 0; e < maps.get(0).size(); e++) {
+                        String ecgId = records.ids().get(from + e);
+                        for (ValueMode mode : config.valueModes()) {
+                            double[][] prepared = new double[methods.size()][];
+                            for (int m = 0; m < methods.size(); m++) {
+                                prepared[m] = corr.prepare(MapSimilarity.flatten(maps.get(m).map(e), mode));
+                            }
+                            for (int a = 0; a < methods.size(); a++) {
+                                for (int b = a + 1; b < methods.size(); b++) {
+                                    addRow(table, ecgId, tm.task().id(), config.methods().get(a).label(),
+                                            config.methods().get(b).label(), mode.label(),
+                                            Correlation.ofPrepared(prepared[a], prepared[b]));
+                                }
+                            }
                         }
                     }
-                }
-            }
-        }
+                });
         return table;
     }
 

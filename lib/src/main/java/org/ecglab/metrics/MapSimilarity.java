@@ -1,5 +1,7 @@
 package org.ecglab.metrics;
 
+import org.ecglab.stats.Correlation;
+
 /**
  * Similarity of two attribution maps {@code [leads][samples]}: the maps are flattened (lead-major), optionally
  * made absolute ({@link ValueMode}), and correlated ({@link Correlation}). This is the inter-method similarity of

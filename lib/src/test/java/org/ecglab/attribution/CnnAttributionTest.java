@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.ecglab.attribution.gradient.Saliency;
+import org.ecglab.attribution.path.IntegratedGradients;
 import org.ecglab.data.EcgFormat;
-import org.ecglab.model.EcgClassifier;
+import org.ecglab.nn.EcgClassifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import ai.djl.util.Pair;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ecglab.data.EcgFormat;
-import org.ecglab.model.EcgClassifier;
+import org.ecglab.nn.EcgClassifier;
 
 /** Tiny DJL models with known answers, and seeded test ECGs. */
 public final class TinyModels {

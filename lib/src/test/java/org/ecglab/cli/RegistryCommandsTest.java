@@ -21,12 +21,12 @@ import org.ecglab.data.EcgDataset;
 import org.ecglab.data.EcgDatasetFiles;
 import org.ecglab.data.Split;
 import org.ecglab.data.npy.Npy;
-import org.ecglab.model.ModelProvenance;
-import org.ecglab.model.ModelRegistry;
-import org.ecglab.model.TrainedMultiLabelModel;
-import org.ecglab.model.TrainedTaskModel;
-import org.ecglab.model.interop.InteropBundle;
-import org.ecglab.model.interop.LoadedBundle;
+import org.ecglab.interop.InteropBundle;
+import org.ecglab.interop.LoadedBundle;
+import org.ecglab.registry.ModelProvenance;
+import org.ecglab.registry.ModelRegistry;
+import org.ecglab.train.TrainedMultiLabelModel;
+import org.ecglab.train.TrainedTaskModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +83,7 @@ class RegistryCommandsTest {
         assertEquals(4, countLines(second.out(), "binary", "true"), second.out());
         assertTrue(second.out().contains("task models by task"), second.out());
         for (String id : List.of("LBBB/seed-1", "LBBB/seed-2", "RBBB/seed-1", "RBBB/seed-2")) {
-            assertTrue(Files.isRegularFile(models.resolve(id).resolve(ModelProvenance.FILE)), id);
+            assertTrue(Files.isRegularFile(models.resolve(id).resolve(ModelRegistry.PROVENANCE_FILE)), id);
         }
     }
 
@@ -116,7 +116,7 @@ class RegistryCommandsTest {
         Path other = dir.resolve("other.npz");
         assertEquals(ExitCodes.OK, CliRun.run("generate", "--per-class", "5", "--seed", "4", "--quiet", "--out",
                 other.toString()).exitCode());
-        String before = Files.readString(models.resolve("LBBB/seed-1").resolve(ModelProvenance.FILE));
+        String before = Files.readString(models.resolve("LBBB/seed-1").resolve(ModelRegistry.PROVENANCE_FILE));
         CliRun r = CliRun.run(train(other, models, "--task", "LBBB"));
         assertEquals(ExitCodes.DATA_ERROR, r.exitCode(), r.toString());
         List<String> err = r.err().lines().toList();
@@ -127,7 +127,7 @@ class RegistryCommandsTest {
         assertTrue(err.get(0).contains("was trained on data hash " + stored + ".. but the current dataset is "
                 + current + ".."), r.toString());
         assertTrue(err.get(0).endsWith("(--retrain-on-mismatch replaces it)"), r.toString());
-        assertEquals(before, Files.readString(models.resolve("LBBB/seed-1").resolve(ModelProvenance.FILE)));
+        assertEquals(before, Files.readString(models.resolve("LBBB/seed-1").resolve(ModelRegistry.PROVENANCE_FILE)));
 
         CliRun settings = CliRun.run(train(data, models, "--task", "RBBB", "--seeds", "2", "--lr", "0.01"));
         assertEquals(ExitCodes.DATA_ERROR, settings.exitCode(), settings.toString());

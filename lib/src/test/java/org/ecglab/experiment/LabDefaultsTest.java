@@ -10,7 +10,7 @@ import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
 import org.ecglab.data.synthetic.SyntheticConfig;
 import org.ecglab.data.synthetic.SyntheticEcgGenerator;
-import org.ecglab.model.TrainingConfig;
+import org.ecglab.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 class LabDefaultsTest {

@@ -17,7 +17,7 @@ import org.ecglab.attribution.TinyModels;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
-import org.ecglab.model.EcgClassifier;
+import org.ecglab.nn.EcgClassifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

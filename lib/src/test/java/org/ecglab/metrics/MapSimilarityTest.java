@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.ecglab.stats.Correlation;
 import org.junit.jupiter.api.Test;
 
 /** Spearman and Pearson against hand-computed cases (with ties) and against Commons Math. */

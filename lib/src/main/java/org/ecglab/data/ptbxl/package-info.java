@@ -3,5 +3,7 @@
  * 2023): the record table {@code ptbxl_database.csv}, raw 10-second records at 100 or 500 Hz, the mapping from
  * SCP-ECG statements to the lab's nine {@link org.ecglab.data.DiagnosticClass} tasks, and PTB-XL+ median beats
  * loaded into an {@link org.ecglab.data.EcgDataset} together with a {@link org.ecglab.data.ptbxl.PtbXlLoadReport}.
+ *
+ * <p>May import: {@code org.ecglab.data.*}.
  */
 package org.ecglab.data.ptbxl;

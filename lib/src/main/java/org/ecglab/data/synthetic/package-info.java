@@ -52,5 +52,7 @@
  * {@link org.ecglab.data.synthetic.SyntheticEcgGenerator#beat} for one patient,
  * {@link org.ecglab.data.synthetic.SyntheticEcgGenerator#dataset} for a stratified, shuffled
  * {@link org.ecglab.data.EcgDataset}. Everything is deterministic given the seed.
+ *
+ * <p>May import: {@code org.ecglab.data.*}.
  */
 package org.ecglab.data.synthetic;

@@ -4,5 +4,7 @@
  * 212, physical values {@code (digital - baseline) / gain}, and the header's initial values and 16-bit checksums
  * verified on every read. Every problem is reported as a {@link org.ecglab.data.wfdb.WfdbException} that names the
  * file and what is wrong.
+ *
+ * <p>May import: {@code org.ecglab.data.*}.
  */
 package org.ecglab.data.wfdb;

@@ -1,0 +1,29 @@
+package org.ecglab.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import org.ecglab.attribution.Attribution;
+import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.AttributionRunner;
+import org.ecglab.attribution.ProgressListener;
+import org.ecglab.nn.EcgClassifier;
+import org.ecglab.train.ProgressBars;
+
+/** One method over the selected ECGs through the library's {@link AttributionRunner}, with a bar on stderr. */
+final class AttributionProgress {
+    private AttributionProgress() {
+    }
+
+    /**
+     * @param ecgsPerCall ECGs per call of the method (the bar moves after each call)
+     * @param showBar     draw a progress bar on {@code System.err}
+     * @throws IllegalArgumentException if there are no inputs, {@code ecgsPerCall < 1}, or the method rejects them
+     */
+    static Attribution run(AttributionMethod method, EcgClassifier model, float[][][] inputs, int[] targets,
+            int ecgsPerCall, boolean showBar) {
+        try (ProgressBar bar = showBar ? ProgressBars.start(method.id(), inputs.length, " ECGs") : null) {
+            AttributionRunner runner = new AttributionRunner(ecgsPerCall,
+                    bar == null ? ProgressListener.NONE : (done, total) -> bar.stepTo(done));
+            return runner.run(method, model, inputs, targets);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.ecglab.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
+import org.ecglab.data.EcgFormat;
+import org.ecglab.nn.ParameterSnapshot;
+import org.ecglab.nn.Tensors;
+
+/**
+ * The epoch loop shared by the binary {@link TaskModelTrainer} and the {@link MultiLabelTrainer}: seeded
+ * initialisation, Adam on shuffled mini-batches of a {@code [N][k]} target matrix, a validation score after each
+ * epoch, early stopping on it, and the best epoch's parameters restored at the end.
+ */
+final class TrainingLoop {
+    private final TrainingConfig config;
+
+    TrainingLoop(TrainingConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Outcome of the epoch loop.
+     *
+     * @param stopping        epochs run, best epoch and its score
+     * @param validationScore score after each epoch
+     * @param loss            mean training loss of each epoch
+     */
+    record Fit(EarlyStopping stopping, List<Double> validationScore, List<Double> loss) {
+    }
+
+    /**
+     * Trains {@code model}'s (uninitialised) block in place.
+     *
+     * @param targets         {@code [N][k]} targets in {0, 1}, k = the block's outputs
+     * @param train           indices of the training records
+     * @param validationScore score of the current parameters in inference mode, higher is better (validation AUROC)
+     * @param id              model id shown on the progress bar
+     */
+    Fit fit(Model model, Loss loss, float[][][] signals, float[][] targets, int[] train,
+            DoubleSupplier validationScore, String id) {
+        EarlyStopping stopping = new EarlyStopping(config.patience());
+        List<Double> scores = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        ParameterSnapshot best = null;
+        SplittableRandom random = new SplittableRandom(config.seed());
+        int[] order = train.clone();
+        try (Trainer trainer = model.newTrainer(trainingConfig(loss));
+                TrainingProgress progress = new TrainingProgress(id, config.maxEpochs(), config.showProgress())) {
+            initialize(trainer, config.seed());
+            while (stopping.epochs() < config.maxEpochs() && !stopping.shouldStop()) {
+                shuffle(order, random);
+                double meanLoss = epoch(trainer, signals, targets, order);
+                if (!Double.isFinite(meanLoss)) {
+                    // Diverged weights give NaN logits, which the AUROC would reject with a message naming no
+                    // model; the cause is a setting (the learning rate), hence an argument error.
+                    throw new IllegalArgumentException(id + ": training diverged at epoch " + (stopping.epochs() + 1)
+                            + " (mean loss " + meanLoss + "); lower the learning rate");
+                }
+                double score = validationScore.getAsDouble();
+                if (stopping.record(score)) {
+                    best = ParameterSnapshot.of(model.getBlock());
+                }
+                scores.add(score);
+                losses.add(meanLoss);
+                progress.epochDone(meanLoss, score, stopping.bestEpoch(), stopping.bestScore());
+            }
+            progress.stoppedAt(stopping.epochs());
+        }
+        Objects.requireNonNull(best, "no epoch was recorded").restoreInto(model.getBlock(), model.getNDManager());
+        return new Fit(stopping, scores, losses);
+    }
+
+    /** Seeded initialisation of the trainer's block for {@code (1, 12, 600)} input. */
+    static void initialize(Trainer trainer, long seed) {
+        // Seeding right before initialisation makes the weights a function of the seed alone; the engine takes
+        // an int seed, so a long seed is folded by Long.hashCode (the identity for 0 <= seed <= Integer.MAX_VALUE).
+        Engine.getInstance().setRandomSeed(Long.hashCode(seed));
+        trainer.initialize(new Shape(1, EcgFormat.LEADS, EcgFormat.SAMPLES));
+    }
+
+    /** One pass over the training records in {@code order}; returns the mean loss per record. */
+    double epoch(Trainer trainer, float[][][] signals, float[][] targets, int[] order) {
+        double lossSum = 0;
+        int k = targets[order[0]].length;
+        for (int from = 0; from < order.length; from += config.batchSize()) {
+            int to = Math.min(order.length, from + config.batchSize());
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                NDArray x = Tensors.signals(batch, signals, order, from, to);
+                float[] flat = new float[(to - from) * k];
+                for (int r = from; r < to; r++) {
+                    System.arraycopy(targets[order[r]], 0, flat, (r - from) * k, k);
+                }
+                NDArray labels = batch.create(flat, new Shape(to - from, k));
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    // Trainer.forward runs the block in training mode: batch statistics, dropout on.
+                    NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                    NDArray l = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
+                    collector.backward(l);
+                    lossSum += l.getFloat() * (to - from);
+                }
+                trainer.step();
+            }
+        }
+        return lossSum / order.length;
+    }
+
+    /** Adam with a fixed learning rate on the CPU. */
+    DefaultTrainingConfig trainingConfig(Loss loss) {
+        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+                .build();
+        return new DefaultTrainingConfig(loss).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
+    }
+
+    /** Fisher–Yates shuffle in place. */
+    static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
