@@ -31,30 +31,22 @@ import org.ecglab.data.EcgFormat;
  */
 public final class EcgGridFigure extends PaintedFigure {
 
-    /** Mutable field bag, only ever modified on a fresh copy inside {@link #with}. */
-    static final class Settings implements Cloneable {
+    /** The figure's options; see {@link FigureSettings}. */
+    static final class Settings extends FigureSettings<Settings> {
         float[][] signal;
         float[][] attribution;
         boolean signed = true;
         float[][] mask;
         String maskLabel = "ground-truth mask";
-        String title = "";
         String colorLabel = "attribution (a.u.)";
-        int width = 1400;
-        int height = 1000;
         EcgGridLayout.Arrangement arrangement = EcgGridLayout.Arrangement.SIX_BY_TWO;
         double[] yRange;
         double fixedScale = Double.NaN;
         double percentile = RobustScale.DEFAULT_PERCENTILE;
         boolean grid = true;
 
-        @Override
-        protected Settings clone() {
-            try {
-                return (Settings) super.clone();
-            } catch (CloneNotSupportedException e) {
-                throw new AssertionError(e);
-            }
+        Settings() {
+            super(1400, 1000);
         }
     }
 
@@ -205,9 +197,7 @@ public final class EcgGridFigure extends PaintedFigure {
     }
 
     private EcgGridFigure with(Consumer<Settings> change) {
-        Settings copy = settings.clone();
-        change.accept(copy);
-        return new EcgGridFigure(copy);
+        return new EcgGridFigure(settings.changed(change));
     }
 
     /** A deep copy of {@code a} after {@link EcgFormat#validate} (also used by {@link ClassGalleryFigure}). */
