@@ -4,41 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.ecglab.PythonChecks;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.gradient.Saliency;
 import org.ecglab.attribution.path.IntegratedGradients;
 import org.ecglab.data.npy.Npy;
 import org.ecglab.data.npy.NpyArray;
+import org.ecglab.data.npy.Npz;
 import org.ecglab.nn.Architecture;
 import org.ecglab.nn.EcgClassifier;
 import org.ecglab.nn.LayerSpec;
 import org.ecglab.nn.TestModels;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PyTorch rebuilds our bundles and agrees on logits, saliency and integrated gradients
- * ({@code lib/src/test/python/check_bundle.py}). On a developer machine it is skipped when {@code /usr/bin/python3}
- * cannot import numpy and torch (Debian: {@code apt-get install python3-torch python3-numpy}); under CI
- * ({@code CI=true}, set by {@code .ci/run}, which installs those packages) it fails instead, so a broken install
- * cannot pass silently. {@code -Decglab.python=PATH} picks another interpreter. This test reaches up into
- * {@code org.ecglab.attribution} to produce real maps; the main code of {@code model.interop} does not.
+ * ({@code lib/src/test/python/check_bundle.py}). Skipped on a developer machine whose {@code /usr/bin/python3}
+ * cannot import numpy and torch (Debian: {@code apt-get install python3-torch python3-numpy}); under CI it fails
+ * instead ({@link PythonChecks}). This test reaches over into {@code org.ecglab.attribution} to produce real maps;
+ * the main code of {@code org.ecglab.interop} does not.
  */
 class InteropBundlePythonTest {
-    private static final String PYTHON = System.getProperty("ecglab.python", "/usr/bin/python3");
     private static final Path SCRIPT = Path.of("src/test/python/check_bundle.py");
-    /** check_bundle.py's exit status when numpy or torch cannot be imported. */
-    private static final int NO_TORCH = 3;
 
     @TempDir
     Path dir;
@@ -86,50 +81,15 @@ class InteropBundlePythonTest {
         return folder;
     }
 
-    private record Run(int exit, String output, long millis) {
-    }
-
-    private static Run check(Path... bundles) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(PYTHON, SCRIPT.toString()));
+    private static PythonChecks.Result check(Path... bundles) throws IOException, InterruptedException {
+        PythonChecks.require("numpy, torch", "python3-torch python3-numpy");
+        List<String> cmd = new ArrayList<>(List.of(PythonChecks.PYTHON, SCRIPT.toString()));
         for (Path b : bundles) {
             cmd.add(b.toString());
         }
-        long start = System.nanoTime();
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw unavailable(PYTHON + " cannot be started (" + e.getMessage() + ")");
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("check_bundle.py timed out; output so far:\n" + out);
-        }
-        Run run = new Run(p.exitValue(), out, (System.nanoTime() - start) / 1_000_000);
-        if (run.exit == NO_TORCH) {
-            throw unavailable(PYTHON + " cannot import numpy and torch (" + out.strip() + ")");
-        }
-        System.out.println("check_bundle.py took " + run.millis + " ms:\n" + out);
+        PythonChecks.Result run = PythonChecks.run(cmd, 120);
+        System.out.println("check_bundle.py took " + run.millis() + " ms:\n" + run.output());
         return run;
-    }
-
-    /** Whether this runs under CI: {@code CI=true} (or 1), as CI services and {@code .ci/run} set it. */
-    static boolean underCi() {
-        String ci = System.getenv("CI");
-        return ci != null && (ci.equalsIgnoreCase("true") || ci.equals("1"));
-    }
-
-    /**
-     * Skips the test (throws JUnit's abort exception), or under CI fails it: there the check must run, and a missing
-     * PyTorch means the CI install is broken.
-     */
-    private static RuntimeException unavailable(String why) {
-        if (underCi()) {
-            throw new AssertionError(why + "; CI=true requires the PyTorch cross-check: install the Debian packages "
-                    + "python3-torch and python3-numpy (.ci/run does), or unset CI to skip it");
-        }
-        return Assumptions.abort(why + "; PyTorch cross-check skipped (apt-get install python3-torch python3-numpy)");
     }
 
     @Test
@@ -138,13 +98,13 @@ class InteropBundlePythonTest {
                 new IntegratedGradients());
         Path all = bundle("all-types", allLayerTypes(), 22, Saliency.fromParameters(Map.of("abs", false)),
                 IntegratedGradients.fromParameters(Map.of("n_steps", 16, "method", "riemann_trapezoid")));
-        Run run = check(cnn, all);
-        assertEquals(0, run.exit, run.output);
-        assertTrue(run.output.contains("all checks passed"), run.output);
-        assertEquals(2, count(run.output, "logits: 3 inputs"), run.output);
-        assertEquals(2, count(run.output, "saliency: saliency"), run.output);
-        assertEquals(2, count(run.output, "integrated_gradients: integrated_gradients"), run.output);
-        assertEquals(0, count(run.output, "MISMATCH"), run.output);
+        PythonChecks.Result run = check(cnn, all);
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("all checks passed"), run.output());
+        assertEquals(2, count(run.output(), "logits: 3 inputs"), run.output());
+        assertEquals(2, count(run.output(), "saliency: saliency"), run.output());
+        assertEquals(2, count(run.output(), "integrated_gradients: integrated_gradients"), run.output());
+        assertEquals(0, count(run.output(), "MISMATCH"), run.output());
     }
 
     @Test
@@ -159,16 +119,16 @@ class InteropBundlePythonTest {
         Npy.write(bad.resolve(InteropBundle.LOGITS), NpyArray.ofFloats(logits, logits.length, 1));
         Path missingKey = bundle("missing-key", Architecture.defaultCnn(1), 24, new Saliency(),
                 IntegratedGradients.fromParameters(Map.of("n_steps", 4)));
-        Map<String, NpyArray> w = new LinkedHashMap<>(org.ecglab.data.npy.Npz.read(missingKey.resolve("weights.npz")));
+        Map<String, NpyArray> w = new LinkedHashMap<>(Npz.read(missingKey.resolve("weights.npz")));
         w.remove("1.num_batches_tracked");
-        org.ecglab.data.npy.Npz.write(missingKey.resolve("weights.npz"), w, false);
+        Npz.write(missingKey.resolve("weights.npz"), w, false);
 
-        Run run = check(bad, missingKey);
-        assertEquals(2, run.exit, run.output); // the worst status: a malformed bundle
-        assertTrue(run.output.contains("logits: 3 inputs x 1 outputs (class0), max abs diff 0.001"), run.output);
-        assertEquals(2, count(run.output, "MISMATCH"), run.output); // logits and saliency
-        assertTrue(run.output.contains("integrated_gradients") && run.output.contains("OK"), run.output);
-        assertTrue(run.output.contains("keys differ from state_dict(): missing ['1.num_batches_tracked']"), run.output);
+        PythonChecks.Result run = check(bad, missingKey);
+        assertEquals(2, run.exit(), run.output()); // the worst status: a malformed bundle
+        assertTrue(run.output().contains("logits: 3 inputs x 1 outputs (class0), max abs diff 0.001"), run.output());
+        assertEquals(2, count(run.output(), "MISMATCH"), run.output()); // logits and saliency
+        assertTrue(run.output().contains("integrated_gradients") && run.output().contains("OK"), run.output());
+        assertTrue(run.output().contains("keys differ from state_dict(): missing ['1.num_batches_tracked']"), run.output());
     }
 
     private static int count(String text, String part) {
