@@ -164,6 +164,25 @@ public final class MethodSimilarityExperiment {
         return out;
     }
 
+    /**
+     * The mean score of one row of a {@link #summarize} table.
+     *
+     * @param task a class id or {@value #POOLED}
+     * @throws IllegalArgumentException if the summary has no such row
+     */
+    public static double mean(Table summary, String task, String methodA, String methodB, ValueMode values) {
+        for (int r = 0; r < summary.rowCount(); r++) {
+            if (summary.stringColumn("task").get(r).equals(task)
+                    && summary.stringColumn("method_a").get(r).equals(methodA)
+                    && summary.stringColumn("method_b").get(r).equals(methodB)
+                    && summary.stringColumn("values").get(r).equals(values.label())) {
+                return summary.doubleColumn("mean").get(r);
+            }
+        }
+        throw new IllegalArgumentException("no summary row for task " + task + ", " + methodA + " vs " + methodB
+                + ", " + values.label() + " values");
+    }
+
     private Table emptyTable() {
         return Table.create("method_similarity", StringColumn.create("ecg_id"), StringColumn.create("task"),
                 StringColumn.create("method_a"), StringColumn.create("method_b"), StringColumn.create("values"),

@@ -49,6 +49,23 @@ public enum Correlation {
         return ofPrepared(prepare(a), prepare(b));
     }
 
+    /**
+     * The correlation of two float vectors, e.g. two models' logits; as {@link #between(double[], double[])}.
+     *
+     * @throws IllegalArgumentException if the lengths differ, are below 2, or a value is not finite
+     */
+    public double between(float[] a, float[] b) {
+        double[] x = new double[a.length];
+        double[] y = new double[b.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = a[i];
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = b[i];
+        }
+        return between(x, y);
+    }
+
     /** The vector this coefficient correlates: midranks for Spearman, a copy of the values for Pearson. */
     public double[] prepare(double[] values) {
         if (values.length < 2) {

@@ -18,6 +18,7 @@ import org.ecglab.attribution.TinyModels;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
+import org.ecglab.metrics.ValueMode;
 import org.ecglab.nn.EcgClassifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +83,15 @@ class MethodSimilarityExperimentTest {
         }
         Table summary = exp.summarize(t);
         assertEquals(3 * 2 * 2, summary.rowCount()); // (LBBB + pooled) × 3 pairs × 2 value modes
+        // One task: its mean is the pooled mean, and both are the mean of its three rows.
+        Table rows = t.where(t.stringColumn("method_b").isEqualTo("integrated_gradients")
+                .and(t.stringColumn("method_a").isEqualTo("saliency")).and(t.stringColumn("values").isEqualTo("signed")));
+        assertEquals(rows.doubleColumn("spearman").mean(), MethodSimilarityExperiment.mean(summary, "LBBB", "saliency",
+                "integrated_gradients", ValueMode.SIGNED), 1e-12);
+        assertEquals(rows.doubleColumn("spearman").mean(), MethodSimilarityExperiment.mean(summary,
+                MethodSimilarityExperiment.POOLED, "saliency", "integrated_gradients", ValueMode.SIGNED), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> MethodSimilarityExperiment.mean(summary, "AVB1",
+                "saliency", "integrated_gradients", ValueMode.SIGNED));
         for (int r = 0; r < summary.rowCount(); r++) {
             assertEquals(3, summary.intColumn("n").get(r));
             double mean = summary.doubleColumn("mean").get(r);

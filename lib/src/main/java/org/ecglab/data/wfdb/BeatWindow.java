@@ -52,13 +52,14 @@ public record BeatWindow(float[][] signal, int peakSample, double peakMv, double
         int n = millivolts[0].length;
         int window = (int) Math.round(SECONDS * samplingHz);
         int before = (int) Math.round(msBeforePeak / 1000 * samplingHz);
-        if (before < 0 || before >= window || n < window) {
+        if (before < 0 || before >= window || n <= window) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "cannot cut a %.1f s window starting %.0f ms "
                     + "before a peak from %d samples at %.0f Hz", SECONDS, msBeforePeak, n, samplingHz));
         }
         double[] ref = millivolts[leads.indexOf(reference)];
         int peak = before;
-        for (int t = before; t <= n - (window - before); t++) {
+        // Peaks are searched where the whole window, and the sample after it for interpolation, lie in the record.
+        for (int t = before; t < n - (window - before); t++) {
             if (ref[t] > ref[peak]) {
                 peak = t;
             }

@@ -58,12 +58,20 @@ class BeatWindowTest {
         mv[Lead.II.index()][10] = 50; // too close to the start for 400 ms before it
         mv[Lead.II.index()][990] = 50; // too close to the end for the 800 ms after it
         assertEquals(437, BeatWindow.cut(mv, Lead.STANDARD_ORDER, HZ, Lead.II, 400).peakSample());
+        // The last peak that still fits: the window ends one sample before the record does, so interpolation
+        // never reaches past it (sample 919 + 80 = 999).
+        mv[Lead.II.index()][919] = 60;
+        BeatWindow last = BeatWindow.cut(mv, Lead.STANDARD_ORDER, HZ, Lead.II, 400);
+        assertEquals(919, last.peakSample());
+        assertEquals(Lead.V5.index() + (879 + 599 / 5.0) / 1000.0, last.signal()[Lead.V5.index()][599], 1e-6);
     }
 
     @Test
     void badInputIsRefused() {
         assertThrows(IllegalArgumentException.class, // 1 s of recording for a 1.2 s window
                 () -> BeatWindow.cut(new double[12][100], Lead.STANDARD_ORDER, HZ, Lead.II, 400));
+        assertThrows(IllegalArgumentException.class, // exactly one window: no sample to interpolate towards
+                () -> BeatWindow.cut(new double[12][120], Lead.STANDARD_ORDER, HZ, Lead.II, 400));
         List<Lead> twice = new ArrayList<>(Lead.STANDARD_ORDER);
         twice.set(0, Lead.II);
         assertThrows(IllegalArgumentException.class,
