@@ -1,12 +1,10 @@
 package org.ecglab.cli;
 
-import me.tongfei.progressbar.ProgressBar;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.AttributionRunner;
-import org.ecglab.attribution.ProgressListener;
 import org.ecglab.nn.EcgClassifier;
-import org.ecglab.train.ProgressBars;
+import org.ecglab.train.ConsoleProgress;
 
 /** One method over the selected ECGs through the library's {@link AttributionRunner}, with a bar on stderr. */
 final class AttributionProgress {
@@ -20,10 +18,9 @@ final class AttributionProgress {
      */
     static Attribution run(AttributionMethod method, EcgClassifier model, float[][][] inputs, int[] targets,
             int ecgsPerCall, boolean showBar) {
-        try (ProgressBar bar = showBar ? ProgressBars.start(method.id(), inputs.length, " ECGs") : null) {
-            AttributionRunner runner = new AttributionRunner(ecgsPerCall,
-                    bar == null ? ProgressListener.NONE : (done, total) -> bar.stepTo(done));
-            return runner.run(method, model, inputs, targets);
+        try (ConsoleProgress bar = ConsoleProgress.start(showBar, method.id(), inputs.length, " ECGs")) {
+            return new AttributionRunner(ecgsPerCall, (done, total) -> bar.stepTo(done)).run(method, model, inputs,
+                    targets);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.ecglab.LibraryVersion;
 import org.ecglab.data.DatasetHash;
 import org.ecglab.data.DiagnosticClass;
+import org.ecglab.train.EarlyStopping;
 import org.ecglab.train.TestEvaluation;
 import org.ecglab.train.TrainedMultiLabelModel;
 import org.ecglab.train.TrainedTaskModel;
@@ -56,12 +57,7 @@ public record ModelProvenance(String modelId, String kind, List<DiagnosticClass>
         test = List.copyOf(test);
         validationAurocHistory = List.copyOf(validationAurocHistory);
         trainingLossHistory = List.copyOf(trainingLossHistory);
-        if (bestEpoch < 1 || bestEpoch > epochsRun || validationAurocHistory.size() != epochsRun
-                || trainingLossHistory.size() != epochsRun) {
-            throw new IllegalArgumentException("epochsRun (" + epochsRun + "), bestEpoch (" + bestEpoch
-                    + ") and the histories (" + validationAurocHistory.size() + ", " + trainingLossHistory.size()
-                    + " entries) disagree");
-        }
+        EarlyStopping.checkHistory(epochsRun, bestEpoch, validationAurocHistory, trainingLossHistory);
         if (!BINARY.equals(kind) && !MULTILABEL.equals(kind)) {
             throw new IllegalArgumentException("kind must be " + BINARY + " or " + MULTILABEL + ", got " + kind);
         }

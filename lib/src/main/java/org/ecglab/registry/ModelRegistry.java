@@ -156,7 +156,10 @@ public final class ModelRegistry {
         return as(stored, () -> stored.asMultiLabelModel());
     }
 
-    private boolean matches(Path folder, String what, List<DiagnosticClass> outputs, TrainingSpec expected)
+    /**
+     * Whether entry {@code folder} holds a model of {@code outputs} made by {@code expected} ({@link #contains}).
+     */
+    boolean matches(Path folder, String what, List<DiagnosticClass> outputs, TrainingSpec expected)
             throws IOException {
         if (ModelStore.isLegacyEntry(folder)) {
             throw new RegistryMismatchException(what + " (" + folder + ") was written by an earlier version of the "

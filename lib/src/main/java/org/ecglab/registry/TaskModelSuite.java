@@ -2,17 +2,23 @@ package org.ecglab.registry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.ecglab.data.DatasetHash;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.nn.Architecture;
+import org.ecglab.nn.EcgClassifier;
 import org.ecglab.stats.PercentileBootstrap;
+import org.ecglab.train.ConsoleProgress;
 import org.ecglab.train.MultiLabelTrainer;
 import org.ecglab.train.TaskModelTrainer;
 import org.ecglab.train.TestEvaluation;
@@ -106,38 +112,22 @@ public final class TaskModelSuite {
         List<TrainedTaskModel> models = new ArrayList<>();
         List<ModelProvenance> provenance = new ArrayList<>();
         List<SuiteTables.Row> rows = new ArrayList<>();
-        int trained = 0;
-        try (SuiteProgress progress = new SuiteProgress("task models", tasks.size() * seeds.size(), showProgress)) {
+        try (ConsoleProgress progress = ConsoleProgress.start(showProgress, "task models",
+                (long) tasks.size() * seeds.size(), " models")) {
             for (DiagnosticClass task : tasks) {
                 for (long seed : seeds) {
-                    String id = TrainedTaskModel.id(task, seed);
-                    progress.starting(id);
                     TrainingConfig c = config.withSeed(seed);
-                    TrainingSpec spec = new TrainingSpec(architecture, c, hash);
-                    boolean loaded = isStored(() -> registry.contains(task, seed, spec));
-                    TrainedTaskModel model;
-                    ModelProvenance p;
-                    if (loaded) {
-                        model = io(() -> registry.load(task, seed));
-                        models.add(model);
-                        p = io(() -> registry.provenance(task, seed));
-                    } else {
-                        model = new TaskModelTrainer(architecture, c).train(data, task);
-                        models.add(model);
-                        TestEvaluation test = TestEvaluation.ofModel(model.classifier(), List.of(task), data,
-                                bootstrap).get(0);
-                        ModelProvenance fresh = ModelProvenance.of(model, hash, test);
-                        io(() -> {
-                            registry.save(model, fresh);
-                            return null;
-                        });
-                        p = fresh;
-                        trained++;
-                    }
-                    provenance.add(p);
-                    rows.add(new SuiteTables.Row(ModelProvenance.BINARY, task, seed, p.epochsRun(), p.bestEpoch(),
-                            p.validationAuroc(), p.test(task), loaded));
-                    progress.done(id, loaded, p.test(task).auroc().estimate());
+                    progress.message(TrainedTaskModel.id(task, seed) + " ...");
+                    Done<TrainedTaskModel> d = trainOrLoadOne(registry.folder(task, seed),
+                            "registry model " + task.id() + " seed " + seed, List.of(task),
+                            new TrainingSpec(architecture, c, hash), StoredModel::asTaskModel,
+                            () -> new TaskModelTrainer(architecture, c).train(data, task),
+                            m -> ModelProvenance.of(m, hash, TestEvaluation.ofModel(m.classifier(), List.of(task),
+                                    data, bootstrap).get(0)), TrainedTaskModel::classifier);
+                    models.add(d.model());
+                    provenance.add(d.provenance());
+                    rows.add(row(d, task, seed));
+                    progress.step(done(d, d.provenance().test(task).auroc().estimate()));
                 }
             }
         } catch (RuntimeException e) {
@@ -145,7 +135,7 @@ public final class TaskModelSuite {
             throw e;
         }
         return new SuiteResult(models, List.of(), provenance, SuiteTables.models("task models", rows),
-                SuiteTables.summary("task models by task", rows), trained);
+                SuiteTables.summary("task models by task", rows), trainedCount(rows));
     }
 
     /**
@@ -165,35 +155,23 @@ public final class TaskModelSuite {
         List<ModelProvenance> provenance = new ArrayList<>();
         List<SuiteTables.Row> rows = new ArrayList<>();
         int trained = 0;
-        try (SuiteProgress progress = new SuiteProgress("multi-label models", seeds.size(), showProgress)) {
+        try (ConsoleProgress progress = ConsoleProgress.start(showProgress, "multi-label models", seeds.size(),
+                " models")) {
             for (long seed : seeds) {
-                String id = TrainedMultiLabelModel.id(seed);
-                progress.starting(id);
                 TrainingConfig c = config.withSeed(seed);
-                TrainingSpec spec = new TrainingSpec(multi, c, hash);
-                boolean loaded = isStored(() -> registry.containsMultiLabel(seed, outputs, spec));
-                ModelProvenance p;
-                if (loaded) {
-                    models.add(io(() -> registry.loadMultiLabel(seed)));
-                    p = io(() -> registry.multiLabelProvenance(seed));
-                } else {
-                    TrainedMultiLabelModel model = new MultiLabelTrainer(multi, c).train(data, outputs);
-                    models.add(model);
-                    ModelProvenance fresh = ModelProvenance.of(model, hash,
-                            TestEvaluation.ofModel(model.classifier(), outputs, data, bootstrap));
-                    io(() -> {
-                        registry.save(model, fresh);
-                        return null;
-                    });
-                    p = fresh;
-                    trained++;
-                }
-                provenance.add(p);
+                progress.message(TrainedMultiLabelModel.id(seed) + " ...");
+                Done<TrainedMultiLabelModel> d = trainOrLoadOne(registry.multiLabelFolder(seed),
+                        "registry multi-label model seed " + seed, outputs, new TrainingSpec(multi, c, hash),
+                        StoredModel::asMultiLabelModel, () -> new MultiLabelTrainer(multi, c).train(data, outputs),
+                        m -> ModelProvenance.of(m, hash, TestEvaluation.ofModel(m.classifier(), outputs, data,
+                                bootstrap)), TrainedMultiLabelModel::classifier);
+                models.add(d.model());
+                provenance.add(d.provenance());
+                trained += d.loaded() ? 0 : 1;
                 for (DiagnosticClass task : outputs) {
-                    rows.add(new SuiteTables.Row(ModelProvenance.MULTILABEL, task, seed, p.epochsRun(),
-                            p.bestEpoch(), p.validationAuroc(), p.test(task), loaded));
+                    rows.add(row(d, task, seed));
                 }
-                progress.done(id, loaded, p.validationAuroc());
+                progress.step(done(d, d.provenance().validationAuroc()));
             }
         } catch (RuntimeException e) {
             models.forEach(TrainedMultiLabelModel::close);
@@ -201,6 +179,55 @@ public final class TaskModelSuite {
         }
         return new SuiteResult(List.of(), models, provenance, SuiteTables.models("multi-label models", rows),
                 SuiteTables.summary("multi-label models by task", rows), trained);
+    }
+
+    /** A model of this run with its provenance, and whether it came from the registry. */
+    private record Done<M>(M model, ModelProvenance provenance, boolean loaded) {
+    }
+
+    /**
+     * One registry entry: loaded if the registry holds it for {@code spec}, else trained, scored and saved there at
+     * once, so an interrupted run keeps every finished model.
+     */
+    private <M extends AutoCloseable> Done<M> trainOrLoadOne(Path folder, String what, List<DiagnosticClass> outputs,
+            TrainingSpec spec, Function<StoredModel, M> fromStore, Supplier<M> train,
+            Function<M, ModelProvenance> score, Function<M, EcgClassifier> classifier) {
+        if (isStored(() -> registry.matches(folder, what, outputs, spec))) {
+            StoredModel stored = io(() -> ModelStore.load(folder));
+            return new Done<>(fromStore.apply(stored), stored.provenance(), true);
+        }
+        M model = train.get();
+        try {
+            ModelProvenance p = score.apply(model);
+            io(() -> {
+                ModelStore.save(folder, classifier.apply(model), p);
+                return null;
+            });
+            return new Done<>(model, p, false);
+        } catch (RuntimeException e) {
+            try {
+                model.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static SuiteTables.Row row(Done<?> d, DiagnosticClass task, long seed) {
+        ModelProvenance p = d.provenance();
+        return new SuiteTables.Row(p.kind(), task, seed, p.epochsRun(), p.bestEpoch(), p.validationAuroc(),
+                p.test(task), d.loaded());
+    }
+
+    private static String done(Done<?> d, double auroc) {
+        return String.format(Locale.ROOT, "%s %s, %s AUROC %.4f", d.provenance().modelId(),
+                d.loaded() ? "loaded" : "trained", ModelProvenance.BINARY.equals(d.provenance().kind())
+                        ? "test" : "mean val", auroc);
+    }
+
+    private static int trainedCount(List<SuiteTables.Row> rows) {
+        return (int) rows.stream().filter(r -> !r.loaded()).count();
     }
 
     /** {@link DatasetHash#of}, computed once per dataset instance. */

@@ -1,5 +1,7 @@
 package org.ecglab.train;
 
+import java.util.List;
+
 /**
  * Early stopping on a score to maximise (validation AUROC): remembers the best epoch and says when
  * {@code patience} epochs in a row have not improved on it. Only a strictly higher score counts as improvement,
@@ -58,5 +60,22 @@ public final class EarlyStopping {
     /** The best score (negative infinity before the first). */
     public double bestScore() {
         return bestScore;
+    }
+
+    /**
+     * Checks a finished run as early stopping reports it: {@code 1 <= bestEpoch <= epochsRun} and one validation
+     * score and one training loss per epoch. Trained models and their stored provenance all hold these four.
+     *
+     * @throws IllegalArgumentException saying which of them disagree
+     */
+    public static void checkHistory(int epochsRun, int bestEpoch, List<Double> validationScores,
+            List<Double> trainingLosses) {
+        if (epochsRun < 1 || bestEpoch < 1 || bestEpoch > epochsRun || validationScores.size() != epochsRun
+                || trainingLosses.size() != epochsRun) {
+            throw new IllegalArgumentException("epochsRun (" + epochsRun + "), bestEpoch (" + bestEpoch
+                    + ") and the histories (" + validationScores.size() + " validation scores, "
+                    + trainingLosses.size() + " losses) disagree: need 1 <= bestEpoch <= epochsRun and one entry "
+                    + "per epoch");
+        }
     }
 }

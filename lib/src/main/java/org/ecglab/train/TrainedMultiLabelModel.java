@@ -45,11 +45,7 @@ public record TrainedMultiLabelModel(List<DiagnosticClass> outputs, long seed, A
             throw new IllegalArgumentException("need " + architecture.outputs() + " distinct output classes, got "
                     + outputs);
         }
-        if (epochsRun < 1 || bestEpoch < 1 || bestEpoch > epochsRun || validationAurocHistory.size() != epochsRun
-                || trainingLossHistory.size() != epochsRun) {
-            throw new IllegalArgumentException("epochsRun (" + epochsRun + "), bestEpoch (" + bestEpoch
-                    + ") and the histories disagree");
-        }
+        EarlyStopping.checkHistory(epochsRun, bestEpoch, validationAurocHistory, trainingLossHistory);
     }
 
     /** Model id, e.g. {@code "multilabel-seed3"}: distinct from every binary task model's id. */

@@ -41,14 +41,7 @@ public record TrainedTaskModel(DiagnosticClass task, long seed, Architecture arc
         Objects.requireNonNull(classifier, "classifier");
         validationAurocHistory = List.copyOf(validationAurocHistory);
         trainingLossHistory = List.copyOf(trainingLossHistory);
-        if (epochsRun < 1 || bestEpoch < 1 || bestEpoch > epochsRun) {
-            throw new IllegalArgumentException("need 1 <= bestEpoch <= epochsRun, got bestEpoch=" + bestEpoch
-                    + ", epochsRun=" + epochsRun);
-        }
-        if (validationAurocHistory.size() != epochsRun || trainingLossHistory.size() != epochsRun) {
-            throw new IllegalArgumentException("histories must have one entry per epoch (" + epochsRun + "), got "
-                    + validationAurocHistory.size() + " and " + trainingLossHistory.size());
-        }
+        EarlyStopping.checkHistory(epochsRun, bestEpoch, validationAurocHistory, trainingLossHistory);
     }
 
     /** Model id used in provenance and file names, e.g. {@code "LBBB-seed1"}. */

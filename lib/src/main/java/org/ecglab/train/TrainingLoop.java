@@ -15,6 +15,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
@@ -61,7 +62,8 @@ final class TrainingLoop {
         SplittableRandom random = new SplittableRandom(config.seed());
         int[] order = train.clone();
         try (Trainer trainer = model.newTrainer(trainingConfig(loss));
-                TrainingProgress progress = new TrainingProgress(id, config.maxEpochs(), config.showProgress())) {
+                ConsoleProgress progress = ConsoleProgress.start(config.showProgress(), id, config.maxEpochs(),
+                        " epochs")) {
             initialize(trainer, config.seed());
             while (stopping.epochs() < config.maxEpochs() && !stopping.shouldStop()) {
                 shuffle(order, random);
@@ -78,9 +80,10 @@ final class TrainingLoop {
                 }
                 scores.add(score);
                 losses.add(meanLoss);
-                progress.epochDone(meanLoss, score, stopping.bestEpoch(), stopping.bestScore());
+                progress.step(String.format(Locale.ROOT, "val AUROC %.4f, best %.4f @%d, loss %.4f", score,
+                        stopping.bestScore(), stopping.bestEpoch(), meanLoss));
             }
-            progress.stoppedAt(stopping.epochs());
+            progress.finishedAt(stopping.epochs());
         }
         Objects.requireNonNull(best, "no epoch was recorded").restoreInto(model.getBlock(), model.getNDManager());
         return new Fit(stopping, scores, losses);

@@ -5,7 +5,7 @@
  * the best epoch restored; the settings ({@link org.ecglab.train.TrainingConfig}), the weighted loss, the trained
  * models with their histories, test-set AUROC and AUPRC with bootstrap intervals
  * ({@link org.ecglab.train.TestEvaluation}), and the lab's console progress bars
- * ({@link org.ecglab.train.ProgressBars}: training's per-epoch bar, also used by the suite and the command line).
+ * ({@link org.ecglab.train.ConsoleProgress}: training's per-epoch bar, also used by the suite and the command line).
  * Storing models and training nine tasks × K seeds is {@code org.ecglab.registry}'s.
  *
  * <p>May import: {@code org.ecglab.data.*}, {@code org.ecglab.nn}, {@code org.ecglab.stats}.
