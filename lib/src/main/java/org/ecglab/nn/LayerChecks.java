@@ -32,6 +32,17 @@ final class LayerChecks {
         }
     }
 
+    /** A pooling layer's arguments under PyTorch's names. */
+    static Map<String, Object> poolParameters(int kernelSize, int stride, int padding) {
+        return ordered("kernel_size", kernelSize, "stride", stride, "padding", padding);
+    }
+
+    /** A 1-D pooling layer's output shape: the channels kept, the length slid over. */
+    static long[] poolShape(LayerSpec layer, long[] input, int kernelSize, int stride, int padding) {
+        rank(layer, input, 2);
+        return new long[] {input[0], slidingLength(layer, input[1], kernelSize, stride, padding, 1)};
+    }
+
     static Map<String, Object> ordered(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

@@ -207,7 +207,7 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
 
         @Override
         public Map<String, Object> parameters() {
-            return LayerChecks.ordered("kernel_size", kernelSize, "stride", stride, "padding", padding);
+            return LayerChecks.poolParameters(kernelSize, stride, padding);
         }
 
         @Override
@@ -217,8 +217,7 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
 
         @Override
         public long[] outputShape(long[] input) {
-            LayerChecks.rank(this, input, 2);
-            return new long[] {input[0], LayerChecks.slidingLength(this, input[1], kernelSize, stride, padding, 1)};
+            return LayerChecks.poolShape(this, input, kernelSize, stride, padding);
         }
 
         @Override
@@ -244,7 +243,7 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
 
         @Override
         public Map<String, Object> parameters() {
-            return LayerChecks.ordered("kernel_size", kernelSize, "stride", stride, "padding", padding);
+            return LayerChecks.poolParameters(kernelSize, stride, padding);
         }
 
         @Override
@@ -254,8 +253,7 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
 
         @Override
         public long[] outputShape(long[] input) {
-            LayerChecks.rank(this, input, 2);
-            return new long[] {input[0], LayerChecks.slidingLength(this, input[1], kernelSize, stride, padding, 1)};
+            return LayerChecks.poolShape(this, input, kernelSize, stride, padding);
         }
 
         @Override
