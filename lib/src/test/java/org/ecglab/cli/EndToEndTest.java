@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.ecglab.attribution.AttributionMethods;
+import org.ecglab.attribution.TinyModels;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.EcgDatasetFiles;
@@ -61,18 +62,6 @@ class EndToEndTest {
 
     private static float[][][] testSignals(EcgDataset d, int[] indices) {
         return d.subset(indices).signals();
-    }
-
-    private static double maxAbsDifference(float[][][] a, float[][][] b) {
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int l = 0; l < a[i].length; l++) {
-                for (int t = 0; t < a[i][l].length; t++) {
-                    max = Math.max(max, Math.abs(a[i][l][t] - b[i][l][t]));
-                }
-            }
-        }
-        return max;
     }
 
     @Test
@@ -142,7 +131,7 @@ class EndToEndTest {
         try (StoredModel m = ModelRegistry.loadEntry(lbbb)) {
             float[][][] expected = AttributionMethods.create("saliency")
                     .attribute(m.classifier(), testSignals(d, first3), new int[3]).values();
-            assertTrue(maxAbsDifference(maps, expected) <= 1e-6, "CLI maps differ from the library's");
+            assertTrue(TinyModels.maxAbsDiff(maps, expected) <= 1e-6, "CLI maps differ from the library's");
         }
         assertTrue(Arrays.stream(maps).flatMap(Arrays::stream).allMatch(lead -> {
             for (float v : lead) {
@@ -179,7 +168,7 @@ class EndToEndTest {
         try (StoredModel m = ModelRegistry.loadEntry(lbbb)) {
             float[][][] expected = AttributionMethods.create("integrated_gradients", Map.of("n_steps", 8))
                     .attribute(m.classifier(), testSignals(d, positives), new int[positives.length]).values();
-            assertTrue(maxAbsDifference(maps, expected) <= 1e-6, "CLI maps differ from the library's");
+            assertTrue(TinyModels.maxAbsDiff(maps, expected) <= 1e-6, "CLI maps differ from the library's");
         }
         Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("ig.json")));
         assertEquals(8L, ((Map<?, ?>) json.get("parameters")).get("n_steps"));
