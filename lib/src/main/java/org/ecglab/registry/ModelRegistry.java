@@ -14,9 +14,10 @@ import org.ecglab.train.TrainedTaskModel;
 /**
  * Trained models on disk, one entry folder per (task, seed): {@code root/<TASK>/seed-<k>/} for binary task models
  * and {@code root/multilabel/seed-<k>/} for multi-label models, each holding the weights and their
- * {@link ModelProvenance} in one format ({@value ModelStore#PROVENANCE}, see {@link ModelStore}). An entry is written
- * complete into a temporary sibling folder and renamed into place, so a rerun after an interruption finds every
- * finished model and never half of one.
+ * {@link ModelProvenance} in one format ({@value ModelStore#PROVENANCE}, see {@link ModelStore}). The registry is
+ * filled by {@link TaskModelSuite}, which writes each entry complete into a temporary sibling folder and renames it
+ * into place, so a rerun after an interruption finds every finished model and never half of one; this class finds,
+ * checks and loads entries.
  *
  * <p>A stored model is reused only for the same {@link TrainingSpec} (architecture, settings, data hash);
  * {@link #contains} says whether it is there and fails with a {@link RegistryMismatchException} naming the
@@ -82,44 +83,9 @@ public final class ModelRegistry {
                 expected);
     }
 
-    /**
-     * As {@link #contains}, for the multi-label model of {@code seed} whose logits detect {@code outputs}, in order.
-     */
-    public boolean containsMultiLabel(long seed, List<DiagnosticClass> outputs, TrainingSpec expected)
-            throws IOException {
-        return matches(multiLabelFolder(seed), "registry multi-label model seed " + seed, outputs, expected);
-    }
-
-    /** Whether any complete entry exists for ({@code task}, {@code seed}), whatever made it. */
-    public boolean exists(DiagnosticClass task, long seed) {
-        return ModelStore.isEntry(folder(task, seed));
-    }
-
     /** The stored provenance of ({@code task}, {@code seed}). */
     public ModelProvenance provenance(DiagnosticClass task, long seed) throws IOException {
         return ModelStore.readProvenance(folder(task, seed)).provenance();
-    }
-
-    /** The stored provenance of the multi-label model of {@code seed}. */
-    public ModelProvenance multiLabelProvenance(long seed) throws IOException {
-        return ModelStore.readProvenance(multiLabelFolder(seed)).provenance();
-    }
-
-    /**
-     * Stores a binary task model with its provenance, replacing an earlier entry for its task and seed.
-     *
-     * @throws IllegalArgumentException if the provenance is not the model's
-     * @throws IOException              if writing fails, or a folder that is not an entry is in the entry's place
-     */
-    public void save(TrainedTaskModel model, ModelProvenance provenance) throws IOException {
-        requireOwn(model.id(), ModelProvenance.BINARY, provenance);
-        ModelStore.save(folder(model.task(), model.seed()), model.classifier(), provenance);
-    }
-
-    /** Stores a multi-label model with its provenance, replacing an earlier entry for its seed. */
-    public void save(TrainedMultiLabelModel model, ModelProvenance provenance) throws IOException {
-        requireOwn(model.id(), ModelProvenance.MULTILABEL, provenance);
-        ModelStore.save(multiLabelFolder(model.seed()), model.classifier(), provenance);
     }
 
     /**
@@ -130,20 +96,6 @@ public final class ModelRegistry {
     public TrainedTaskModel load(DiagnosticClass task, long seed) throws IOException {
         StoredModel stored = ModelStore.load(folder(task, seed));
         return as(stored, () -> stored.asTaskModel());
-    }
-
-    /**
-     * Loads the binary task model of ({@code task}, {@code seed}) after checking it was made by {@code expected}.
-     *
-     * @throws RegistryMismatchException if it was made otherwise
-     * @throws IOException               if it is missing or corrupt
-     */
-    public TrainedTaskModel load(DiagnosticClass task, long seed, TrainingSpec expected) throws IOException {
-        if (!contains(task, seed, expected)) {
-            throw new NoSuchFileException(folder(task, seed).toString(), null,
-                    "no registry model " + task.id() + " seed " + seed);
-        }
-        return load(task, seed);
     }
 
     /**
@@ -183,13 +135,6 @@ public final class ModelRegistry {
                     + ". Retrain to replace it, or use another registry folder.");
         }
         return true;
-    }
-
-    private static void requireOwn(String modelId, String kind, ModelProvenance provenance) {
-        if (!provenance.modelId().equals(modelId) || !kind.equals(provenance.kind())) {
-            throw new IllegalArgumentException("provenance of " + provenance.modelId() + " (" + provenance.kind()
-                    + ") does not belong to " + kind + " model " + modelId);
-        }
     }
 
     /** Converts a loaded entry, closing it if it is of the other kind. */

@@ -45,11 +45,6 @@ public final class WeightedBinaryCrossEntropy extends Loss {
         this.positiveWeight = columnWeights[0];
     }
 
-    /** The weight of the positive term (of the first output if there are several). */
-    public double positiveWeight() {
-        return positiveWeight;
-    }
-
     /**
      * @param labels      targets in {0, 1}, same shape as the logits
      * @param predictions logits
