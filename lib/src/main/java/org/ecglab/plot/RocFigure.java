@@ -20,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * CurveFigure does not fit: it marks every point and scales its axes to the data.
  *
  * <pre>{@code
- * RocCurve roc = RocCurve.of(scores, labels);     // org.ecglab.model
+ * RocCurve roc = RocCurve.of(scores, labels);     // org.ecglab.stats
  * BufferedImage img = RocFigure.create()
  *         .curve("LBBB", roc.falsePositiveRates(), roc.truePositiveRates(), roc.auroc())
  *         .title("Test ROC, seed 1").render();

@@ -80,6 +80,21 @@ class ModelStoreTest {
     }
 
     @Test
+    void undefinedIntervalBoundsRoundTripAsNull() {
+        // Every resample skipped: the bounds are NaN, which JSON cannot hold.
+        PercentileBootstrap.Estimate undefined = new PercentileBootstrap.Estimate(0.5, Double.NaN, Double.NaN, 3,
+                0.95, 10, 10, 1);
+        ModelProvenance p = new ModelProvenance(provenance.modelId(), provenance.kind(), provenance.outputs(),
+                provenance.seed(), provenance.spec(), provenance.datasetName(), provenance.epochsRun(),
+                provenance.bestEpoch(), provenance.validationAuroc(), provenance.validationAurocHistory(),
+                provenance.trainingLossHistory(), List.of(new TestEvaluation(undefined, undefined, 1, 2)),
+                provenance.libraryVersion(), provenance.trainedAt());
+        String text = ProvenanceJson.write(p, new ProvenanceJson.Weights("ASTE-seed7-0000.params", "00"));
+        assertTrue(text.contains("\"lower\": null") && text.contains("\"upper\": null"), text);
+        assertEquals(p, ProvenanceJson.read(text, "provenance.json").provenance());
+    }
+
+    @Test
     void savingAgainReplacesTheEarlierEntry() throws IOException {
         Path folder = saved();
         Files.writeString(folder.resolve("stale.txt"), "from an earlier save");

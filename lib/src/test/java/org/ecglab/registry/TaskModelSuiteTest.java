@@ -198,6 +198,36 @@ class TaskModelSuiteTest {
     }
 
     @Test
+    void aFolderThatIsNotAnEntryStopsTheRunBeforeAnyTraining() throws IOException {
+        Path root = dir.resolve("registry");
+        Path foreign = Files.createDirectories(root.resolve("ASTE/seed-1"));
+        Files.writeString(foreign.resolve("precious.txt"), "the user's");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> suite(root).trainOrLoad(DATA, List.of(ToyEcgData.TASK), List.of(1L)));
+        assertTrue(e.getMessage().contains(foreign + " exists and is not a model registry entry"), e.getMessage());
+        assertEquals("the user's", Files.readString(foreign.resolve("precious.txt")));
+        try (Stream<Path> files = Files.list(foreign)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void anEntryOfTheEarlierLayoutIsAMismatchThatRetrainingReplaces() throws IOException {
+        Path root = dir.resolve("old-registry");
+        Path old = Files.createDirectories(root.resolve("ASTE/seed-1"));
+        Files.writeString(old.resolve("provenance.properties"), "format=ecglab-provenance-1\n");
+        RegistryMismatchException e = assertThrows(RegistryMismatchException.class,
+                () -> suite(root).trainOrLoad(DATA, List.of(ToyEcgData.TASK), List.of(1L)));
+        assertTrue(e.getMessage().contains("written by an earlier version of the lab"), e.getMessage());
+        try (SuiteResult r = suite(root).withRetrainOnMismatch(true).trainOrLoad(DATA, List.of(ToyEcgData.TASK),
+                List.of(1L))) {
+            assertEquals(1, r.trainedCount());
+        }
+        assertTrue(ModelRegistry.isEntry(old));
+        assertFalse(Files.exists(old.resolve("provenance.properties")));
+    }
+
+    @Test
     void multiLabelModelHasOneRowPerOutputAndIsStoredToo() {
         List<DiagnosticClass> outputs = List.of(DiagnosticClass.NORM, ToyEcgData.TASK);
         try (SuiteResult multi = suite(dir).trainOrLoadMultiLabel(DATA, outputs, List.of(4L))) {
