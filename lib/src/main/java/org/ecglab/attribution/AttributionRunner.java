@@ -55,13 +55,14 @@ public final class AttributionRunner {
      * Explains every chunk of {@code inputs} with every method and hands each chunk's maps to {@code consumer}, in
      * input order.
      *
-     * @param inputs  {@code [N][12][600]}, {@code N >= 1}
-     * @param targets one logit index per ECG
+     * @param inputs    {@code [N][12][600]}, {@code N >= 1}
+     * @param targets   one logit index per ECG
+     * @param baselines for all inputs; per-input rows are sliced with the chunks
      * @throws IllegalArgumentException if there are no inputs or methods, the counts differ, or a method rejects its
      *                                  arguments
      */
     public void forEachChunk(List<AttributionMethod> methods, EcgClassifier model, float[][][] inputs, int[] targets,
-            ChunkConsumer consumer) {
+            Baselines baselines, ChunkConsumer consumer) {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("no attribution methods to run");
         }
@@ -78,8 +79,9 @@ public final class AttributionRunner {
             float[][][] x = Arrays.copyOfRange(inputs, from, to);
             int[] t = Arrays.copyOfRange(targets, from, to);
             List<Attribution> maps = new ArrayList<>(methods.size());
+            Baselines b = baselines.slice(from, to);
             for (AttributionMethod m : methods) {
-                maps.add(m.attribute(model, x, t));
+                maps.add(m.attribute(model, x, t, b));
                 done += to - from;
                 progress.progressed(done, total);
             }
@@ -92,12 +94,13 @@ public final class AttributionRunner {
      *
      * @throws IllegalArgumentException as {@link #forEachChunk}
      */
-    public Attribution run(AttributionMethod method, EcgClassifier model, float[][][] inputs, int[] targets) {
+    public Attribution run(AttributionMethod method, EcgClassifier model, float[][][] inputs, int[] targets,
+            Baselines baselines) {
         int n = inputs.length;
         float[][][] values = new float[n][][];
         double[][] delta = {null};
         Attribution[] first = {null};
-        forEachChunk(List.of(method), model, inputs, targets, (from, maps) -> {
+        forEachChunk(List.of(method), model, inputs, targets, baselines, (from, maps) -> {
             Attribution part = maps.get(0);
             System.arraycopy(part.values(), 0, values, from, part.size());
             if (part.convergenceDelta() != null) {
@@ -107,7 +110,9 @@ public final class AttributionRunner {
             first[0] = first[0] == null ? part : first[0];
         });
         Attribution a = first[0];
-        return new Attribution(values, a.methodId(), a.parameters(), a.modelId(), a.seed(), delta[0]);
+        // Random draws are per chunk; they are not joined, so a joined result of a sampling method carries none.
+        return Attribution.of(method, model, inputs, values).baselines(baselines).signed(a.signed()).seed(a.seed())
+                .convergenceDelta(delta[0]).build();
     }
 
     @Override

@@ -52,6 +52,12 @@ public final class GradientComputer {
         this.internalBatchSize = internalBatchSize;
     }
 
+    /** The {@code internal_batch_size} parameter every gradient-based method declares (Captum's name). */
+    public static Param<Integer> internalBatchSizeParam() {
+        return Param.integer("internal_batch_size", DEFAULT_INTERNAL_BATCH_SIZE, 1,
+                "inputs per forward/backward pass; bounds memory, changes results only at float rounding level");
+    }
+
     /** Rows per forward/backward pass. */
     public int internalBatchSize() {
         return internalBatchSize;

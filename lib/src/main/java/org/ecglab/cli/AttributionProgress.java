@@ -3,6 +3,7 @@ package org.ecglab.cli;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.AttributionRunner;
+import org.ecglab.attribution.Baselines;
 import org.ecglab.nn.EcgClassifier;
 import org.ecglab.train.ConsoleProgress;
 
@@ -17,10 +18,10 @@ final class AttributionProgress {
      * @throws IllegalArgumentException if there are no inputs, {@code ecgsPerCall < 1}, or the method rejects them
      */
     static Attribution run(AttributionMethod method, EcgClassifier model, float[][][] inputs, int[] targets,
-            int ecgsPerCall, boolean showBar) {
+            Baselines baselines, int ecgsPerCall, boolean showBar) {
         try (ConsoleProgress bar = ConsoleProgress.start(showBar, method.id(), inputs.length, " ECGs")) {
             return new AttributionRunner(ecgsPerCall, (done, total) -> bar.stepTo(done)).run(method, model, inputs,
-                    targets);
+                    targets, baselines);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.data.EcgDataset;
 import picocli.CommandLine.Command;
@@ -95,7 +96,7 @@ final class ExplainCommand implements Callable<Integer> {
             SelectedModel selectedModel = opened.model();
             EcgDataset selected = opened.records();
             Attribution a = AttributionProgress.run(m, selectedModel.classifier(), selected.signals(),
-                    opened.targets(), ecgsPerCall, common.showProgress());
+                    opened.targets(), Baselines.zero(), ecgsPerCall, common.showProgress());
             Map<String, Object> context = provenance(selectedModel, selected);
             context.put("dataset_is_training_data", opened.sameData());
             Path sidecar = AttributionFiles.write(out, a, context);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.interop.BundleAttribution;
@@ -86,7 +87,7 @@ final class ExportCommand implements Callable<Integer> {
             Map<String, BundleAttribution> maps = new LinkedHashMap<>();
             for (Map.Entry<String, AttributionMethod> e : byId.entrySet()) {
                 Attribution a = AttributionProgress.run(e.getValue(), sm.classifier(), selected.signals(),
-                        opened.targets(), ecgsPerCall, common.showProgress());
+                        opened.targets(), Baselines.zero(), ecgsPerCall, common.showProgress());
                 maps.put(e.getKey(), new BundleAttribution(a.methodId(), a.parameters(), a.values()));
             }
             InteropBundle.write(out, sm.architecture(), sm.classifier(), sm.outputNames(), selected.signals(),

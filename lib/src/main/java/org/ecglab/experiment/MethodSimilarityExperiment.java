@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.ecglab.LibraryVersion;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.AttributionRunner;
+import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.MethodSpec;
 import org.ecglab.attribution.ProgressListener;
 import org.ecglab.data.DatasetHash;
@@ -102,7 +103,7 @@ public final class MethodSimilarityExperiment {
         int[] targets = new int[records.size()];
         Arrays.fill(targets, tm.target());
         new AttributionRunner(CHUNK, progress).forEachChunk(methods, tm.model(), records.signals(), targets,
-                (from, maps) -> {
+                Baselines.zero(), (from, maps) -> {
                     for (int e = 0; e < maps.get(0).size(); e++) {
                         String ecgId = records.ids().get(from + e);
                         for (ValueMode mode : config.valueModes()) {

@@ -164,7 +164,7 @@ public final class ModelRandomizer {
             Block block = architecture.toBlock();
             djl.setBlock(block);
             snapshot.restoreInto(block, djl.getNDManager());
-            return EcgClassifier.of(djl, model.outputNames());
+            return EcgClassifier.of(djl, architecture, model.outputNames());
         } catch (RuntimeException e) {
             djl.close();
             throw e;

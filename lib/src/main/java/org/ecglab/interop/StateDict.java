@@ -122,7 +122,7 @@ final class StateDict {
                     params.get(e.djlName()).getArray().set(arrays.get(i + "." + e.torchName()).toFloats());
                 }
             }
-            EcgClassifier classifier = EcgClassifier.of(djl, outputNames);
+            EcgClassifier classifier = EcgClassifier.of(djl, architecture, outputNames);
             classifier.stopParameterGradients();
             return classifier;
         } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.ecglab.data.EcgFormat;
 
 /**
@@ -28,10 +29,31 @@ public final class EcgClassifier implements AutoCloseable {
     public static final int INFERENCE_BATCH = 256;
     private final Model model;
     private final List<String> outputNames;
+    private final Architecture architecture;
 
-    private EcgClassifier(Model model, List<String> outputNames) {
+    private EcgClassifier(Model model, List<String> outputNames, Architecture architecture) {
         this.model = model;
         this.outputNames = List.copyOf(outputNames);
+        this.architecture = architecture;
+    }
+
+    /**
+     * A network built from {@code architecture} (initialised as {@link #of(String, Block, List)} does), which
+     * propagation and CAM methods can walk layer by layer ({@link LayerwiseModel}).
+     */
+    public static EcgClassifier of(String id, Architecture architecture, List<String> outputNames) {
+        EcgClassifier c = of(id, architecture.toBlock(), outputNames);
+        return new EcgClassifier(c.model, c.outputNames, architecture);
+    }
+
+    /**
+     * Wraps a loaded DJL model whose block is {@code architecture}'s network.
+     *
+     * @throws IllegalArgumentException if the block's layers or parameter shapes differ from the architecture's
+     */
+    public static EcgClassifier of(Model model, Architecture architecture, List<String> outputNames) {
+        ParameterLayout.check(architecture, model.getBlock());
+        return new EcgClassifier(model, outputNames, architecture);
     }
 
     /**
@@ -50,7 +72,7 @@ public final class EcgClassifier implements AutoCloseable {
             block.initialize(model.getNDManager(), DataType.FLOAT32,
                     new Shape(1, EcgFormat.LEADS, EcgFormat.SAMPLES));
         }
-        EcgClassifier classifier = new EcgClassifier(model, outputNames);
+        EcgClassifier classifier = new EcgClassifier(model, outputNames, null);
         classifier.stopParameterGradients();
         return classifier;
     }
@@ -94,7 +116,25 @@ public final class EcgClassifier implements AutoCloseable {
 
     /** Wraps an already loaded DJL model. */
     public static EcgClassifier of(Model model, List<String> outputNames) {
-        return new EcgClassifier(model, outputNames);
+        return new EcgClassifier(model, outputNames, null);
+    }
+
+    /** The layers as data, when the classifier was built from an {@link Architecture}. */
+    public Optional<Architecture> architecture() {
+        return Optional.ofNullable(architecture);
+    }
+
+    /**
+     * The architecture, for a method that needs the layers.
+     *
+     * @throws IllegalArgumentException naming the method when this classifier wraps a bare DJL block
+     */
+    public Architecture requireArchitecture(String methodId) {
+        if (architecture == null) {
+            throw new IllegalArgumentException("method " + methodId + " needs the network's layers, but model " + id()
+                    + " wraps a bare DJL block; build it with EcgClassifier.of(id, architecture, outputNames)");
+        }
+        return architecture;
     }
 
     /** Model id used in provenance. */

@@ -139,7 +139,7 @@ final class ModelStore {
             throw new IOException(corrupt(folder, "parameters do not fit " + p.modelId() + " ("
                     + architecture.name() + "): " + e.getMessage()), e);
         }
-        return new StoredModel(p, EcgClassifier.of(djl, p.outputs().stream().map(DiagnosticClass::id).toList()),
+        return new StoredModel(p, EcgClassifier.of(djl, architecture, p.outputs().stream().map(DiagnosticClass::id).toList()),
                 folder);
     }
 

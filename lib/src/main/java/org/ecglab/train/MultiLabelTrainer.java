@@ -69,7 +69,7 @@ public final class MultiLabelTrainer {
         Model model = Model.newInstance(id, Device.cpu());
         try {
             model.setBlock(architecture.toBlock());
-            EcgClassifier classifier = EcgClassifier.of(model, outputs.stream().map(DiagnosticClass::id).toList());
+            EcgClassifier classifier = EcgClassifier.of(model, architecture, outputs.stream().map(DiagnosticClass::id).toList());
             TrainingLoop.Fit fit = new TrainingLoop(config).fit(model, loss(y, train), data.signals(), targets, train,
                     () -> meanAuroc(classifier, validation, outputs), id);
             return new TrainedMultiLabelModel(outputs, config.seed(), architecture, config, data.name(), classifier,

@@ -63,7 +63,7 @@ public final class TaskModelTrainer {
         Model model = Model.newInstance(id, Device.cpu());
         try {
             model.setBlock(architecture.toBlock());
-            EcgClassifier classifier = EcgClassifier.of(model, List.of(task.id()));
+            EcgClassifier classifier = EcgClassifier.of(model, architecture, List.of(task.id()));
             float[][] targets = new float[y.length][];
             for (int i = 0; i < y.length; i++) {
                 targets[i] = new float[] {y[i]};

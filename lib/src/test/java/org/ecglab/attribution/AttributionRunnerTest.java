@@ -34,7 +34,7 @@ class AttributionRunnerTest {
         Attribution whole = ig.attribute(model, ECGS, TARGETS);
         List<long[]> progress = new ArrayList<>();
         Attribution joined = new AttributionRunner(3, (done, total) -> progress.add(new long[] {done, total}))
-                .run(ig, model, ECGS, TARGETS);
+                .run(ig, model, ECGS, TARGETS, Baselines.zero());
         // Chunks of 3, 3 and 1 ECG are explained separately; the method is deterministic and batch-size invariant.
         assertEquals(0, TinyModels.maxAbsDiff(whole.values(), joined.values()), 1e-6);
         assertArrayEquals(whole.convergenceDelta(), joined.convergenceDelta(), 1e-6);
@@ -53,7 +53,7 @@ class AttributionRunnerTest {
         new AttributionRunner(4, (d, total) -> {
             assertEquals(14, total); // 7 ECGs x 2 methods
             done.add(d);
-        }).forEachChunk(methods, model, ECGS, TARGETS, (from, maps) -> {
+        }).forEachChunk(methods, model, ECGS, TARGETS, Baselines.zero(), (from, maps) -> {
             starts.add(from);
             assertEquals(2, maps.size());
             int n = maps.get(0).size();
@@ -72,9 +72,9 @@ class AttributionRunnerTest {
         AttributionMethod saliency = AttributionMethods.create("saliency");
         assertThrows(IllegalArgumentException.class, () -> new AttributionRunner(0, ProgressListener.NONE));
         AttributionRunner runner = new AttributionRunner(2, ProgressListener.NONE);
-        assertThrows(IllegalArgumentException.class, () -> runner.run(saliency, model, new float[0][][], new int[0]));
-        assertThrows(IllegalArgumentException.class, () -> runner.run(saliency, model, ECGS, new int[2]));
+        assertThrows(IllegalArgumentException.class, () -> runner.run(saliency, model, new float[0][][], new int[0], Baselines.zero()));
+        assertThrows(IllegalArgumentException.class, () -> runner.run(saliency, model, ECGS, new int[2], Baselines.zero()));
         assertThrows(IllegalArgumentException.class,
-                () -> runner.forEachChunk(List.of(), model, ECGS, TARGETS, (from, maps) -> { }));
+                () -> runner.forEachChunk(List.of(), model, ECGS, TARGETS, Baselines.zero(), (from, maps) -> { }));
     }
 }

@@ -89,7 +89,7 @@ class CnnAttributionTest {
     void integratedGradientsIsCompleteAndConvergesWithSteps() {
         int[] targets = {1, 1, 0, 1};
         float[][][] baselines = TinyModels.ecgs(4, 8);
-        Attribution gl50 = new IntegratedGradients().attribute(smooth, x, targets, baselines);
+        Attribution gl50 = new IntegratedGradients().attribute(smooth, x, targets, Baselines.of(baselines));
         for (int i = 0; i < x.length; i++) {
             double diff = smooth.predictLogits(new float[][][] {x[i]}, 1)[0][targets[i]]
                     - smooth.predictLogits(new float[][][] {baselines[i]}, 1)[0][targets[i]];
@@ -101,7 +101,7 @@ class CnnAttributionTest {
         double previous = Double.POSITIVE_INFINITY;
         for (int steps : new int[] {2, 8, 32}) {
             Attribution a = AttributionMethods.create("integrated_gradients",
-                    Map.of("method", "riemann_left", "n_steps", steps)).attribute(smooth, x, targets, baselines);
+                    Map.of("method", "riemann_left", "n_steps", steps)).attribute(smooth, x, targets, Baselines.of(baselines));
             double delta = a.maxAbsConvergenceDelta();
             assertTrue(delta < previous, steps + " steps: |delta| " + delta + " not below " + previous);
             previous = delta;
@@ -115,7 +115,7 @@ class CnnAttributionTest {
         float[][][] baselines = TinyModels.ecgs(4, 9);
         int[] targets = {0, 1, 0, 1};
         float[][][] ig = AttributionMethods.create("integrated_gradients",
-                Map.of("method", "riemann_left", "n_steps", 1)).attribute(relu, x, targets, baselines).values();
+                Map.of("method", "riemann_left", "n_steps", 1)).attribute(relu, x, targets, Baselines.of(baselines)).values();
         float[][][] gradAtBaseline = new Saliency(false, 4).attribute(relu, baselines, targets).values();
         for (int i = 0; i < x.length; i++) {
             for (int l = 0; l < EcgFormat.LEADS; l++) {

@@ -73,7 +73,7 @@ class LinearModelAttributionTest {
         float[][][] baselines = TinyModels.ecgs(3, 99);
         for (String quadrature : PathQuadrature.ids()) {
             Attribution a = AttributionMethods.create("integrated_gradients",
-                    Map.of("method", quadrature, "n_steps", 8)).attribute(model, x, targets, baselines);
+                    Map.of("method", quadrature, "n_steps", 8)).attribute(model, x, targets, Baselines.of(baselines));
             assertIgIsWeightTimesDifference(a, targets, baselines);
         }
     }

@@ -74,8 +74,8 @@ class InteropBundlePythonTest {
         Path folder = dir.resolve(name);
         try (EcgClassifier model = TestModels.nonTrivial(arch, seed, classes)) {
             Map<String, BundleAttribution> maps = new LinkedHashMap<>();
-            maps.put("saliency", forBundle(saliency.attribute(model, x, targets, null)));
-            maps.put("integrated_gradients", forBundle(ig.attribute(model, x, targets, null)));
+            maps.put("saliency", forBundle(saliency.attribute(model, x, targets)));
+            maps.put("integrated_gradients", forBundle(ig.attribute(model, x, targets)));
             InteropBundle.write(folder, arch, model, classes, x, targets, maps);
         }
         return folder;

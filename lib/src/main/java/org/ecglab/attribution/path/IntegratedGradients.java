@@ -1,14 +1,14 @@
 package org.ecglab.attribution.path;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
 import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
-import org.ecglab.attribution.MethodParameters;
+import org.ecglab.attribution.MethodDescriptor;
+import org.ecglab.attribution.Param;
+import org.ecglab.attribution.ParameterSchema;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.nn.EcgClassifier;
 
@@ -22,49 +22,61 @@ import org.ecglab.nn.EcgClassifier;
  * convergence delta {@code Σ a − (f_c(x) − f_c(x'))} is reported in the result (Captum's
  * {@code compute_convergence_delta}).
  *
- * <p>Parameters: {@code n_steps} (default 50), {@code method} (one of {@link PathQuadrature#ids()}, default
- * {@code gausslegendre}), {@code internal_batch_size} (path points per forward/backward pass, default
- * {@value GradientComputer#DEFAULT_INTERNAL_BATCH_SIZE}). Cost: {@code n_steps} forward/backward passes per ECG
- * plus two forward passes for the delta.
+ * <p>Parameters: {@link Params}. Cost: {@code n_steps} forward/backward passes per ECG plus two forward passes for
+ * the delta.
  */
 public final class IntegratedGradients implements AttributionMethod {
     /** Method id. */
     public static final String ID = "integrated_gradients";
     /** Captum's default number of steps. */
     public static final int DEFAULT_STEPS = 50;
-    private static final List<String> PARAMETERS = List.of("n_steps", "method", "internal_batch_size");
 
-    private final int nSteps;
+    /**
+     * @param nSteps            number of quadrature nodes (Captum's {@code n_steps})
+     * @param method            the quadrature, one of {@link PathQuadrature#ids()} (Captum's {@code method})
+     * @param internalBatchSize path points per forward/backward pass
+     */
+    public record Params(int nSteps, String method, int internalBatchSize) {
+        static final ParameterSchema<Params> SCHEMA = ParameterSchema.of(ID, Params.class,
+                Param.integer("n_steps", DEFAULT_STEPS, 1, "number of path points"),
+                Param.choice("method", GaussLegendreQuadrature.INSTANCE.id(), PathQuadrature.ids(),
+                        "quadrature rule (Captum's names and step sizes)"),
+                GradientComputer.internalBatchSizeParam());
+
+        /** Checks that the quadrature accepts {@code n_steps}. */
+        public Params {
+            int min = PathQuadrature.byId(method).minSteps();
+            if (nSteps < min) {
+                throw new IllegalArgumentException("parameter 'n_steps' is " + nSteps + "; " + method
+                        + " needs at least " + min);
+            }
+        }
+    }
+
+    /** Registry entry. */
+    public static final MethodDescriptor<Params> DESCRIPTOR = new MethodDescriptor<>(ID, "path",
+            "path integral of gradients from a baseline (Sundararajan et al. 2017)", Params.SCHEMA,
+            IntegratedGradients::new);
+
+    private final Params params;
     private final PathQuadrature quadrature;
     private final GradientComputer gradients;
 
     /** Captum's defaults: 50 Gauss–Legendre nodes. */
     public IntegratedGradients() {
-        this(DEFAULT_STEPS, GaussLegendreQuadrature.INSTANCE, GradientComputer.DEFAULT_INTERNAL_BATCH_SIZE);
+        this(Params.SCHEMA.defaults());
     }
 
-    /**
-     * @param nSteps            number of quadrature nodes, at least {@code quadrature.minSteps()}
-     * @param quadrature        the path quadrature
-     * @param internalBatchSize path points per forward/backward pass, at least 1
-     */
-    public IntegratedGradients(int nSteps, PathQuadrature quadrature, int internalBatchSize) {
-        this.quadrature = Objects.requireNonNull(quadrature, "quadrature");
-        if (nSteps < quadrature.minSteps()) {
-            throw new IllegalArgumentException("parameter 'n_steps' of method " + ID + " is " + nSteps + "; "
-                    + quadrature.id() + " needs at least " + quadrature.minSteps());
-        }
-        this.nSteps = nSteps;
-        this.gradients = new GradientComputer(internalBatchSize);
+    /** With the given parameters. */
+    public IntegratedGradients(Params params) {
+        this.params = params;
+        this.quadrature = PathQuadrature.byId(params.method());
+        this.gradients = new GradientComputer(params.internalBatchSize());
     }
 
-    /** Builds from a parameter map; see the class comment for the names. */
+    /** Builds from a parameter map ({@link Params} names, e.g. {@code n_steps}). */
     public static IntegratedGradients fromParameters(Map<String, ?> parameters) {
-        MethodParameters p = MethodParameters.of(ID, parameters, PARAMETERS);
-        PathQuadrature q = PathQuadrature.byId(p.getChoice("method", GaussLegendreQuadrature.INSTANCE.id(),
-                PathQuadrature.ids()));
-        return new IntegratedGradients(p.getInt("n_steps", DEFAULT_STEPS, 1), q,
-                p.getInt("internal_batch_size", GradientComputer.DEFAULT_INTERNAL_BATCH_SIZE, 1));
+        return new IntegratedGradients(Params.SCHEMA.parse(parameters));
     }
 
     @Override
@@ -74,19 +86,15 @@ public final class IntegratedGradients implements AttributionMethod {
 
     @Override
     public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("n_steps", nSteps);
-        p.put("method", quadrature.id());
-        p.put("internal_batch_size", gradients.internalBatchSize());
-        return p;
+        return Params.SCHEMA.toMap(params);
     }
 
     @Override
-    public Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, float[][][] baselines) {
+    public Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, Baselines baselines) {
         AttributionInputs.check(model, inputs, targets, baselines);
         int n = inputs.length;
-        float[][][] base = baselines != null ? baselines : new float[n][EcgFormat.LEADS][EcgFormat.SAMPLES];
-        PathQuadrature.Rule rule = quadrature.rule(nSteps);
+        float[][][] base = baselines.perInput(ID, n);
+        PathQuadrature.Rule rule = quadrature.rule(params.nSteps());
         int steps = rule.size();
         // Weighted gradient sums in double: 50 float additions per point would otherwise cost digits of completeness.
         double[][] integral = new double[n][GradientComputer.ROW_SIZE];
@@ -132,7 +140,7 @@ public final class IntegratedGradients implements AttributionMethod {
         for (int i = 0; i < n; i++) {
             delta[i] = sums[i] - ((double) fx[i] - fb[i]);
         }
-        return new Attribution(values, ID, parameters(), model.id(), 0L, delta);
+        return Attribution.of(this, model, inputs, values).baselines(baselines).convergenceDelta(delta).build();
     }
 
     @Override
