@@ -47,12 +47,16 @@ public final class EcgClassifier implements AutoCloseable {
     }
 
     /**
-     * Wraps a loaded DJL model whose block is {@code architecture}'s network.
+     * Wraps a DJL model whose block is {@code architecture}'s network (loaded, or to be trained: an uninitialised
+     * block is checked by whoever initialises it).
      *
-     * @throws IllegalArgumentException if the block's layers or parameter shapes differ from the architecture's
+     * @throws IllegalArgumentException if an initialised block's layers or parameter shapes differ from the
+     *                                  architecture's
      */
     public static EcgClassifier of(Model model, Architecture architecture, List<String> outputNames) {
-        ParameterLayout.check(architecture, model.getBlock());
+        if (model.getBlock().isInitialized()) {
+            ParameterLayout.check(architecture, model.getBlock());
+        }
         return new EcgClassifier(model, outputNames, architecture);
     }
 
