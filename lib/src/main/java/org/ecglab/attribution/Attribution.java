@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.ecglab.data.DatasetHash;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.data.npy.NpyArray;
+import org.ecglab.interop.BundleAttribution;
 import org.ecglab.nn.EcgClassifier;
 
 /**
@@ -132,6 +133,13 @@ public record Attribution(float[][][] values, String methodId, Map<String, Objec
             return new Attribution(values, methodId, parameters, baselines, signed, modelId, fingerprint, inputHash,
                     seed, delta, samples);
         }
+    }
+
+    /** This result as the interop bundle stores it (maps, parameters, sign, baselines, random draws). */
+    public BundleAttribution toBundle() {
+        String kind = baselines.kind();
+        return new BundleAttribution(methodId, parameters, values, signed, kind,
+                kind.equals("zero") ? null : baselines.rows(), samples);
     }
 
     /** Number of maps. */

@@ -88,7 +88,7 @@ final class ExportCommand implements Callable<Integer> {
             for (Map.Entry<String, AttributionMethod> e : byId.entrySet()) {
                 Attribution a = AttributionProgress.run(e.getValue(), sm.classifier(), selected.signals(),
                         opened.targets(), Baselines.zero(), ecgsPerCall, common.showProgress());
-                maps.put(e.getKey(), new BundleAttribution(a.methodId(), a.parameters(), a.values()));
+                maps.put(e.getKey(), a.toBundle());
             }
             InteropBundle.write(out, sm.architecture(), sm.classifier(), sm.outputNames(), selected.signals(),
                     opened.targets(), maps);

@@ -32,8 +32,7 @@ import org.ecglab.nn.EcgClassifier;
  *   inputs.npy                      float32 [N, 12, 600], mV
  *   targets.npy                     int64 [N], the logit index explained for each input
  *   logits.npy                      float32 [N, outputs], the model's logits on inputs (inference mode)
- *   attributions/&lt;name&gt;.npy       float32 [N, 12, 600]
- *   attributions/&lt;name&gt;.json      {"method": id, "parameters": {...}}
+ *   attributions/&lt;name&gt;.*         maps and what made them, see {@link BundleAttribution}
  * </pre>
  *
  * A bundle is written to a temporary sibling folder and renamed into place, so a failed write never leaves a
@@ -46,6 +45,10 @@ public final class InteropBundle {
     public static final String TARGETS = "targets.npy";
     public static final String LOGITS = "logits.npy";
     public static final String ATTRIBUTIONS = "attributions";
+    /** Suffix of an attribution's baseline rows beside its maps. */
+    public static final String BASELINES_SUFFIX = ".baselines.npy";
+    /** Suffix of an attribution's random draws beside its maps. */
+    public static final String SAMPLES_SUFFIX = ".samples.npz";
     private static final int BATCH = 32;
 
     private InteropBundle() {
@@ -89,11 +92,7 @@ public final class InteropBundle {
             if (!attributions.isEmpty()) {
                 Path dir = Files.createDirectory(tmp.resolve(ATTRIBUTIONS));
                 for (Map.Entry<String, BundleAttribution> e : attributions.entrySet()) {
-                    Map<String, Object> json = new LinkedHashMap<>();
-                    json.put("method", e.getValue().methodId());
-                    json.put("parameters", e.getValue().parameters());
-                    Npy.write(dir.resolve(e.getKey() + ".npy"), NpyArray.ofFloats(e.getValue().values()));
-                    Files.writeString(dir.resolve(e.getKey() + ".json"), Json.write(json), StandardCharsets.UTF_8);
+                    writeAttribution(dir, e.getKey(), e.getValue());
                 }
             }
         });
@@ -149,6 +148,24 @@ public final class InteropBundle {
         }
     }
 
+    private static void writeAttribution(Path dir, String name, BundleAttribution a) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("method", a.methodId());
+        json.put("parameters", a.parameters());
+        json.put("signed", a.signed());
+        json.put("lead_axis", a.leadAxis());
+        json.put("baselines", a.baselinesKind());
+        json.put("samples", List.copyOf(a.samples().keySet()));
+        Npy.write(dir.resolve(name + ".npy"), NpyArray.ofFloats(a.values()));
+        if (a.baselineRows() != null) {
+            Npy.write(dir.resolve(name + BASELINES_SUFFIX), NpyArray.ofFloats(a.baselineRows()));
+        }
+        if (!a.samples().isEmpty()) {
+            Npz.write(dir.resolve(name + SAMPLES_SUFFIX), a.samples(), false);
+        }
+        Files.writeString(dir.resolve(name + ".json"), Json.write(json), StandardCharsets.UTF_8);
+    }
+
     private static void checkAttribution(String name, BundleAttribution a, int n) {
         if (name == null || !name.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("attribution name '" + name + "' must match [a-z0-9_]+ (a file name)");
@@ -157,10 +174,12 @@ public final class InteropBundle {
             throw new IllegalArgumentException("attribution " + name + " has " + a.values().length + " maps for " + n
                     + " inputs");
         }
+        int leads = a.leadAxis() ? EcgFormat.LEADS : 1;
         for (int i = 0; i < n; i++) {
             float[][] m = a.values()[i];
-            if (m.length != EcgFormat.LEADS || m[0].length != EcgFormat.SAMPLES) {
-                throw new IllegalArgumentException("attribution " + name + " map " + i + " is not [12][600]");
+            if (m.length != leads || m[0].length != EcgFormat.SAMPLES) {
+                throw new IllegalArgumentException("attribution " + name + " map " + i + " is not [" + leads
+                        + "][600] like map 0 ([12][600], or [1][600] without a lead axis)");
             }
         }
     }
@@ -212,6 +231,41 @@ public final class InteropBundle {
         return out;
     }
 
+    private static BundleAttribution readAttribution(Path dir, String name, JsonFields json, int n)
+            throws IOException {
+        Path mapsFile = required(dir, name + ".npy");
+        try {
+            String kind = json.has("baselines") ? json.string("baselines") : "zero";
+            float[][][] values = maps(mapsFile, json.has("lead_axis") ? json.bool("lead_axis") : true);
+            if (values.length != n) {
+                throw new IOException(mapsFile + ": " + values.length + " maps for " + n + " inputs");
+            }
+            float[][][] rows = kind.equals("zero") ? null : floats3d(required(dir, name + BASELINES_SUFFIX));
+            Map<String, NpyArray> samples = json.has("samples") && !json.strings("samples").isEmpty()
+                    ? Npz.read(required(dir, name + SAMPLES_SUFFIX)) : Map.of();
+            if (!samples.keySet().equals(new java.util.HashSet<>(json.has("samples") ? json.strings("samples")
+                    : List.of()))) {
+                throw new IOException(dir.resolve(name + SAMPLES_SUFFIX) + ": holds " + samples.keySet()
+                        + " but " + name + ".json lists " + json.strings("samples"));
+            }
+            return new BundleAttribution(json.string("method"), json.object("parameters").asMap(), values,
+                    !json.has("signed") || json.bool("signed"), kind, rows, samples);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(dir.resolve(name + ".json") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Maps {@code [N, 12, 600]}, or {@code [N, 1, 600]} for a result without a lead axis. */
+    private static float[][][] maps(Path file, boolean leadAxis) throws IOException {
+        NpyArray a = Npy.read(file);
+        int[] s = a.shape();
+        int leads = leadAxis ? EcgFormat.LEADS : 1;
+        if (a.dtype() != NpyDType.FLOAT32 || s.length != 3 || s[1] != leads || s[2] != EcgFormat.SAMPLES) {
+            throw new IOException(file + ": expected float32 [N, " + leads + ", 600], got " + a);
+        }
+        return a.toFloats3d();
+    }
+
     private static Map<String, BundleAttribution> readAttributions(Path dir, int n) throws IOException {
         Map<String, BundleAttribution> out = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
@@ -223,7 +277,8 @@ public final class InteropBundle {
         }
         for (Path f : files) {
             String file = f.getFileName().toString();
-            if (file.endsWith(".npy") && !Files.isRegularFile(dir.resolve(file.replaceAll("\\.npy$", ".json")))) {
+            if (file.endsWith(".npy") && !file.endsWith(BASELINES_SUFFIX)
+                    && !Files.isRegularFile(dir.resolve(file.replaceAll("\\.npy$", ".json")))) {
                 throw new NoSuchFileException(dir.resolve(file.replaceAll("\\.npy$", ".json")).toString(), null,
                         "attribution maps without their description");
             }
@@ -231,20 +286,13 @@ public final class InteropBundle {
                 continue;
             }
             String name = file.substring(0, file.length() - ".json".length());
-            String method;
-            Map<String, Object> params;
+            JsonFields json;
             try {
-                JsonFields json = JsonFields.parse(Files.readString(f, StandardCharsets.UTF_8), f.toString());
-                method = json.string("method");
-                params = json.object("parameters").asMap();
+                json = JsonFields.parse(Files.readString(f, StandardCharsets.UTF_8), f.toString());
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage(), e);
             }
-            float[][][] values = floats3d(required(dir, name + ".npy"));
-            if (values.length != n) {
-                throw new IOException(dir.resolve(name + ".npy") + ": " + values.length + " maps for " + n + " inputs");
-            }
-            out.put(name, new BundleAttribution(method, params, values));
+            out.put(name, readAttribution(dir, name, json, n));
         }
         return out;
     }

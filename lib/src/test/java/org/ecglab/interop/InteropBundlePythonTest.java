@@ -55,9 +55,6 @@ class InteropBundlePythonTest {
                 new LayerSpec.Linear(8, 3, true)));
     }
 
-    private static BundleAttribution forBundle(Attribution a) {
-        return new BundleAttribution(a.methodId(), a.parameters(), a.values());
-    }
 
     /** Writes a bundle with saliency and IG maps from our implementations. */
     private Path bundle(String name, Architecture arch, long seed, AttributionMethod saliency,
@@ -74,8 +71,8 @@ class InteropBundlePythonTest {
         Path folder = dir.resolve(name);
         try (EcgClassifier model = TestModels.nonTrivial(arch, seed, classes)) {
             Map<String, BundleAttribution> maps = new LinkedHashMap<>();
-            maps.put("saliency", forBundle(saliency.attribute(model, x, targets)));
-            maps.put("integrated_gradients", forBundle(ig.attribute(model, x, targets)));
+            maps.put("saliency", saliency.attribute(model, x, targets).toBundle());
+            maps.put("integrated_gradients", ig.attribute(model, x, targets).toBundle());
             InteropBundle.write(folder, arch, model, classes, x, targets, maps);
         }
         return folder;

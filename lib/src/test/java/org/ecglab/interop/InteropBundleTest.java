@@ -90,6 +90,37 @@ class InteropBundleTest {
     }
 
     @Test
+    void baselineRowsRandomDrawsAndMapsWithoutLeadAxisRoundTrip() throws IOException {
+        Path folder = dir.resolve("rich");
+        float[][][] cam = new float[3][1][600];
+        cam[2][0][17] = 0.5f;
+        float[][][] rows = TestModels.inputs(2, 11);
+        Map<String, NpyArray> draws = Map.of("alphas", NpyArray.ofFloats(new float[] {0.25f, 0.75f}, 2));
+        Map<String, BundleAttribution> maps = new LinkedHashMap<>();
+        maps.put("grad_cam", new BundleAttribution("grad_cam", Map.of("layer", 12L), cam, true, "zero", null,
+                Map.of()));
+        maps.put("gradient_shap", new BundleAttribution("gradient_shap", Map.of("n_samples", 5L),
+                TestModels.inputs(3, 12), true, "distribution", rows, draws));
+        InteropBundle.write(folder, ARCH, model, CLASSES, X, TARGETS, maps);
+        assertTrue(files(folder).containsAll(List.of("attributions/gradient_shap.baselines.npy",
+                "attributions/gradient_shap.samples.npz", "attributions/grad_cam.npy")));
+        Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(folder.resolve("attributions/grad_cam.json")));
+        assertEquals(false, json.get("lead_axis"));
+        try (LoadedBundle b = InteropBundle.read(folder)) {
+            BundleAttribution c = b.attributions().get("grad_cam");
+            assertFalse(c.leadAxis());
+            assertArrayEquals(cam, c.values());
+            BundleAttribution g = b.attributions().get("gradient_shap");
+            assertEquals("distribution", g.baselinesKind());
+            assertArrayEquals(rows, g.baselineRows());
+            assertArrayEquals(new float[] {0.25f, 0.75f}, g.samples().get("alphas").toFloats());
+        }
+        Files.delete(folder.resolve("attributions/gradient_shap.samples.npz"));
+        IOException e = assertThrows(IOException.class, () -> InteropBundle.read(folder));
+        assertTrue(e.getMessage().contains("gradient_shap.samples.npz"), e.getMessage());
+    }
+
+    @Test
     void aReadModelRecordsNoParameterGradients() throws IOException {
         try (LoadedBundle b = InteropBundle.read(writeBundle())) {
             for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : b.model().block().getParameters()) {
