@@ -104,7 +104,10 @@ public final class BeatUnits {
         return String.format(Locale.ROOT, "%s-%s mV", MIN_PEAK_TO_PEAK_MV, MAX_PEAK_TO_PEAK_MV);
     }
 
-    /** Millivolts per stored unit for a signal whose header says {@code headerUnits}, under {@code unit}. */
+    /**
+     * Millivolts per stored physical unit under {@code unit}, given the header's own factor to mV
+     * ({@link org.ecglab.data.wfdb.WfdbSignalSpec#toMillivolts()}).
+     */
     static double toMillivolts(ValueUnit unit, double headerFactor) {
         return unit == ValueUnit.MICROVOLTS ? 1e-3 : headerFactor;
     }
