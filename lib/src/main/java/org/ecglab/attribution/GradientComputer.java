@@ -16,7 +16,7 @@ import org.ecglab.model.GradientSelfCheck;
  * leaf) and one gradient collector; the backward pass starts from {@code Σ_r logit[r, target_r]}, whose gradient
  * with respect to row {@code r} is that row's target-logit gradient because rows do not interact in inference mode
  * (batch norm uses running statistics). The {@link GradientSelfCheck} runs before the first chunk, so that a CPU whose
- * batched gradients are wrong never yields a map.
+ * batched gradients are wrong for this network never yields a map.
  */
 public final class GradientComputer {
     /** Default rows per forward/backward pass. */
@@ -83,7 +83,7 @@ public final class GradientComputer {
 
     /** Differentiates {@code rows} rows from {@code source}, handing each gradient to {@code sink} in row order. */
     public void compute(EcgClassifier model, int rows, RowSource source, GradientSink sink) {
-        GradientSelfCheck.ensure();
+        GradientSelfCheck.ensure(model.block());
         int k = model.numOutputs();
         float[] fullBuffer = new float[Math.min(rows, internalBatchSize) * ROW_SIZE];
         for (int start = 0; start < rows; start += internalBatchSize) {

@@ -11,7 +11,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Random;
 import org.ecglab.data.EcgFormat;
 
 /**
@@ -23,7 +22,7 @@ import org.ecglab.data.EcgFormat;
  * on AMD EPYC virtual machines that report no cache sizes, oneDNN's JIT backward-data convolution gives wrong
  * (sometimes NaN) input gradients for exactly such layers when a batch has more than one row, while PyTorch computes
  * a single row of this size with its own im2col kernels. Weights and inputs come from a fixed {@link
- * Random}, so the probe neither reads nor advances the engine's random state.
+ * java.util.Random}, so the probe neither reads nor advances the engine's random state.
  */
 public final class GradientProbe {
     static final int ROWS = 7;
@@ -56,13 +55,13 @@ public final class GradientProbe {
         }
     }
 
-    private final float[] w1 = normal(4 * 12 * 7, 1 / Math.sqrt(12 * 7), 1);
-    private final float[] b1 = normal(4, 0.1, 2);
-    private final float[] w2 = normal(3 * 4 * 5, 1 / Math.sqrt(4 * 5), 3);
-    private final float[] b2 = normal(3, 0.1, 4);
-    private final float[] w3 = normal(2 * 3, 1, 5);
-    private final float[] b3 = normal(2, 0.1, 6);
-    private final float[] inputs = normal(ROWS * rowSize(), 1, 7);
+    private final float[] w1 = ModelGradientCheck.gaussian(4 * 12 * 7, 1 / Math.sqrt(12 * 7), 1);
+    private final float[] b1 = ModelGradientCheck.gaussian(4, 0.1, 2);
+    private final float[] w2 = ModelGradientCheck.gaussian(3 * 4 * 5, 1 / Math.sqrt(4 * 5), 3);
+    private final float[] b2 = ModelGradientCheck.gaussian(3, 0.1, 4);
+    private final float[] w3 = ModelGradientCheck.gaussian(2 * 3, 1, 5);
+    private final float[] b3 = ModelGradientCheck.gaussian(2, 0.1, 6);
+    private final float[] inputs = ModelGradientCheck.gaussian(ROWS * rowSize(), 1, 7);
 
     /** Runs the probe on the PyTorch engine. */
     static Result run() {
@@ -73,22 +72,16 @@ public final class GradientProbe {
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             int size = rowSize();
             float[] batched = gradient(m, inputs, ROWS);
-            double diff = 0;
-            double norm = 0;
+            float[] rowwise = new float[batched.length];
+            for (int r = 0; r < ROWS; r++) {
+                float[] row = Arrays.copyOfRange(inputs, r * size, (r + 1) * size);
+                System.arraycopy(gradient(m, row, 1), 0, rowwise, r * size, size);
+            }
             int nonFinite = 0;
             for (float g : batched) {
                 nonFinite += Float.isFinite(g) ? 0 : 1;
             }
-            for (int r = 0; r < ROWS; r++) {
-                float[] row = Arrays.copyOfRange(inputs, r * size, (r + 1) * size);
-                float[] alone = gradient(m, row, 1);
-                for (int i = 0; i < size; i++) {
-                    double d = batched[r * size + i] - alone[i];
-                    diff += d * d;
-                    norm += (double) alone[i] * alone[i];
-                }
-            }
-            return new Result(relative(diff, norm), finiteDifference(m, batched), nonFinite);
+            return new Result(ModelGradientCheck.relativeL2(batched, rowwise), finiteDifference(m, batched), nonFinite);
         }
     }
 
@@ -146,20 +139,4 @@ public final class GradientProbe {
         return EcgFormat.LEADS * EcgFormat.SAMPLES;
     }
 
-    private static double relative(double squaredDiff, double squaredNorm) {
-        if (!Double.isFinite(squaredDiff)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return squaredNorm == 0 ? (squaredDiff == 0 ? 0 : Double.POSITIVE_INFINITY)
-                : Math.sqrt(squaredDiff / squaredNorm);
-    }
-
-    private static float[] normal(int n, double sd, long seed) {
-        Random random = new Random(seed);
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) (sd * random.nextGaussian());
-        }
-        return out;
-    }
 }

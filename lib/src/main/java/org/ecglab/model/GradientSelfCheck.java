@@ -1,30 +1,44 @@
 package org.ecglab.model;
 
+import ai.djl.nn.Block;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Once per JVM, before the first gradient: checks that PyTorch's batched input gradients are right on this CPU, and
+ * Before any gradient: checks that PyTorch's batched input gradients are right on this CPU and for this network, and
  * never lets a wrong one through.
  *
  * <p>Why: on AMD EPYC virtual machines that expose no cache sizes (seen on family 26, model 2 with AVX-512),
- * oneDNN 3.7 inside PyTorch 2.7.1 sizes its JIT convolution blocks from a zero L1 cache and its backward-data pass
- * returns wrong, sometimes NaN, input gradients for any convolution whose output channels are not a multiple of
- * 16 (8 with AVX2 only), whenever a batch holds more than one row. Forward passes and weight gradients stay right.
- * The {@link GradientProbe} reproduces exactly that pattern.
+ * oneDNN 3.7 inside PyTorch 2.7.1 reads a zero L1 cache size and its JIT backward-data convolution returns wrong,
+ * sometimes NaN, input gradients for any convolution whose output channels are not a multiple of 16 (8 for its AVX2
+ * kernels), whenever a batch holds more than one row. Forward passes and weight gradients stay right, and so do
+ * PyTorch's own im2col convolutions, which it uses for a single small input or when oneDNN is switched off.
  *
- * <p>What happens: the probe's batched gradients must agree with per-row ones and with a finite difference. If
- * they do not, PyTorch's oneDNN convolutions are switched off for the rest of the JVM ({@link OneDnnSwitch}; PyTorch
- * then uses its own im2col kernels for every convolution), a warning names the CPU, and the probe must pass again;
- * otherwise, or where the switch is unavailable, an {@link IllegalStateException} names the CPU and the remedy.
- * Because the fallback happens inside the library, it also protects a JVM the user started without our options.
+ * <p>Two checks:
+ * <ol>
+ *   <li>Once per JVM ({@link #ensure()}), the {@link GradientProbe}: a tiny network with 4 and 3 channels whose
+ *       batched gradients must agree with per-row ones and with a finite difference. With oneDNN switched off
+ *       ({@link OneDnnSwitch}) it must pass, or no gradient can be trusted and an {@link IllegalStateException}
+ *       names the CPU and the remedy.</li>
+ *   <li>Once per network structure ({@link #ensure(Block)}), while oneDNN is on: the {@link ModelGradientCheck}
+ *       compares the network's batched gradients with oneDNN on and off. If they disagree, oneDNN convolutions are
+ *       switched off for the rest of the JVM and a warning names the network and the CPU. So the default CNN (16 to
+ *       64 channels) keeps oneDNN's speed on the CPUs above, and a network with 4 channels does not get wrong maps.</li>
+ * </ol>
+ * Attribution ({@code GradientComputer}) and training call {@link #ensure(Block)} before their first gradient;
+ * because this happens inside the library, it also protects a JVM the user started without our options. Toggling
+ * the switch is global: do not run a check while another thread computes gradients.
  *
  * <p>Setting: system property {@code ecglab.onednn} or environment variable {@code ECGLAB_ONEDNN}: {@code auto}
- * (default, as above) or {@code off} (oneDNN convolutions off from the start, for numbers that do not depend on
- * the CPU's oneDNN kernels; the probe still runs).
+ * (default, as above) or {@code off} (oneDNN convolutions off from the start, for numbers that do not depend on the
+ * CPU's oneDNN kernels; the probe still runs).
  */
 public final class GradientSelfCheck {
     /** System property that chooses the {@link Mode}. */
@@ -34,10 +48,12 @@ public final class GradientSelfCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(GradientSelfCheck.class);
     private static volatile Report report;
+    private static final Set<String> VERIFIED = new HashSet<>();
+    private static final List<NetworkCheck> NETWORK_CHECKS = new ArrayList<>();
 
     /** How oneDNN convolutions are chosen. */
     public enum Mode {
-        /** Use oneDNN unless the probe finds its gradients wrong. */
+        /** Use oneDNN unless a check finds its gradients wrong. */
         AUTO,
         /** Never use oneDNN convolutions. */
         OFF;
@@ -57,46 +73,55 @@ public final class GradientSelfCheck {
         }
     }
 
-    /** What the check decided. */
+    /** What the JVM-wide probe found. */
     public enum Outcome {
-        /** Batched gradients were right with oneDNN convolutions on. */
+        /** Batched gradients of the probe were right with oneDNN convolutions on. */
         PASSED,
-        /** They were wrong; oneDNN convolutions were switched off and the probe then passed. */
-        FELL_BACK,
+        /** They were wrong with oneDNN and right without: each network is checked before oneDNN computes for it. */
+        ONEDNN_WRONG_ON_PROBE,
         /** oneDNN convolutions were off by setting; the probe passed. */
         OFF_BY_SETTING
     }
 
     /**
-     * The check's result for this JVM.
+     * The JVM-wide probe's result.
      *
      * @param cpu        the CPU it ran on
-     * @param outcome    what was decided
-     * @param oneDnn     whether oneDNN convolutions are on after the check
+     * @param outcome    what was found
+     * @param oneDnn     whether oneDNN convolutions were on after the probe (networks checked later may turn them off;
+     *                   see {@link #oneDnnConvolutions()})
      * @param firstProbe the probe with the settings the JVM started with
-     * @param finalProbe the probe with the settings now in force (the same as {@code firstProbe} when nothing changed)
+     * @param finalProbe the probe with oneDNN convolutions off, where it ran, else {@code firstProbe}
      */
     public record Report(CpuDescription cpu, Outcome outcome, boolean oneDnn, GradientProbe.Result firstProbe,
             GradientProbe.Result finalProbe) {
         @Override
         public String toString() {
             String what = switch (outcome) {
-                case PASSED -> "passed";
-                case FELL_BACK -> "failed with oneDNN convolutions (" + firstProbe
-                        + "), passed after switching them off";
-                case OFF_BY_SETTING -> "passed with oneDNN convolutions off by setting";
+                case PASSED -> "passed: " + firstProbe;
+                case ONEDNN_WRONG_ON_PROBE -> "found oneDNN's batched gradients wrong (" + firstProbe
+                        + ") and im2col's right (" + finalProbe + "); each network is checked before oneDNN computes "
+                        + "its gradients";
+                case OFF_BY_SETTING -> "passed with oneDNN convolutions off by setting: " + finalProbe;
             };
-            return "gradient self-check " + what + " on " + cpu + ": " + finalProbe + "; oneDNN convolutions "
-                    + (oneDnn ? "on" : "off");
+            return "gradient self-check on " + cpu + " " + what;
         }
+    }
+
+    /**
+     * One network's check.
+     *
+     * @param network the network's structure (block and parameter shapes)
+     * @param result  what the comparison found
+     */
+    public record NetworkCheck(String network, ModelGradientCheck.Result result) {
     }
 
     private GradientSelfCheck() {
     }
 
     /**
-     * Runs the check unless it already ran in this JVM, and returns its report. Cheap after the first call; call it
-     * before computing any gradient.
+     * Runs the JVM-wide probe unless it already ran, and returns its report. Cheap after the first call.
      *
      * @throws IllegalStateException when no setting gives right gradients on this CPU
      */
@@ -107,20 +132,69 @@ public final class GradientSelfCheck {
         }
         synchronized (GradientSelfCheck.class) {
             if (report == null) {
-                report = run(OneDnnSwitch.pytorch(), GradientProbe::run, CpuDescription.current(),
+                report = probe(OneDnnSwitch.pytorch(), GradientProbe::run, CpuDescription.current(),
                         Mode.fromSettings(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT)));
             }
             return report;
         }
     }
 
-    /** The report of this JVM's check, or null when no gradient has been needed yet. */
+    /**
+     * {@link #ensure()}, then, while oneDNN convolutions are on, the check of {@code network} unless a network of the
+     * same structure passed it; call it before computing gradients through {@code network}.
+     *
+     * @throws IllegalStateException when no setting gives right gradients on this CPU
+     */
+    public static void ensure(Block network) {
+        ensure();
+        OneDnnSwitch oneDnn = OneDnnSwitch.pytorch();
+        if (!oneDnn.available() || !oneDnn.enabled()) {
+            return; // im2col convolutions everywhere, which the probe verified
+        }
+        String structure = ModelGradientCheck.structure(network);
+        synchronized (GradientSelfCheck.class) {
+            if (VERIFIED.contains(structure) || !oneDnn.enabled()) {
+                return;
+            }
+            NetworkCheck check = checkNetwork(oneDnn, structure, () -> ModelGradientCheck.run(network, oneDnn),
+                    report.cpu());
+            NETWORK_CHECKS.add(check);
+            if (check.result().agrees()) {
+                VERIFIED.add(structure);
+            }
+        }
+    }
+
+    /** The JVM-wide report, or null when no gradient has been needed yet. */
     public static Report reportIfRun() {
         return report;
     }
 
-    /** The decision, apart from the JVM-wide state, so that tests can drive it with a faulty probe. */
-    static Report run(OneDnnSwitch oneDnn, Supplier<GradientProbe.Result> probe, CpuDescription cpu, Mode mode) {
+    /** Whether PyTorch currently computes convolutions with oneDNN (false where the switch is unavailable). */
+    public static boolean oneDnnConvolutions() {
+        OneDnnSwitch oneDnn = OneDnnSwitch.pytorch();
+        return oneDnn.available() && oneDnn.enabled();
+    }
+
+    /** The network checks run so far in this JVM, oldest first. */
+    public static synchronized List<NetworkCheck> networkChecks() {
+        return List.copyOf(NETWORK_CHECKS);
+    }
+
+    /** One line for a notebook's first cell or a log: the probe's outcome and the current backend. */
+    public static String summary() {
+        Report r = report;
+        String state = "oneDNN convolutions " + (oneDnnConvolutions() ? "on" : "off");
+        if (r == null) {
+            return "gradient self-check not run yet (it runs before the first gradient); " + state;
+        }
+        long failed = networkChecks().stream().filter(c -> !c.result().agrees()).count();
+        return r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " on " + r.cpu() + "; "
+                + networkChecks().size() + " network(s) checked, " + failed + " wrong with oneDNN; " + state;
+    }
+
+    /** The JVM-wide decision, apart from the JVM-wide state, so that tests can drive it with a faulty probe. */
+    static Report probe(OneDnnSwitch oneDnn, Supplier<GradientProbe.Result> probe, CpuDescription cpu, Mode mode) {
         Objects.requireNonNull(probe, "probe");
         if (mode == Mode.OFF) {
             switchOff(oneDnn, cpu, PROPERTY + "=off (or " + ENVIRONMENT + "=off) was requested");
@@ -135,16 +209,33 @@ public final class GradientSelfCheck {
             LOG.debug("gradient self-check passed on {}: {}", cpu, first);
             return new Report(cpu, Outcome.PASSED, oneDnn.available() && oneDnn.enabled(), first, first);
         }
-        LOG.warn("Batched input gradients are wrong on this CPU ({}): {}. Switching PyTorch's oneDNN convolutions "
-                + "off for this JVM.", cpu, first);
         switchOff(oneDnn, cpu, "batched input gradients are wrong with oneDNN convolutions: " + first);
         GradientProbe.Result second = probe.get();
         if (!second.agrees()) {
             throw failure(cpu, "with oneDNN convolutions: " + first + "; with them off: " + second);
         }
-        LOG.warn("Gradient self-check passes with oneDNN convolutions off ({}); training and attribution stay "
-                + "correct but convolutions run on PyTorch's slower native kernels.", second);
-        return new Report(cpu, Outcome.FELL_BACK, false, first, second);
+        oneDnn.setEnabled(true);
+        LOG.info("oneDNN computes wrong batched input gradients on this CPU ({}): {}. PyTorch's im2col convolutions "
+                + "are right ({}); each network is checked before oneDNN computes its gradients.", cpu, first, second);
+        return new Report(cpu, Outcome.ONEDNN_WRONG_ON_PROBE, true, first, second);
+    }
+
+    /** Runs one network's check and switches oneDNN off when it fails. */
+    static NetworkCheck checkNetwork(OneDnnSwitch oneDnn, String structure,
+            Supplier<ModelGradientCheck.Result> check, CpuDescription cpu) {
+        ModelGradientCheck.Result result = check.get();
+        if (!result.agrees()) {
+            LOG.warn("oneDNN computes wrong input gradients for this network on this CPU ({}): {}. PyTorch's oneDNN "
+                    + "convolutions are now off for this JVM (right, but slower). Network: {}", cpu, result,
+                    abbreviate(structure));
+            oneDnn.setEnabled(false);
+        }
+        return new NetworkCheck(structure, result);
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
     }
 
     private static void switchOff(OneDnnSwitch oneDnn, CpuDescription cpu, String why) {

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,8 +84,41 @@ class GradientSelfCheckTest {
         assertEquals(0, r.nonFinite());
         GradientSelfCheck.Report report = GradientSelfCheck.ensure();
         assertTrue(report.finalProbe().agrees(), report.toString());
-        assertTrue(report.toString().startsWith("gradient self-check "), report.toString());
+        assertTrue(report.toString().startsWith("gradient self-check on "), report.toString());
         assertTrue(GradientSelfCheck.reportIfRun() == report, "ensure() runs once per JVM");
+        assertTrue(GradientSelfCheck.summary().contains(report.cpu().toString()), GradientSelfCheck.summary());
+    }
+
+    @Test
+    void realNetworkCheckAgreesHereAndLeavesNoParameterGradients() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block block = Architecture.defaultCnn(2).toBlock();
+            block.initialize(m, DataType.FLOAT32, new Shape(1, 12, 600)); // parameters record gradients
+            ModelGradientCheck.Result r = ModelGradientCheck.run(block, OneDnnSwitch.pytorch());
+            assertTrue(r.agrees(), r.toString());
+            assertTrue(OneDnnSwitch.pytorch().enabled(), "switch restored");
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                NDArray a = p.getValue().getArray();
+                if (a.hasGradient()) {
+                    assertEquals(0f, a.getGradient().abs().max().getFloat(), p.getKey());
+                }
+            }
+        }
+    }
+
+    @Test
+    void structureIgnoresValuesButNotShapes() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block a = Architecture.defaultCnn(2).toBlock();
+            Block b = Architecture.defaultCnn(2).toBlock();
+            Block c = Architecture.defaultCnn(3).toBlock();
+            for (Block x : List.of(a, b, c)) {
+                x.initialize(m, DataType.FLOAT32, new Shape(1, 12, 600));
+            }
+            b.getParameters().get(0).getValue().getArray().muli(2);
+            assertEquals(ModelGradientCheck.structure(a), ModelGradientCheck.structure(b));
+            assertFalse(ModelGradientCheck.structure(a).equals(ModelGradientCheck.structure(c)));
+        }
     }
 
     @Test
@@ -94,30 +134,46 @@ class GradientSelfCheckTest {
     @Test
     void passingProbeChangesNothing() {
         FakeSwitch sw = new FakeSwitch(true, true);
-        GradientSelfCheck.Report r = GradientSelfCheck.run(sw, probes(GOOD), CPU, GradientSelfCheck.Mode.AUTO);
+        GradientSelfCheck.Report r = GradientSelfCheck.probe(sw, probes(GOOD), CPU, GradientSelfCheck.Mode.AUTO);
         assertEquals(GradientSelfCheck.Outcome.PASSED, r.outcome());
         assertTrue(r.oneDnn());
         assertTrue(sw.calls.isEmpty());
     }
 
     @Test
-    void wrongGradientsSwitchOneDnnOffAndAreCheckedAgain() {
+    void wrongProbeVerifiesIm2colAndLeavesOneDnnToTheNetworkChecks() {
         FakeSwitch sw = new FakeSwitch(true, true);
-        GradientSelfCheck.Report r = GradientSelfCheck.run(sw, probes(NAN, GOOD), CPU, GradientSelfCheck.Mode.AUTO);
-        assertEquals(GradientSelfCheck.Outcome.FELL_BACK, r.outcome());
-        assertEquals(List.of(false), sw.calls);
-        assertFalse(r.oneDnn());
+        GradientSelfCheck.Report r = GradientSelfCheck.probe(sw, () -> {
+            return sw.enabled ? NAN : GOOD;
+        }, CPU, GradientSelfCheck.Mode.AUTO);
+        assertEquals(GradientSelfCheck.Outcome.ONEDNN_WRONG_ON_PROBE, r.outcome());
+        assertEquals(List.of(false, true), sw.calls, "off for the second probe, then on again");
+        assertTrue(r.oneDnn());
         assertEquals(NAN, r.firstProbe());
         assertEquals(GOOD, r.finalProbe());
-        assertTrue(r.toString().contains("family 26, model 2") && r.toString().contains("switching them off"),
+        assertTrue(r.toString().contains("family 26, model 2") && r.toString().contains("each network is checked"),
                 r.toString());
+    }
+
+    @Test
+    void networkThatDisagreesSwitchesOneDnnOffAndOneThatAgreesDoesNot() {
+        FakeSwitch sw = new FakeSwitch(true, true);
+        GradientSelfCheck.NetworkCheck good = GradientSelfCheck.checkNetwork(sw, "net-a",
+                () -> new ModelGradientCheck.Result(true, 3e-7), CPU);
+        assertTrue(good.result().agrees());
+        assertTrue(sw.calls.isEmpty());
+        GradientSelfCheck.NetworkCheck bad = GradientSelfCheck.checkNetwork(sw, "net-b",
+                () -> new ModelGradientCheck.Result(false, 0.6), CPU);
+        assertFalse(bad.result().agrees());
+        assertEquals(List.of(false), sw.calls);
+        assertFalse(sw.enabled);
     }
 
     @Test
     void gradientsStillWrongAfterTheSwitchIsAnErrorNamingCpuAndRemedy() {
         FakeSwitch sw = new FakeSwitch(true, true);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> GradientSelfCheck.run(sw, probes(WRONG, WRONG), CPU, GradientSelfCheck.Mode.AUTO));
+                () -> GradientSelfCheck.probe(sw, probes(WRONG, WRONG), CPU, GradientSelfCheck.Mode.AUTO));
         assertTrue(e.getMessage().contains("Test CPU, family 26, model 2, AVX-512, caches: none reported"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("ONEDNN_MAX_CPU_ISA=SSE41"), e.getMessage());
@@ -128,7 +184,7 @@ class GradientSelfCheckTest {
     void unavailableSwitchIsAnErrorNotAWrongMap() {
         FakeSwitch sw = new FakeSwitch(false, true);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> GradientSelfCheck.run(sw, probes(WRONG), CPU, GradientSelfCheck.Mode.AUTO));
+                () -> GradientSelfCheck.probe(sw, probes(WRONG), CPU, GradientSelfCheck.Mode.AUTO));
         assertTrue(e.getMessage().contains("switch is not available"), e.getMessage());
         assertTrue(sw.calls.isEmpty());
     }
@@ -137,14 +193,14 @@ class GradientSelfCheckTest {
     void switchThatDoesNotTurnOffIsAnError() {
         FakeSwitch sw = new FakeSwitch(true, false);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> GradientSelfCheck.run(sw, probes(WRONG), CPU, GradientSelfCheck.Mode.AUTO));
+                () -> GradientSelfCheck.probe(sw, probes(WRONG), CPU, GradientSelfCheck.Mode.AUTO));
         assertTrue(e.getMessage().contains("did not turn off"), e.getMessage());
     }
 
     @Test
     void offSettingSwitchesOffBeforeTheProbe() {
         FakeSwitch sw = new FakeSwitch(true, true);
-        GradientSelfCheck.Report r = GradientSelfCheck.run(sw, () -> {
+        GradientSelfCheck.Report r = GradientSelfCheck.probe(sw, () -> {
             assertFalse(sw.enabled, "probe must run with oneDNN already off");
             return GOOD;
         }, CPU, GradientSelfCheck.Mode.OFF);
