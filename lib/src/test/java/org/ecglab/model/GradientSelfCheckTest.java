@@ -94,9 +94,12 @@ class GradientSelfCheckTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Block block = Architecture.defaultCnn(2).toBlock();
             block.initialize(m, DataType.FLOAT32, new Shape(1, 12, 600)); // parameters record gradients
+            boolean before = OneDnnSwitch.pytorch().enabled();
             ModelGradientCheck.Result r = ModelGradientCheck.run(block, OneDnnSwitch.pytorch());
-            assertTrue(r.agrees(), r.toString());
-            assertTrue(OneDnnSwitch.pytorch().enabled(), "switch restored");
+            if (GradientSelfCheck.ensure().outcome() == GradientSelfCheck.Outcome.PASSED) {
+                assertTrue(r.agrees(), r.toString()); // on a CPU whose probe fails, oneDNN may be wrong here
+            }
+            assertEquals(before, OneDnnSwitch.pytorch().enabled(), "switch restored");
             for (Pair<String, Parameter> p : block.getParameters()) {
                 NDArray a = p.getValue().getArray();
                 if (a.hasGradient()) {
