@@ -45,7 +45,8 @@ public final class EngineChild {
             NDArray input = manager.create(x, new Shape(64, 12, 600));
             NDArray weight = manager.create(w, new Shape(16, 12, 7));
             weight.setRequiresGradient(true);
-            NDArray out = Conv1d.conv1d(input, weight, null, new Shape(1), new Shape(3), new Shape(1), 1).singletonOrThrow();
+            NDArray out = Conv1d.conv1d(input, weight, null, new Shape(1), new Shape(3), new Shape(1), 1)
+                    .singletonOrThrow();
             collector.backward(out.square().sum());
             return "input sum " + bits(input.sum().getFloat()) + ", output sum " + bits(out.sum().getFloat())
                     + ", gradient hash " + Integer.toHexString(Arrays.hashCode(weight.getGradient().toFloatArray()));
