@@ -4,11 +4,14 @@ import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Utils;
+import org.ecglab.model.CpuDescription;
+import org.ecglab.model.GradientSelfCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -92,6 +95,7 @@ public final class EngineSetup {
         }
         started = settings;
         startWarnings = List.copyOf(warnings);
+        GradientSelfCheck.ensure(); // the notebook's first cell then shows its outcome
         return effective();
     }
 
@@ -108,7 +112,6 @@ public final class EngineSetup {
         Engine engine = Engine.getEngine(ENGINE);
         Map<String, String> env = System.getenv();
         String logLevel = System.getProperty(LOG_LEVEL_PROPERTY, "info");
-        // A check of the running engine adds its row here, e.g. .with(new Entry("oneDNN convolution", ...)).
         return new EffectiveSettings(List.of(
                 new EffectiveSettings.Entry(ENGINE, engine.getVersion(), "DJL " + Engine.getDjlVersion()),
                 new EffectiveSettings.Entry("intra-op threads", Integer.toString(JniUtils.getNumThreads()),
@@ -119,8 +122,24 @@ public final class EngineSetup {
                         started.offline().origin()),
                 environmentEntry(env, "OMP_WAIT_POLICY"),
                 new EffectiveSettings.Entry("DJL log level", logLevel, LOGGING_FROM_RESOURCE.contains(
-                        LOG_LEVEL_PROPERTY) ? "simplelogger.properties" : "-D" + LOG_LEVEL_PROPERTY)),
+                        LOG_LEVEL_PROPERTY) ? "simplelogger.properties" : "-D" + LOG_LEVEL_PROPERTY),
+                new EffectiveSettings.Entry("CPU", CpuDescription.current().toString(), "/proc/cpuinfo, sysfs"),
+                gradientCheckEntry()),
                 startWarnings);
+    }
+
+    /** The gradient self-check's outcome so far and whether oneDNN convolutions are in use (issue 7). */
+    private static EffectiveSettings.Entry gradientCheckEntry() {
+        GradientSelfCheck.Report report = GradientSelfCheck.reportIfRun();
+        String outcome = report == null ? "not run yet" : report.outcome().name().toLowerCase(Locale.ROOT)
+                .replace('_', ' ');
+        String property = System.getProperty(GradientSelfCheck.PROPERTY);
+        String origin = property != null ? "-D" + GradientSelfCheck.PROPERTY + "=" + property
+                : System.getenv(GradientSelfCheck.ENVIRONMENT) != null
+                        ? GradientSelfCheck.ENVIRONMENT + "=" + System.getenv(GradientSelfCheck.ENVIRONMENT)
+                        : "default (auto)";
+        return new EffectiveSettings.Entry("gradient self-check", outcome + "; oneDNN convolutions "
+                + (GradientSelfCheck.oneDnnConvolutions() ? "on" : "off"), origin);
     }
 
     private static EffectiveSettings.Entry environmentEntry(Map<String, String> env, String variable) {

@@ -7,6 +7,8 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.ecglab.model.CpuDescription;
+import org.ecglab.model.GradientSelfCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,13 @@ class EngineSetupTest {
         assertEquals("test", effective.entries().get(1).origin());
         assertEquals("2.7.1", effective.value("PyTorch"));
         assertEquals("warn", effective.value("DJL log level"));
+        // start() runs the gradient self-check, so the first cell of a notebook shows its outcome.
+        GradientSelfCheck.Report report = GradientSelfCheck.reportIfRun();
+        assertTrue(report != null, "start() runs the probe");
+        assertTrue(effective.value("gradient self-check").startsWith(
+                report.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "; oneDNN convolutions "),
+                effective.value("gradient self-check"));
+        assertEquals(CpuDescription.current().toString(), effective.value("CPU"));
         assertEquals(effective, EngineSetup.effective());
     }
 
