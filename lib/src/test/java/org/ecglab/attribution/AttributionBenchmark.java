@@ -112,7 +112,7 @@ class AttributionBenchmark {
             ig.attribute(model, Arrays.copyOf(warm, 2), new int[2], null);
             double sal = perSecond(saliency, model, Arrays.copyOf(ecgs, SALIENCY_ECGS));
             double igRate = perSecond(ig, model, Arrays.copyOf(ecgs, IG_ECGS));
-            String oneDnn = GradientSelfCheck.ensure().oneDnn() ? "on" : "off";
+            String oneDnn = GradientSelfCheck.oneDnnConvolutions() ? "on" : "off";
             System.out.println(new Result(threads, oneDnn, sal, igRate).line());
         }
     }

@@ -157,7 +157,7 @@ class TrainingBenchmark {
                 heapPeak += pool.getPeakUsage().getUsed();
             }
         }
-        String oneDnn = GradientSelfCheck.ensure().oneDnn() ? "on" : "off";
+        String oneDnn = GradientSelfCheck.oneDnnConvolutions() ? "on" : "off";
         System.out.println(new Result(threads, oneDnn, trainPerSecond, inferPerSecond, heapPeak / (1 << 20),
                 vmHwmKb() / 1024.0).line());
     }
