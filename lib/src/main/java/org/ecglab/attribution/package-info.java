@@ -20,7 +20,7 @@
  * sampling methods). Semantics follow Captum's defaults (Kokhlikyan et al. 2020) so that results compare with the
  * literature. The families import this package's shared parts; only the registry imports the families.
  *
- * <p>May import: {@code org.ecglab.attribution.*}, {@code org.ecglab.data.*}, {@code org.ecglab.nn},
- * {@code org.ecglab.stats}.
+ * <p>May import: {@code org.ecglab.attribution.*}, {@code org.ecglab.data.*}, {@code org.ecglab.interop},
+ * {@code org.ecglab.nn}, {@code org.ecglab.runtime}, {@code org.ecglab.stats}.
  */
 package org.ecglab.attribution;

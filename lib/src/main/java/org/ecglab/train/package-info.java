@@ -8,6 +8,7 @@
  * ({@link org.ecglab.train.ConsoleProgress}: training's per-epoch bar, also used by the suite and the command line).
  * Storing models and training nine tasks × K seeds is {@code org.ecglab.registry}'s.
  *
- * <p>May import: {@code org.ecglab.data.*}, {@code org.ecglab.nn}, {@code org.ecglab.stats}.
+ * <p>May import: {@code org.ecglab.data.*}, {@code org.ecglab.nn}, {@code org.ecglab.runtime},
+ * {@code org.ecglab.stats}.
  */
 package org.ecglab.train;

@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ecglab.PythonChecks;
+import org.ecglab.ExternalTools;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.gradient.Saliency;
 import org.ecglab.attribution.path.IntegratedGradients;
+import org.ecglab.data.EcgFormat;
 import org.ecglab.data.npy.Npy;
 import org.ecglab.data.npy.NpyArray;
 import org.ecglab.data.npy.Npz;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PyTorch rebuilds our bundles and agrees on logits, saliency and integrated gradients
  * ({@code lib/src/test/python/check_bundle.py}). Skipped on a developer machine whose {@code /usr/bin/python3}
  * cannot import numpy and torch (Debian: {@code apt-get install python3-torch python3-numpy}); under CI it fails
- * instead ({@link PythonChecks}). This test reaches over into {@code org.ecglab.attribution} to produce real maps;
+ * instead ({@link ExternalTools}). This test reaches over into {@code org.ecglab.attribution} to produce real maps;
  * the main code of {@code org.ecglab.interop} does not.
  */
 class InteropBundlePythonTest {
@@ -78,13 +79,13 @@ class InteropBundlePythonTest {
         return folder;
     }
 
-    private static PythonChecks.Result check(Path... bundles) throws IOException, InterruptedException {
-        PythonChecks.require("numpy, torch", "python3-torch python3-numpy");
-        List<String> cmd = new ArrayList<>(List.of(PythonChecks.PYTHON, SCRIPT.toString()));
+    private static ExternalTools.Result check(Path... bundles) throws IOException, InterruptedException {
+        ExternalTools.require("numpy, torch", "python3-torch python3-numpy");
+        List<String> cmd = new ArrayList<>(List.of(ExternalTools.PYTHON, SCRIPT.toString()));
         for (Path b : bundles) {
             cmd.add(b.toString());
         }
-        PythonChecks.Result run = PythonChecks.run(cmd, 120);
+        ExternalTools.Result run = ExternalTools.run(cmd, 120);
         System.out.println("check_bundle.py took " + run.millis() + " ms:\n" + run.output());
         return run;
     }
@@ -95,7 +96,7 @@ class InteropBundlePythonTest {
                 new IntegratedGradients());
         Path all = bundle("all-types", allLayerTypes(), 22, Saliency.fromParameters(Map.of("abs", false)),
                 IntegratedGradients.fromParameters(Map.of("n_steps", 16, "method", "riemann_trapezoid")));
-        PythonChecks.Result run = check(cnn, all);
+        ExternalTools.Result run = check(cnn, all);
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("all checks passed"), run.output());
         assertEquals(2, count(run.output(), "logits: 3 inputs"), run.output());
@@ -120,10 +121,22 @@ class InteropBundlePythonTest {
         w.remove("1.num_batches_tracked");
         Npz.write(missingKey.resolve("weights.npz"), w, false);
 
-        PythonChecks.Result run = check(bad, missingKey);
+        // A 2% scale error (what Captum's trapezoid weights, (n-1)/n, would cause at n = 50) on a ReLU/max-pool
+        // model: the smallest real error must fail even under the kink tolerance of piecewise-linear models.
+        Path scaled = bundle("scaled", Architecture.defaultCnn(1), 25, new Saliency(), new IntegratedGradients());
+        float[] ig = Npy.read(scaled.resolve("attributions/integrated_gradients.npy")).toFloats();
+        for (int i = 0; i < ig.length; i++) {
+            ig[i] *= 1.02f;
+        }
+        Npy.write(scaled.resolve("attributions/integrated_gradients.npy"),
+                NpyArray.ofFloats(ig, 3, EcgFormat.LEADS, EcgFormat.SAMPLES));
+
+        ExternalTools.Result run = check(bad, missingKey, scaled);
         assertEquals(2, run.exit(), run.output()); // the worst status: a malformed bundle
         assertTrue(run.output().contains("logits: 3 inputs x 1 outputs (class0), max abs diff 0.001"), run.output());
-        assertEquals(2, count(run.output(), "MISMATCH"), run.output()); // logits and saliency
+        assertEquals(3, count(run.output(), "MISMATCH"), run.output()); // logits, saliency, scaled IG
+        assertTrue(run.output().matches("(?s).*integrated_gradients: .*max \\|map\\| 0\\.02 .*kink tolerance.*MISMATCH.*"),
+                run.output());
         assertTrue(run.output().contains("integrated_gradients") && run.output().contains("OK"), run.output());
         assertTrue(run.output().contains("keys differ from state_dict(): missing ['1.num_batches_tracked']"), run.output());
     }

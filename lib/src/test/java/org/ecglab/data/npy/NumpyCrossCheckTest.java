@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ecglab.PythonChecks;
+import org.ecglab.ExternalTools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Java and NumPy read each other's files. Skipped on a developer machine without {@code /usr/bin/python3} and
- * numpy; under CI it fails instead ({@link PythonChecks}).
+ * numpy; under CI it fails instead ({@link ExternalTools}).
  */
 class NumpyCrossCheckTest {
     @TempDir
@@ -24,13 +24,13 @@ class NumpyCrossCheckTest {
 
     @BeforeAll
     static void requireNumpy() throws InterruptedException {
-        PythonChecks.require("numpy", "python3-numpy");
+        ExternalTools.require("numpy", "python3-numpy");
     }
 
-    private static PythonChecks.Result run(String script, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(PythonChecks.PYTHON, "-c", script));
+    private static ExternalTools.Result run(String script, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(ExternalTools.PYTHON, "-c", script));
         cmd.addAll(List.of(args));
-        return PythonChecks.run(cmd, 60);
+        return ExternalTools.run(cmd, 60);
     }
 
     @Test
@@ -43,7 +43,7 @@ class NumpyCrossCheckTest {
         for (boolean compressed : new boolean[] {false, true}) {
             Path p = dir.resolve("j" + compressed + ".npz");
             Npz.write(p, m, compressed);
-            PythonChecks.Result r = run("import numpy as np, sys\nz = np.load(sys.argv[1])\n"
+            ExternalTools.Result r = run("import numpy as np, sys\nz = np.load(sys.argv[1])\n"
                     + "print(z['f'].dtype, z['f'].shape, repr(z['f'].tolist()), z['b'].tolist(), z['i'].tolist(),"
                     + " z['l'].tolist())", p.toString());
             assertEquals(0, r.exit(), r.output());
@@ -56,7 +56,7 @@ class NumpyCrossCheckTest {
     void javaReadsNumpyFiles() throws Exception {
         Path npz = dir.resolve("n.npz");
         Path npy = dir.resolve("n.npy");
-        PythonChecks.Result r = run("import numpy as np, sys\n"
+        ExternalTools.Result r = run("import numpy as np, sys\n"
                 + "a = (np.arange(24, dtype='<f8').reshape(2, 3, 4) - 11.5) / 4\n"
                 + "np.save(sys.argv[2], a)\n"
                 + "np.savez_compressed(sys.argv[1], a=a.astype('<f4'), u=np.array([0, 255], dtype='u1'),"

@@ -8,16 +8,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs the Python side of the cross-checks (NumPy reads our files, PyTorch rebuilds our models). On a developer
- * machine a check is skipped when {@code /usr/bin/python3} lacks the packages it needs; under CI ({@code CI=true},
- * set by {@code .ci/run}, which installs them) it fails instead, so a broken install cannot pass silently.
- * {@code -Decglab.python=PATH} picks another interpreter.
+ * Outside tools the tests need: the Python side of the cross-checks (NumPy reads our files, PyTorch rebuilds our
+ * models) and gdb (the faulty-CPU emulation). On a developer machine a check is skipped when a tool is missing;
+ * under CI ({@code CI=true}, set by {@code .ci/run}, which installs them) it fails instead, so a broken install
+ * cannot pass silently. {@code -Decglab.python=PATH} picks another Python interpreter.
  */
-public final class PythonChecks {
+public final class ExternalTools {
     /** The interpreter that runs the checks. */
     public static final String PYTHON = System.getProperty("ecglab.python", "/usr/bin/python3");
 
-    private PythonChecks() {
+    private ExternalTools() {
     }
 
     /**
@@ -53,11 +53,21 @@ public final class PythonChecks {
         } catch (IOException e) {
             why = PYTHON + " cannot be started (" + e.getMessage() + ")";
         }
+        throw unavailable(why, "apt-get install " + packages);
+    }
+
+    /**
+     * Skips the calling test (JUnit's abort exception) or, under CI, fails it.
+     *
+     * @param why     what is missing
+     * @param install how to install it, e.g. "apt-get install gdb"
+     * @return never returns normally; declared so callers can write {@code throw unavailable(...)}
+     */
+    public static RuntimeException unavailable(String why, String install) {
         if (underCi()) {
-            throw new AssertionError(why + "; CI=true requires this cross-check: install the Debian packages "
-                    + packages + " (.ci/run does), or unset CI to skip it");
+            throw new AssertionError(why + "; CI=true requires it: " + install + " (.ci/run does), or unset CI to skip");
         }
-        Assumptions.abort(why + "; cross-check skipped (apt-get install " + packages + ")");
+        return Assumptions.abort(why + "; skipped (" + install + ")");
     }
 
     /**
