@@ -13,6 +13,7 @@ import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.AttributionMethods;
+import org.ecglab.attribution.AttributionRunner;
 import org.ecglab.data.EcgDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
@@ -66,7 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Explain at most the first N selected records (0 = all).")
     int limit;
 
-    @Option(names = "--ecgs-per-call", paramLabel = "N", defaultValue = "16",
+    @Option(names = "--ecgs-per-call", paramLabel = "N", defaultValue = "" + AttributionRunner.DEFAULT_ECGS_PER_CHUNK,
             description = "ECGs per call of the method (the progress bar moves after each call).")
     int ecgsPerCall;
 

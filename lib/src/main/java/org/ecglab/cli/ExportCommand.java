@@ -12,6 +12,7 @@ import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.AttributionMethods;
+import org.ecglab.attribution.AttributionRunner;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.interop.BundleAttribution;
 import org.ecglab.interop.InteropBundle;
@@ -62,7 +63,7 @@ final class ExportCommand implements Callable<Integer> {
                     + "integrated_gradients.")
     List<String> methods = new ArrayList<>();
 
-    @Option(names = "--ecgs-per-call", paramLabel = "N", defaultValue = "16",
+    @Option(names = "--ecgs-per-call", paramLabel = "N", defaultValue = "" + AttributionRunner.DEFAULT_ECGS_PER_CHUNK,
             description = "ECGs per call of a method (the progress bar moves after each call).")
     int ecgsPerCall;
 
