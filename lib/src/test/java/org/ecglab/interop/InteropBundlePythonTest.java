@@ -13,6 +13,7 @@ import java.util.Map;
 import org.ecglab.ExternalTools;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.gradient.Saliency;
 import org.ecglab.attribution.path.IntegratedGradients;
 import org.ecglab.data.EcgFormat;
@@ -60,6 +61,12 @@ class InteropBundlePythonTest {
     /** Writes a bundle with saliency and IG maps from our implementations. */
     private Path bundle(String name, Architecture arch, long seed, AttributionMethod saliency,
             AttributionMethod ig) throws IOException {
+        return bundle(name, arch, seed, saliency, ig, Baselines.zero());
+    }
+
+    /** As above, integrated gradients against {@code baselines}. */
+    private Path bundle(String name, Architecture arch, long seed, AttributionMethod saliency,
+            AttributionMethod ig, Baselines baselines) throws IOException {
         List<String> classes = new ArrayList<>();
         for (int k = 0; k < arch.outputs(); k++) {
             classes.add("class" + k);
@@ -73,7 +80,7 @@ class InteropBundlePythonTest {
         try (EcgClassifier model = TestModels.nonTrivial(arch, seed, classes)) {
             Map<String, BundleAttribution> maps = new LinkedHashMap<>();
             maps.put("saliency", saliency.attribute(model, x, targets).toBundle());
-            maps.put("integrated_gradients", ig.attribute(model, x, targets).toBundle());
+            maps.put("integrated_gradients", ig.attribute(model, x, targets, baselines).toBundle());
             InteropBundle.write(folder, arch, model, classes, x, targets, maps);
         }
         return folder;
@@ -94,8 +101,10 @@ class InteropBundlePythonTest {
     void pytorchAgreesOnLogitsSaliencyAndIntegratedGradients() throws Exception {
         Path cnn = bundle("default-cnn", Architecture.defaultCnn(2), 21, new Saliency(),
                 new IntegratedGradients());
+        // One baseline ECG per input: PyTorch must read the rows from the bundle and integrate from them.
         Path all = bundle("all-types", allLayerTypes(), 22, Saliency.fromParameters(Map.of("abs", false)),
-                IntegratedGradients.fromParameters(Map.of("n_steps", 16, "method", "riemann_trapezoid")));
+                IntegratedGradients.fromParameters(Map.of("n_steps", 16, "method", "riemann_trapezoid")),
+                Baselines.of(TestModels.inputs(3, 99)));
         ExternalTools.Result run = check(cnn, all);
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("all checks passed"), run.output());
