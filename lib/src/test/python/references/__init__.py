@@ -12,7 +12,7 @@ import numpy as np
 import torch
 
 REFERENCES = {}
-FAMILIES = ("gradient", "path", "propagation", "cam", "perturbation")
+FAMILIES = ("gradient", "path", "backprop", "propagation", "cam", "perturbation")
 
 
 @dataclass
