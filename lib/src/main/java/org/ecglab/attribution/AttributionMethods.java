@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.ecglab.attribution.gradient.Saliency;
 import org.ecglab.attribution.path.IntegratedGradients;
+import org.ecglab.attribution.perturbation.FeatureAblation;
+import org.ecglab.attribution.perturbation.KernelShap;
+import org.ecglab.attribution.perturbation.Lime;
+import org.ecglab.attribution.perturbation.Occlusion;
+import org.ecglab.attribution.perturbation.ShapleyValueSampling;
 
 /**
  * Registry from method id to {@link MethodDescriptor}. Ids are the snake_case names of the design (and of the
@@ -16,6 +21,11 @@ public final class AttributionMethods {
     static {
         register(Saliency.DESCRIPTOR);
         register(IntegratedGradients.DESCRIPTOR);
+        register(Occlusion.DESCRIPTOR);
+        register(FeatureAblation.DESCRIPTOR);
+        register(Lime.DESCRIPTOR);
+        register(KernelShap.DESCRIPTOR);
+        register(ShapleyValueSampling.DESCRIPTOR);
     }
 
     private AttributionMethods() {

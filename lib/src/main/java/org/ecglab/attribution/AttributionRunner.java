@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.ecglab.data.npy.NpyArray;
 import org.ecglab.nn.EcgClassifier;
 
 /**
@@ -13,8 +14,10 @@ import org.ecglab.nn.EcgClassifier;
  * one {@link Attribution}. Methods still batch internally within a chunk (their {@code internal_batch_size}); the
  * chunks exist so that memory stays bounded and progress can be shown.
  *
- * <p>For deterministic methods the joined result equals one call over all ECGs. A method that samples with a seed
- * restarts its random stream with every call, so its maps depend on the chunk size; record it with the results.
+ * <p>For deterministic methods the joined result equals one call over all ECGs, and so it does for methods that draw
+ * each ECG's random numbers from the seed and that ECG alone (the perturbation family). A method that samples with
+ * one stream per call restarts it with every call, so its maps depend on the chunk size; record it with the
+ * results.
  */
 public final class AttributionRunner {
     /** ECGs per chunk unless the caller chooses otherwise. */
@@ -90,7 +93,9 @@ public final class AttributionRunner {
     }
 
     /**
-     * One method over all inputs, the chunks' maps (and convergence deltas) joined in input order.
+     * One method over all inputs, the chunks' maps, convergence deltas and per-ECG samples
+     * ({@link Attribution#ecgSamples()}, e.g. feature masks) joined in input order. Other samples (draws shared by the
+     * ECGs of one call) are not joined: a joined result carries none of them.
      *
      * @throws IllegalArgumentException as {@link #forEachChunk}
      */
@@ -99,7 +104,7 @@ public final class AttributionRunner {
         int n = inputs.length;
         float[][][] values = new float[n][][];
         double[][] delta = {null};
-        Attribution[] first = {null};
+        List<Attribution> parts = new ArrayList<>();
         forEachChunk(List.of(method), model, inputs, targets, baselines, (from, maps) -> {
             Attribution part = maps.get(0);
             System.arraycopy(part.values(), 0, values, from, part.size());
@@ -107,12 +112,35 @@ public final class AttributionRunner {
                 delta[0] = delta[0] == null ? new double[n] : delta[0];
                 System.arraycopy(part.convergenceDelta(), 0, delta[0], from, part.size());
             }
-            first[0] = first[0] == null ? part : first[0];
+            parts.add(part);
         });
-        Attribution a = first[0];
-        // Random draws are per chunk; they are not joined, so a joined result of a sampling method carries none.
-        return Attribution.of(method, model, inputs, values).baselines(baselines).signed(a.signed()).seed(a.seed())
-                .convergenceDelta(delta[0]).build();
+        Attribution a = parts.get(0);
+        Attribution.Builder joined = Attribution.of(method, model, inputs, values).baselines(baselines)
+                .signed(a.signed()).seed(a.seed()).convergenceDelta(delta[0]);
+        for (String name : a.ecgSamples()) {
+            joined.ecgSample(name, concatenate(name, parts));
+        }
+        return joined.build();
+    }
+
+    /** Sample {@code name} of every part, joined along the first (ECG) axis. */
+    private static NpyArray concatenate(String name, List<Attribution> parts) {
+        NpyArray first = parts.get(0).samples().get(name);
+        int[] shape = first.shape().clone();
+        shape[0] = 0;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (Attribution part : parts) {
+            NpyArray a = part.samples().get(name);
+            if (a == null || !part.ecgSamples().contains(name) || a.dtype() != first.dtype()
+                    || !Arrays.equals(Arrays.copyOfRange(a.shape(), 1, a.shape().length),
+                            Arrays.copyOfRange(first.shape(), 1, first.shape().length))) {
+                throw new IllegalStateException("method " + part.methodId() + " recorded sample " + name
+                        + " differently in two calls; it cannot be joined");
+            }
+            shape[0] += a.shape()[0];
+            bytes.writeBytes(a.rawBytes());
+        }
+        return new NpyArray(first.dtype(), shape, bytes.toByteArray());
     }
 
     @Override

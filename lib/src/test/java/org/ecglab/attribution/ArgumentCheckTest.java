@@ -35,7 +35,8 @@ class ArgumentCheckTest {
 
     @Test
     void registryListsMethodsAndRejectsUnknownIds() {
-        assertEquals(List.of("saliency", "integrated_gradients"), AttributionMethods.ids());
+        assertEquals(List.of("saliency", "integrated_gradients", "occlusion", "feature_ablation", "lime", "kernel_shap",
+                "shapley_sampling"), AttributionMethods.ids());
         String m = message(() -> AttributionMethods.create("lrp_magic"));
         assertTrue(m.contains("lrp_magic") && m.contains("integrated_gradients"), m);
     }

@@ -130,8 +130,8 @@ class CnnAttributionTest {
     void deterministicAndInvariantToInternalBatchSize() {
         int[] targets = {1, 0, 1, 1};
         for (String id : AttributionMethods.ids()) {
-            Map<String, Object> small = Map.of("internal_batch_size", 1);
-            Map<String, Object> large = Map.of("internal_batch_size", 7);
+            Map<String, Object> small = CheapSettings.withBatch(id, 1);
+            Map<String, Object> large = CheapSettings.withBatch(id, 7);
             float[][][] a1 = AttributionMethods.create(id, small).attribute(relu, x, targets).values();
             float[][][] a2 = AttributionMethods.create(id, small).attribute(relu, x, targets).values();
             float[][][] b = AttributionMethods.create(id, large).attribute(relu, x, targets).values();
@@ -148,7 +148,7 @@ class CnnAttributionTest {
     void targetsAreHonoured() {
         float[][][] one = {x[2]};
         for (String id : AttributionMethods.ids()) {
-            AttributionMethod m = AttributionMethods.create(id);
+            AttributionMethod m = AttributionMethods.create(id, CheapSettings.of(id));
             float[][][] t0 = m.attribute(smooth, one, new int[] {0}).values();
             float[][][] t1 = m.attribute(smooth, one, new int[] {1}).values();
             assertTrue(TinyModels.maxAbsDiff(t0, t1) > 1e-4, id + " ignores the target");
