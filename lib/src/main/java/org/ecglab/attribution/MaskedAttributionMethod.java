@@ -14,6 +14,9 @@ public interface MaskedAttributionMethod extends AttributionMethod {
     /** Where fiducial points for {@code waves} masks come from. */
     FiducialSource fiducials();
 
+    /** Forward passes this method makes per ECG whose mask has {@code features} features. */
+    long evaluationsPerEcg(int features);
+
     /** The same method with fiducial points from {@code source}. */
     MaskedAttributionMethod withFiducials(FiducialSource source);
 }

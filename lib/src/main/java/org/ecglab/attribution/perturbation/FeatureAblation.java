@@ -86,6 +86,12 @@ public final class FeatureAblation implements MaskedAttributionMethod {
         return mask.fiducials();
     }
 
+    /** {@code F + 1}: the ECG itself and each feature ablated. */
+    @Override
+    public long evaluationsPerEcg(int features) {
+        return features + 1L;
+    }
+
     @Override
     public FeatureAblation withFiducials(FiducialSource source) {
         return new FeatureAblation(params, mask.with(source));

@@ -98,6 +98,12 @@ public final class KernelShap implements MaskedAttributionMethod {
         return mask.fiducials();
     }
 
+    /** {@code n_samples}, whatever the number of features. */
+    @Override
+    public long evaluationsPerEcg(int features) {
+        return params.nSamples();
+    }
+
     @Override
     public KernelShap withFiducials(FiducialSource source) {
         return new KernelShap(params, mask.with(source));

@@ -111,6 +111,12 @@ public final class Lime implements MaskedAttributionMethod {
         return mask.fiducials();
     }
 
+    /** {@code n_samples}, whatever the number of features. */
+    @Override
+    public long evaluationsPerEcg(int features) {
+        return params.nSamples();
+    }
+
     @Override
     public Lime withFiducials(FiducialSource source) {
         return new Lime(params, mask.with(source));

@@ -95,6 +95,11 @@ public final class Occlusion implements AttributionMethod {
         return Params.SCHEMA.toMap(params);
     }
 
+    /** Forward passes per ECG: one per window position, plus the ECG itself. */
+    public long evaluationsPerEcg() {
+        return windows().length + 1L;
+    }
+
     /** The windows in Captum's order (lead position fastest), as lead-major point indices. */
     int[][] windows() {
         int wl = params.slidingWindowShapes().get(0);

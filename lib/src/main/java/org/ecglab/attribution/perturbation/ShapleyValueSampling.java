@@ -99,6 +99,12 @@ public final class ShapleyValueSampling implements MaskedAttributionMethod {
         return mask.fiducials();
     }
 
+    /** {@code 1 + n_samples · F}: the baseline, then every prefix of every permutation. */
+    @Override
+    public long evaluationsPerEcg(int features) {
+        return 1 + (long) params.nSamples() * features;
+    }
+
     @Override
     public ShapleyValueSampling withFiducials(FiducialSource source) {
         return new ShapleyValueSampling(params, mask.with(source));

@@ -29,6 +29,8 @@ final class SegmentGame extends AbstractBlock {
 
     private final float[] a;
     private final float[] b;
+    /** Inputs evaluated so far (rows of every forward pass). */
+    final java.util.concurrent.atomic.AtomicLong evaluated = new java.util.concurrent.atomic.AtomicLong();
 
     private SegmentGame(float[] a, float[] b) {
         this.a = a;
@@ -125,6 +127,7 @@ final class SegmentGame extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDManager m = x.getManager();
         long n = x.getShape().get(0);
+        evaluated.addAndGet(n);
         NDArray g = x.reshape(n, EcgFormat.LEADS, FEATURES, WIDTH).mean(new int[] {3}).mean(new int[] {1});
         NDArray linear = g.matMul(m.create(a, new Shape(FEATURES, 1)));
         NDArray quadratic = g.matMul(m.create(b, new Shape(FEATURES, FEATURES))).mul(g).sum(new int[] {1}, true);

@@ -55,4 +55,42 @@ class ShapleyValueSamplingTest {
             }
         }
     }
+
+    @Test
+    void exactShapleyByTheModelEqualsEnumerationOfTheGame() {
+        SegmentGame game = SegmentGame.seeded(15, true);
+        float[][][] x = TinyModels.ecgs(2, 16);
+        float[][][] base = TinyModels.ecgs(1, 17);
+        try (EcgClassifier model = game.classifier("exact")) {
+            double[][] byModel = ExactShapley.values(model, x, new int[2], Baselines.of(base),
+                    java.util.List.of(SegmentGame.mask(), SegmentGame.mask()));
+            for (int i = 0; i < 2; i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(game.shapley(x[i], base[0]), byModel[i], 1e-5);
+            }
+            assertEquals(2 * 1024, game.evaluated.get(), "2^10 coalitions per ECG");
+        }
+    }
+
+    @Test
+    void evaluationCountsAreWhatTheMethodsSay() {
+        SegmentGame game = SegmentGame.seeded(18, false);
+        float[][][] x = TinyModels.ecgs(3, 19);
+        try (EcgClassifier model = game.classifier("count")) {
+            for (String id : java.util.List.of("feature_ablation", "lime", "kernel_shap", "shapley_sampling")) {
+                org.ecglab.attribution.MaskedAttributionMethod m = (org.ecglab.attribution.MaskedAttributionMethod)
+                        org.ecglab.attribution.AttributionMethods.create(id, Map.of("feature_mask", "segments:60",
+                                "n_samples", 7).entrySet().stream().filter(e -> !(id.equals("feature_ablation")
+                                && e.getKey().equals("n_samples"))).collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey, Map.Entry::getValue)));
+                long before = game.evaluated.get();
+                m.attribute(model, x, new int[3]);
+                assertEquals(3 * m.evaluationsPerEcg(10), game.evaluated.get() - before, id);
+            }
+            Occlusion occlusion = Occlusion.fromParameters(Map.of("sliding_window_shapes", "5,70", "strides", "2,60"));
+            long before = game.evaluated.get();
+            occlusion.attribute(model, x, new int[3]);
+            assertEquals(3 * (5 * 10 + 1), game.evaluated.get() - before, "ceil(7/2)+1 = 5 by ceil(530/60)+1 = 10");
+            assertEquals(51, occlusion.evaluationsPerEcg());
+        }
+    }
 }
