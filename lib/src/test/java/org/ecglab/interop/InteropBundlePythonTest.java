@@ -71,23 +71,10 @@ class InteropBundlePythonTest {
     /** As above, integrated gradients against {@code baselines}. */
     private Path bundle(String name, Architecture arch, long seed, AttributionMethod saliency,
             AttributionMethod ig, Baselines baselines) throws IOException {
-        List<String> classes = new ArrayList<>();
-        for (int k = 0; k < arch.outputs(); k++) {
-            classes.add("class" + k);
-        }
-        float[][][] x = TestModels.inputs(3, seed);
-        int[] targets = new int[x.length];
-        for (int i = 0; i < targets.length; i++) {
-            targets[i] = i % arch.outputs();
-        }
-        Path folder = dir.resolve(name);
-        try (EcgClassifier model = TestModels.nonTrivial(arch, seed, classes)) {
-            Map<String, BundleAttribution> maps = new LinkedHashMap<>();
-            maps.put("saliency", saliency.attribute(model, x, targets).toBundle());
-            maps.put("integrated_gradients", ig.attribute(model, x, targets, baselines).toBundle());
-            InteropBundle.write(folder, arch, model, classes, x, targets, maps);
-        }
-        return folder;
+        Map<String, AttributionMethod> methods = new LinkedHashMap<>();
+        methods.put("saliency", saliency);
+        methods.put("integrated_gradients", ig);
+        return bundle(name, arch, seed, methods, baselines);
     }
 
     /** Writes a bundle with the maps of {@code methods} (by bundle name) against {@code baselines}. */

@@ -7,8 +7,6 @@ import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.FeatureMaskSpec;
-import org.ecglab.attribution.FiducialSource;
-import org.ecglab.attribution.MaskedAttributionMethod;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.ParameterSchema;
 import org.ecglab.nn.EcgClassifier;
@@ -25,7 +23,7 @@ import org.ecglab.nn.EcgClassifier;
  * Cost: {@code F + 1} forward passes per ECG ({@code F} = number of features; 7201 for the default mask), batched
  * {@code perturbations_per_eval} at a time across ECGs.
  */
-public final class FeatureAblation implements MaskedAttributionMethod {
+public final class FeatureAblation extends MaskedMethod<FeatureAblation.Params> {
     /** Method id. */
     public static final String ID = "feature_ablation";
 
@@ -43,9 +41,6 @@ public final class FeatureAblation implements MaskedAttributionMethod {
             "drop of the logit when each feature is replaced by the baseline (Li et al. 2016, Captum)", Params.SCHEMA,
             FeatureAblation::new);
 
-    private final Params params;
-    private final MaskSetting mask;
-
     /** Captum's defaults: every sample its own feature. */
     public FeatureAblation() {
         this(Params.SCHEMA.defaults());
@@ -57,33 +52,12 @@ public final class FeatureAblation implements MaskedAttributionMethod {
     }
 
     private FeatureAblation(Params params, MaskSetting mask) {
-        this.params = params;
-        this.mask = mask;
+        super(ID, Params.SCHEMA, params, mask);
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code feature_mask}). */
     public static FeatureAblation fromParameters(Map<String, ?> parameters) {
         return new FeatureAblation(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
-    }
-
-    @Override
-    public FeatureMaskSpec featureMask() {
-        return mask.spec();
-    }
-
-    @Override
-    public FiducialSource fiducials() {
-        return mask.fiducials();
     }
 
     /** {@code F + 1}: the ECG itself and each feature ablated. */
@@ -93,8 +67,8 @@ public final class FeatureAblation implements MaskedAttributionMethod {
     }
 
     @Override
-    public FeatureAblation withFiducials(FiducialSource source) {
-        return new FeatureAblation(params, mask.with(source));
+    FeatureAblation with(MaskSetting setting) {
+        return new FeatureAblation(params, setting);
     }
 
     @Override
@@ -117,10 +91,5 @@ public final class FeatureAblation implements MaskedAttributionMethod {
         }
         return Attribution.of(this, model, inputs, values).baselines(baselines)
                 .ecgSample(MaskedEcgs.MASK_SAMPLE, ecgs.maskSample()).build();
-    }
-
-    @Override
-    public String toString() {
-        return ID + parameters() + mask.describe();
     }
 }

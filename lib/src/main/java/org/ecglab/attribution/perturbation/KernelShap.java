@@ -7,8 +7,6 @@ import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.FeatureMaskSpec;
-import org.ecglab.attribution.FiducialSource;
-import org.ecglab.attribution.MaskedAttributionMethod;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.Param;
 import org.ecglab.attribution.ParameterSchema;
@@ -31,7 +29,7 @@ import org.ecglab.nn.EcgClassifier;
  * Coalitions are drawn per ECG from the seed and the ECG's values and recorded ({@link CoalitionRegression}). Needs at
  * least 2 features and 2 samples. Cost: {@code n_samples} forward passes per ECG plus one regression.
  */
-public final class KernelShap implements MaskedAttributionMethod {
+public final class KernelShap extends MaskedMethod<KernelShap.Params> {
     /** Method id. */
     public static final String ID = "kernel_shap";
     /** Captum's weight of the all-ones and all-zeros samples. */
@@ -55,9 +53,6 @@ public final class KernelShap implements MaskedAttributionMethod {
             "Shapley values by a Shapley-kernel weighted regression on coalitions (Lundberg & Lee 2017, Captum)",
             Params.SCHEMA, KernelShap::new);
 
-    private final Params params;
-    private final MaskSetting mask;
-
     /** Captum's defaults: 25 samples, every sample of the ECG a feature. */
     public KernelShap() {
         this(Params.SCHEMA.defaults());
@@ -69,33 +64,12 @@ public final class KernelShap implements MaskedAttributionMethod {
     }
 
     private KernelShap(Params params, MaskSetting mask) {
-        this.params = params;
-        this.mask = mask;
+        super(ID, Params.SCHEMA, params, mask);
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code n_samples}). */
     public static KernelShap fromParameters(Map<String, ?> parameters) {
         return new KernelShap(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
-    }
-
-    @Override
-    public FeatureMaskSpec featureMask() {
-        return mask.spec();
-    }
-
-    @Override
-    public FiducialSource fiducials() {
-        return mask.fiducials();
     }
 
     /** {@code n_samples}, whatever the number of features. */
@@ -105,8 +79,8 @@ public final class KernelShap implements MaskedAttributionMethod {
     }
 
     @Override
-    public KernelShap withFiducials(FiducialSource source) {
-        return new KernelShap(params, mask.with(source));
+    KernelShap with(MaskSetting setting) {
+        return new KernelShap(params, setting);
     }
 
     @Override
@@ -174,10 +148,5 @@ public final class KernelShap implements MaskedAttributionMethod {
             w[s] = k == 0 || k == z[s].length ? END_POINT_WEIGHT : 1;
         }
         return w;
-    }
-
-    @Override
-    public String toString() {
-        return ID + parameters() + mask.describe();
     }
 }

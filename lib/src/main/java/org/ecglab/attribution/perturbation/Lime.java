@@ -7,8 +7,6 @@ import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.FeatureMaskSpec;
-import org.ecglab.attribution.FiducialSource;
-import org.ecglab.attribution.MaskedAttributionMethod;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.Param;
 import org.ecglab.attribution.ParameterSchema;
@@ -31,7 +29,7 @@ import org.ecglab.nn.EcgClassifier;
  * coalitions are drawn per ECG from the seed and the ECG's values and recorded ({@link CoalitionRegression}). Cost:
  * {@code n_samples} forward passes per ECG plus one surrogate fit.
  */
-public final class Lime implements MaskedAttributionMethod {
+public final class Lime extends MaskedMethod<Lime.Params> {
     /** Method id. */
     public static final String ID = "lime";
     /** The surrogate models, by parameter value. */
@@ -68,9 +66,6 @@ public final class Lime implements MaskedAttributionMethod {
             "a weighted local linear surrogate on random coalitions (Ribeiro et al. 2016, Captum)", Params.SCHEMA,
             Lime::new);
 
-    private final Params params;
-    private final MaskSetting mask;
-
     /** Captum's defaults: 50 samples, cosine kernel of width 1, Lasso with alpha 0.01, every sample a feature. */
     public Lime() {
         this(Params.SCHEMA.defaults());
@@ -82,33 +77,12 @@ public final class Lime implements MaskedAttributionMethod {
     }
 
     private Lime(Params params, MaskSetting mask) {
-        this.params = params;
-        this.mask = mask;
+        super(ID, Params.SCHEMA, params, mask);
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code kernel_width}). */
     public static Lime fromParameters(Map<String, ?> parameters) {
         return new Lime(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
-    }
-
-    @Override
-    public FeatureMaskSpec featureMask() {
-        return mask.spec();
-    }
-
-    @Override
-    public FiducialSource fiducials() {
-        return mask.fiducials();
     }
 
     /** {@code n_samples}, whatever the number of features. */
@@ -118,8 +92,8 @@ public final class Lime implements MaskedAttributionMethod {
     }
 
     @Override
-    public Lime withFiducials(FiducialSource source) {
-        return new Lime(params, mask.with(source));
+    Lime with(MaskSetting setting) {
+        return new Lime(params, setting);
     }
 
     @Override
@@ -175,10 +149,5 @@ public final class Lime implements MaskedAttributionMethod {
         }
         double width = params.kernelWidth();
         return Math.exp(-distance * distance / (2 * width * width));
-    }
-
-    @Override
-    public String toString() {
-        return ID + parameters() + mask.describe();
     }
 }

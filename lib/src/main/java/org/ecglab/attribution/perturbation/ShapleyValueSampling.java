@@ -8,8 +8,6 @@ import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.FeatureMaskSpec;
-import org.ecglab.attribution.FiducialSource;
-import org.ecglab.attribution.MaskedAttributionMethod;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.Param;
 import org.ecglab.attribution.ParameterSchema;
@@ -31,7 +29,7 @@ import org.ecglab.nn.EcgClassifier;
  * As Captum, the ECG's own logit is evaluated at the end of every permutation. Cost: {@code 1 + n_samples·F} forward
  * passes per ECG (180,001 for the default mask of 7200 samples; 151 for {@code waves}).
  */
-public final class ShapleyValueSampling implements MaskedAttributionMethod {
+public final class ShapleyValueSampling extends MaskedMethod<ShapleyValueSampling.Params> {
     /** Method id. */
     public static final String ID = "shapley_sampling";
 
@@ -56,9 +54,6 @@ public final class ShapleyValueSampling implements MaskedAttributionMethod {
     /** Name of the recorded permutations. */
     static final String PERMUTATIONS = "permutations";
 
-    private final Params params;
-    private final MaskSetting mask;
-
     /** Captum's defaults: 25 permutations of every sample. */
     public ShapleyValueSampling() {
         this(Params.SCHEMA.defaults());
@@ -70,33 +65,12 @@ public final class ShapleyValueSampling implements MaskedAttributionMethod {
     }
 
     private ShapleyValueSampling(Params params, MaskSetting mask) {
-        this.params = params;
-        this.mask = mask;
+        super(ID, Params.SCHEMA, params, mask);
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code n_samples}). */
     public static ShapleyValueSampling fromParameters(Map<String, ?> parameters) {
         return new ShapleyValueSampling(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
-    }
-
-    @Override
-    public FeatureMaskSpec featureMask() {
-        return mask.spec();
-    }
-
-    @Override
-    public FiducialSource fiducials() {
-        return mask.fiducials();
     }
 
     /** {@code 1 + n_samples · F}: the baseline, then every prefix of every permutation. */
@@ -106,8 +80,8 @@ public final class ShapleyValueSampling implements MaskedAttributionMethod {
     }
 
     @Override
-    public ShapleyValueSampling withFiducials(FiducialSource source) {
-        return new ShapleyValueSampling(params, mask.with(source));
+    ShapleyValueSampling with(MaskSetting setting) {
+        return new ShapleyValueSampling(params, setting);
     }
 
     @Override
@@ -157,10 +131,5 @@ public final class ShapleyValueSampling implements MaskedAttributionMethod {
             p[j] = t;
         }
         return p;
-    }
-
-    @Override
-    public String toString() {
-        return ID + parameters() + mask.describe();
     }
 }

@@ -50,22 +50,36 @@ class SurrogateFitTest {
         assertEquals(mean - 0.5 * (fit.coefficients()[0] + fit.coefficients()[2]), fit.intercept(), 1e-9);
     }
 
+    /**
+     * {@code n} random 0/1 samples of {@code f} features, {@code y} = every third feature with weight 1, the others
+     * 0.02, plus noise; weights in [0.3, 1.3).
+     */
+    private record Problem(double[][] z, double[] y, double[] w) {
+        static Problem random(long seed, int n, int f) {
+            SplittableRandom r = new SplittableRandom(seed);
+            double[][] z = new double[n][f];
+            double[] y = new double[n];
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < f; j++) {
+                    z[i][j] = r.nextBoolean() ? 1 : 0;
+                    y[i] += (j % 3 == 0 ? 1.0 : 0.02) * z[i][j];
+                }
+                y[i] += 0.1 * r.nextDouble();
+                w[i] = 0.3 + r.nextDouble();
+            }
+            return new Problem(z, y, w);
+        }
+    }
+
     @Test
     void lassoSatisfiesItsOptimalityConditions() {
-        SplittableRandom r = new SplittableRandom(3);
         int n = 40;
         int f = 15;
-        double[][] z = new double[n][f];
-        double[] y = new double[n];
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < f; j++) {
-                z[i][j] = r.nextBoolean() ? 1 : 0;
-                y[i] += (j % 3 == 0 ? 1.0 : 0.02) * z[i][j];
-            }
-            y[i] += 0.1 * r.nextDouble();
-            w[i] = 0.3 + r.nextDouble();
-        }
+        Problem p = Problem.random(3, n, f);
+        double[][] z = p.z();
+        double[] y = p.y();
+        double[] w = p.w();
         double alpha = 0.01;
         Surrogate.Fit fit = new WeightedLasso(alpha).fit(z, y, w);
         // KKT of (1/2Σw) Σ w (y − b − zβ)² + α‖β‖₁: the weighted correlation of each feature with the residual is
@@ -94,19 +108,9 @@ class SurrogateFitTest {
 
     @Test
     void lassoWithoutPenaltyIsWeightedLeastSquares() {
-        SplittableRandom r = new SplittableRandom(4);
-        double[][] z = new double[30][5];
-        double[] y = new double[30];
-        double[] w = new double[30];
-        for (int i = 0; i < 30; i++) {
-            for (int j = 0; j < 5; j++) {
-                z[i][j] = r.nextBoolean() ? 1 : 0;
-            }
-            y[i] = r.nextDouble();
-            w[i] = 0.5 + r.nextDouble();
-        }
-        Surrogate.Fit lasso = new WeightedLasso(0).fit(z, y, w);
-        Surrogate.Fit ls = new WeightedLeastSquares().fit(z, y, w);
+        Problem p = Problem.random(4, 30, 5);
+        Surrogate.Fit lasso = new WeightedLasso(0).fit(p.z(), p.y(), p.w());
+        Surrogate.Fit ls = new WeightedLeastSquares().fit(p.z(), p.y(), p.w());
         for (int j = 0; j < 5; j++) {
             assertEquals(ls.coefficients()[j], lasso.coefficients()[j], 1e-3);
         }
@@ -114,27 +118,20 @@ class SurrogateFitTest {
 
     @Test
     void leastSquaresWithFewerSamplesThanFeaturesIsTheMinimumNormFit() {
-        SplittableRandom r = new SplittableRandom(5);
         int n = 6;
         int f = 20;
-        double[][] z = new double[n][f];
-        double[] y = new double[n];
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < f; j++) {
-                z[i][j] = r.nextBoolean() ? 1 : 0;
-            }
-            y[i] = r.nextDouble();
-            w[i] = 1;
-        }
+        Problem p = Problem.random(5, n, f);
+        double[][] z = p.z();
+        double[] y = p.y();
+        double[] w = p.w();
         Surrogate.Fit fit = new WeightedLeastSquares().fit(z, y, w);
         // it interpolates the samples ...
         for (int i = 0; i < n; i++) {
-            double p = fit.intercept();
+            double predicted = fit.intercept();
             for (int j = 0; j < f; j++) {
-                p += z[i][j] * fit.coefficients()[j];
+                predicted += z[i][j] * fit.coefficients()[j];
             }
-            assertEquals(y[i], p, 1e-9, "sample " + i);
+            assertEquals(y[i], predicted, 1e-9, "sample " + i);
         }
         // ... with the smallest norm: β lies in the row space of the centred design (β ⟂ its null space), which is
         // the case iff β = Xᵀu for some u; check that projecting β on the row space changes nothing.
