@@ -7,7 +7,8 @@ from . import reference, input_gradients
 
 
 def quadrature(method, n):
-    """Nodes and weights on [0, 1], as Captum's approximation_parameters (step 1/n for every Riemann rule)."""
+    """Nodes and weights on [0, 1], as Captum's approximation_parameters (step 1/n for every Riemann rule), and the
+    lab's trapezoid (step 1/(n - 1))."""
     if method == "gausslegendre":
         x, w = np.polynomial.legendre.leggauss(n)
         return (x + 1) / 2, w / 2
@@ -18,7 +19,12 @@ def quadrature(method, n):
         return (s + 1) / n, np.full(n, 1.0 / n)
     if method == "riemann_middle":
         return (s + 0.5) / n, np.full(n, 1.0 / n)
-    if method == "riemann_trapezoid":
+    if method == "riemann_trapezoid":  # Captum keeps the step 1/n: the weights sum to (n - 1) / n
+        w = np.full(n, 1.0 / n)
+        w[0] /= 2
+        w[-1] /= 2
+        return np.linspace(0, 1, n), w
+    if method == "trapezoid":  # the lab's corrected rule: step 1/(n - 1), weights sum to 1
         w = np.full(n, 1.0 / (n - 1))
         w[0] /= 2
         w[-1] /= 2
