@@ -148,6 +148,22 @@ public final class GradientComputer {
         return out;
     }
 
+    /**
+     * Per-ECG accumulators of {@link #ROW_SIZE} values (lead-major) as maps {@code [N][12][600]}, each value times
+     * {@code factor}, rounded to float32: how a method that sums in double over many gradients hands back its maps.
+     */
+    public static float[][][] toMaps(double[][] rows, double factor) {
+        float[][][] out = new float[rows.length][EcgFormat.LEADS][EcgFormat.SAMPLES];
+        for (int i = 0; i < rows.length; i++) {
+            for (int l = 0; l < EcgFormat.LEADS; l++) {
+                for (int t = 0; t < EcgFormat.SAMPLES; t++) {
+                    out[i][l][t] = (float) (rows[i][l * EcgFormat.SAMPLES + t] * factor);
+                }
+            }
+        }
+        return out;
+    }
+
     static void copyIn(float[][] signal, float[] dest, int offset) {
         for (int l = 0; l < EcgFormat.LEADS; l++) {
             System.arraycopy(signal[l], 0, dest, offset + l * EcgFormat.SAMPLES, EcgFormat.SAMPLES);

@@ -138,16 +138,9 @@ public final class SmoothGrad implements AttributionMethod {
                 }
             }
         });
-        float[][][] values = new float[n][EcgFormat.LEADS][EcgFormat.SAMPLES];
-        for (int i = 0; i < n; i++) {
-            double[] v = deviations == null ? mean[i] : deviations[i];
-            double scale = deviations == null ? 1 : 1.0 / k;
-            for (int l = 0; l < EcgFormat.LEADS; l++) {
-                for (int t = 0; t < EcgFormat.SAMPLES; t++) {
-                    values[i][l][t] = (float) (v[l * EcgFormat.SAMPLES + t] * scale);
-                }
-            }
-        }
+        // vargrad: the population variance is the sum of squared deviations over k
+        float[][][] values = deviations == null ? GradientComputer.toMaps(mean, 1)
+                : GradientComputer.toMaps(deviations, 1.0 / k);
         Attribution.Builder result = Attribution.of(this, model, inputs, values)
                 .signed(!abs && params.ntType().equals("smoothgrad")).seed(params.seed());
         if (params.stdevs() > 0) {

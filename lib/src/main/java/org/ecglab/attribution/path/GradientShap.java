@@ -135,14 +135,7 @@ public final class GradientShap implements AttributionMethod {
                 }
             }
         });
-        float[][][] values = new float[n][EcgFormat.LEADS][EcgFormat.SAMPLES];
-        for (int i = 0; i < n; i++) {
-            for (int l = 0; l < EcgFormat.LEADS; l++) {
-                for (int t = 0; t < EcgFormat.SAMPLES; t++) {
-                    values[i][l][t] = (float) (sum[i][l * EcgFormat.SAMPLES + t] / k);
-                }
-            }
-        }
+        float[][][] values = GradientComputer.toMaps(sum, 1.0 / k);
         long[] indexRecord = new long[n * k];
         for (int r = 0; r < indexRecord.length; r++) {
             indexRecord[r] = index[r];
