@@ -22,9 +22,11 @@ import org.ecglab.data.EcgFormat;
  * issue 7, every convolution whose output channels are a multiple of 16, as in the default CNN).
  *
  * <p>The gradient of a fixed random combination of the logits is taken for {@value #ROWS} random ECG-shaped rows in
- * one batch, and for the first two rows alone, in inference mode; both backends must agree within
- * {@value #TOLERANCE} relative L2. A ReLU or max-pooling decision within float32 rounding of its kink can differ
- * between two correct backends, so a disagreement counts only if a second draw of rows disagrees too. Batch norm runs
+ * one batch, and for the first four rows in another, in inference mode; in both, the median over rows of each row's
+ * relative L2 difference between the backends must be within {@value #TOLERANCE}. A ReLU or max-pooling decision
+ * within float32 rounding of its kink can differ between two correct backends and change one row's gradient; the
+ * median ignores such rows, and a disagreement counts only if a second draw of rows disagrees too. The fault this
+ * guards against changes every row. Batch norm runs
  * on its running statistics, so the network's state is unchanged; gradients the check adds to parameters that record
  * them (a network in training) are set back to zero.
  */
@@ -34,7 +36,7 @@ public final class ModelGradientCheck {
 
     /**
      * @param agrees     whether the backends agree
-     * @param difference the largest relative L2 difference seen (in the last draw)
+     * @param difference the larger median per-row relative L2 difference of the draws made
      */
     public record Result(boolean agrees, double difference) {
         @Override
@@ -73,16 +75,29 @@ public final class ModelGradientCheck {
         }
     }
 
+    /**
+     * The larger over batches of {@value #ROWS} and 4 rows of the median over rows of each row's relative L2
+     * difference between the two backends. The median ignores a row whose gradient path differs at a kink, while
+     * the fault changes every row.
+     */
     private static double worstDifference(NDManager m, Block block, OneDnnSwitch oneDnn, long seed) {
-        float[] rows = gaussian(ROWS * EcgFormat.LEADS * EcgFormat.SAMPLES, 1, seed);
+        int size = EcgFormat.LEADS * EcgFormat.SAMPLES;
+        float[] rows = gaussian(ROWS * size, 1, seed);
         double worst = 0;
-        for (int n : new int[] {ROWS, 2}) {
-            float[] x = Arrays.copyOf(rows, n * EcgFormat.LEADS * EcgFormat.SAMPLES);
+        for (int n : new int[] {ROWS, 4}) {
+            float[] x = Arrays.copyOf(rows, n * size);
             oneDnn.setEnabled(true);
             float[] on = gradient(m, block, x, n, seed);
             oneDnn.setEnabled(false);
             float[] off = gradient(m, block, x, n, seed);
-            worst = Math.max(worst, relativeL2(on, off));
+            double[] perRow = new double[n];
+            for (int r = 0; r < n; r++) {
+                perRow[r] = relativeL2(Arrays.copyOfRange(on, r * size, (r + 1) * size),
+                        Arrays.copyOfRange(off, r * size, (r + 1) * size));
+            }
+            Arrays.sort(perRow);
+            double median = n % 2 == 1 ? perRow[n / 2] : (perRow[n / 2 - 1] + perRow[n / 2]) / 2;
+            worst = Math.max(worst, median);
         }
         return worst;
     }
