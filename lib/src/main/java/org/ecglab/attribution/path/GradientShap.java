@@ -29,7 +29,8 @@ import org.ecglab.nn.EcgClassifier;
  * so no convergence delta is reported.
  *
  * <p>Baselines are a distribution ({@link Baselines#distribution}; rows given with {@link Baselines#of} are drawn
- * from too); none given means one row of zeros, where Captum requires them. Where we leave Captum: the draws come
+ * from too, but the chunked runner cuts N such rows into chunks with the inputs, so give a distribution as one);
+ * none given means one row of zeros, where Captum requires them. Where we leave Captum: the draws come
  * from a seeded {@link RandomDraws} ({@code seed}) instead of NumPy's and torch's generators, in the order baseline
  * indices, then path positions, then noise, and are recorded with the result: {@code baseline_index} int64
  * {@code [N, n_samples]}, {@code alpha} float32 {@code [N, n_samples]} and, when {@code stdevs > 0}, {@code noise}
