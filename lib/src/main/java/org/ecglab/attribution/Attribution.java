@@ -2,11 +2,9 @@ package org.ecglab.attribution;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.ecglab.data.DatasetHash;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.data.npy.NpyArray;
@@ -33,16 +31,15 @@ import org.ecglab.nn.EcgClassifier;
  * @param seed             random seed the method used; 0 for deterministic methods
  * @param convergenceDelta per ECG, {@code Σ attribution − (f(x) − f(x'))} for methods that promise completeness
  *                         (integrated gradients, DeepLIFT, ...); null for methods that do not
- * @param samples          the random draws a method used (e.g. noise, path positions), and what else a reference
- *                         implementation needs to reproduce the maps exactly (e.g. the feature masks), by name; empty
- *                         for deterministic methods that need nothing
- * @param ecgSamples       the names of the samples whose first axis is the ECG (one entry per map, e.g. masks
- *                         {@code [N, 12, 600]}): results over consecutive inputs join them ({@link #join})
+ * @param samples          the random draws a method used (e.g. noise, path positions), by name, so that a reference
+ *                         implementation can reproduce the maps exactly; empty for deterministic methods. Every
+ *                         array's first axis is the ECG axis (entry {@code i} holds what ECG {@code i} drew), so the
+ *                         draws of results over consecutive chunks of ECGs join into those of the whole
  */
 public record Attribution(float[][][] values, String methodId, Map<String, Object> parameters, Baselines baselines,
         boolean signed,
         String modelId, String modelFingerprint, String inputHash, long seed, double[] convergenceDelta,
-        Map<String, NpyArray> samples, Set<String> ecgSamples) {
+        Map<String, NpyArray> samples) {
 
     /** Checks that the parts are present and consistent and freezes the maps. */
     public Attribution {
@@ -54,18 +51,17 @@ public record Attribution(float[][][] values, String methodId, Map<String, Objec
         Objects.requireNonNull(baselines, "baselines");
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(parameters, "parameters")));
         samples = Collections.unmodifiableMap(new LinkedHashMap<>(samples == null ? Map.of() : samples));
-        ecgSamples = Collections.unmodifiableSet(new LinkedHashSet<>(ecgSamples == null ? Set.of() : ecgSamples));
-        for (String name : ecgSamples) {
-            NpyArray a = samples.get(name);
-            if (a == null || a.shape().length == 0 || a.shape()[0] != values.length) {
-                throw new IllegalArgumentException("sample " + name + " is declared per ECG but "
-                        + (a == null ? "is missing" : "has shape " + java.util.Arrays.toString(a.shape())) + " for "
-                        + values.length + " maps");
-            }
-        }
         if (convergenceDelta != null && convergenceDelta.length != values.length) {
             throw new IllegalArgumentException("convergenceDelta has " + convergenceDelta.length
                     + " entries for " + values.length + " maps");
+        }
+        for (Map.Entry<String, NpyArray> e : samples.entrySet()) {
+            int[] shape = e.getValue().shape();
+            if (shape.length == 0 || shape[0] != values.length) {
+                throw new IllegalArgumentException("sample " + e.getKey() + " has shape "
+                        + java.util.Arrays.toString(shape) + "; its first axis must be the " + values.length
+                        + " ECGs");
+            }
         }
         int leads = values.length == 0 ? EcgFormat.LEADS : values[0].length;
         if (leads != EcgFormat.LEADS && leads != 1) {
@@ -101,7 +97,6 @@ public record Attribution(float[][][] values, String methodId, Map<String, Objec
         private long seed;
         private double[] delta;
         private final Map<String, NpyArray> samples = new LinkedHashMap<>();
-        private final Set<String> ecgSamples = new LinkedHashSet<>();
 
         private Builder(String methodId, Map<String, Object> parameters, String modelId, String fingerprint,
                 String inputHash, float[][][] values) {
@@ -137,26 +132,16 @@ public record Attribution(float[][][] values, String methodId, Map<String, Objec
             return this;
         }
 
-        /** A named array of random draws, for reference implementations. */
+        /** A named array of random draws, for reference implementations; its first axis is the ECG axis. */
         public Builder sample(String name, NpyArray draws) {
             samples.put(name, draws);
-            return this;
-        }
-
-        /**
-         * A named array whose first axis is the ECG (e.g. each ECG's feature mask, or its own random draws), which
-         * results over consecutive inputs join ({@link Attribution#join}).
-         */
-        public Builder ecgSample(String name, NpyArray perEcg) {
-            samples.put(name, perEcg);
-            ecgSamples.add(name);
             return this;
         }
 
         /** The result. */
         public Attribution build() {
             return new Attribution(values, methodId, parameters, baselines, signed, modelId, fingerprint, inputHash,
-                    seed, delta, samples, ecgSamples);
+                    seed, delta, samples);
         }
     }
 

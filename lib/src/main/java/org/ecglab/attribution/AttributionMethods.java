@@ -3,7 +3,11 @@ package org.ecglab.attribution;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ecglab.attribution.cam.GradCam;
+import org.ecglab.attribution.gradient.InputXGradient;
 import org.ecglab.attribution.gradient.Saliency;
+import org.ecglab.attribution.gradient.SmoothGrad;
+import org.ecglab.attribution.path.GradientShap;
 import org.ecglab.attribution.path.IntegratedGradients;
 import org.ecglab.attribution.perturbation.FeatureAblation;
 import org.ecglab.attribution.perturbation.KernelShap;
@@ -21,6 +25,10 @@ public final class AttributionMethods {
     static {
         register(Saliency.DESCRIPTOR);
         register(IntegratedGradients.DESCRIPTOR);
+        register(InputXGradient.DESCRIPTOR);
+        register(SmoothGrad.DESCRIPTOR);
+        register(GradientShap.DESCRIPTOR);
+        register(GradCam.DESCRIPTOR);
         register(Occlusion.DESCRIPTOR);
         register(FeatureAblation.DESCRIPTOR);
         register(Lime.DESCRIPTOR);

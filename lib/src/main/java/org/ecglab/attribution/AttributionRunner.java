@@ -14,10 +14,9 @@ import org.ecglab.nn.EcgClassifier;
  * one {@link Attribution}. Methods still batch internally within a chunk (their {@code internal_batch_size}); the
  * chunks exist so that memory stays bounded and progress can be shown.
  *
- * <p>For deterministic methods the joined result equals one call over all ECGs, and so it does for methods that draw
- * each ECG's random numbers from the seed and that ECG alone (the perturbation family). A method that samples with
- * one stream per call restarts it with every call, so its maps depend on the chunk size; record it with the
- * results.
+ * <p>For deterministic methods the joined result equals one call over all ECGs. A method that samples with a seed
+ * restarts its random stream with every call, so its maps depend on the chunk size; the joined result carries the
+ * draws every chunk made, joined along the ECG axis, so a reference still reproduces each map from its own draws.
  */
 public final class AttributionRunner {
     /** ECGs per chunk unless the caller chooses otherwise. */
@@ -93,9 +92,7 @@ public final class AttributionRunner {
     }
 
     /**
-     * One method over all inputs, the chunks' maps, convergence deltas and per-ECG samples
-     * ({@link Attribution#ecgSamples()}, e.g. feature masks) joined in input order. Other samples (draws shared by the
-     * ECGs of one call) are not joined: a joined result carries none of them.
+     * One method over all inputs, the chunks' maps (and convergence deltas) joined in input order.
      *
      * @throws IllegalArgumentException as {@link #forEachChunk}
      */
@@ -114,33 +111,13 @@ public final class AttributionRunner {
             }
             parts.add(part);
         });
-        Attribution a = parts.get(0);
+        Attribution first = parts.get(0);
         Attribution.Builder joined = Attribution.of(method, model, inputs, values).baselines(baselines)
-                .signed(a.signed()).seed(a.seed()).convergenceDelta(delta[0]);
-        for (String name : a.ecgSamples()) {
-            joined.ecgSample(name, concatenate(name, parts));
+                .signed(first.signed()).seed(first.seed()).convergenceDelta(delta[0]);
+        for (String name : first.samples().keySet()) {
+            joined.sample(name, NpyArray.concatenate(parts.stream().map(p -> p.samples().get(name)).toList()));
         }
         return joined.build();
-    }
-
-    /** Sample {@code name} of every part, joined along the first (ECG) axis. */
-    private static NpyArray concatenate(String name, List<Attribution> parts) {
-        NpyArray first = parts.get(0).samples().get(name);
-        int[] shape = first.shape().clone();
-        shape[0] = 0;
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        for (Attribution part : parts) {
-            NpyArray a = part.samples().get(name);
-            if (a == null || !part.ecgSamples().contains(name) || a.dtype() != first.dtype()
-                    || !Arrays.equals(Arrays.copyOfRange(a.shape(), 1, a.shape().length),
-                            Arrays.copyOfRange(first.shape(), 1, first.shape().length))) {
-                throw new IllegalStateException("method " + part.methodId() + " recorded sample " + name
-                        + " differently in two calls; it cannot be joined");
-            }
-            shape[0] += a.shape()[0];
-            bytes.writeBytes(a.rawBytes());
-        }
-        return new NpyArray(first.dtype(), shape, bytes.toByteArray());
     }
 
     @Override

@@ -2,9 +2,7 @@ package org.ecglab.experiment;
 
 import java.util.List;
 import java.util.stream.LongStream;
-import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
-import org.ecglab.data.Split;
 import org.ecglab.data.synthetic.SyntheticConfig;
 import org.ecglab.data.synthetic.SyntheticEcgGenerator;
 import org.ecglab.registry.TaskModelSuite;
@@ -26,13 +24,6 @@ import org.ecglab.train.TrainingConfig;
  * </table>
  */
 public final class LabDefaults {
-    /**
-     * The classes whose example ECGs every method-family notebook explains, one per part of the beat a finding
-     * changes: the QRS complex (LBBB), the PR segment (AVB1), the ST segment (ASTE) and the end of the T wave (LQT).
-     */
-    public static final List<DiagnosticClass> EXAMPLE_CLASSES = List.of(DiagnosticClass.LBBB, DiagnosticClass.AVB1,
-            DiagnosticClass.ASTE, DiagnosticClass.LQT);
-
     /** Seed of the synthetic data set all notebooks use. */
     public static final long DATA_SEED = 1L;
 
@@ -50,20 +41,6 @@ public final class LabDefaults {
      */
     public static EcgDataset syntheticData(Lab lab) {
         return new SyntheticEcgGenerator(SyntheticConfig.defaults()).dataset(perClass(lab), DATA_SEED);
-    }
-
-    /**
-     * The example ECG of class {@code c} that the method-family notebooks explain: its first positive of the test
-     * split.
-     *
-     * @throws IllegalArgumentException if the test split has no ECG of {@code c}
-     */
-    public static int exampleEcg(EcgDataset data, DiagnosticClass c) {
-        int[] positives = data.positives(Split.TEST, c);
-        if (positives.length == 0) {
-            throw new IllegalArgumentException(data.name() + " has no " + c.id() + " ECG in its test split");
-        }
-        return positives[0];
     }
 
     /**

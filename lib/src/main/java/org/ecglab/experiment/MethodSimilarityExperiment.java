@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.ecglab.LibraryVersion;
+import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.AttributionRunner;
 import org.ecglab.attribution.Baselines;
@@ -27,7 +28,8 @@ import tech.tablesaw.api.Table;
 /**
  * Experiment 1, inter-method similarity (Arends et al. 2026): every configured method explains the same task model
  * on the same ECGs (positives of the task), and every pair of maps is compared by rank correlation of the
- * flattened maps, on absolute and on signed values.
+ * flattened maps, on absolute and on signed values. A map without a lead axis (Grad-CAM) is compared with the others
+ * on the time axis ({@link MapSimilarity}: the other map reduced to its time profile).
  *
  * <p>Output: one row per ECG × method pair × value mode with columns {@code ecg_id, task, method_a, method_b,
  * values} and the score (named after the correlation, {@code spearman} by default; NaN where a map is constant).
@@ -107,21 +109,50 @@ public final class MethodSimilarityExperiment {
                     for (int e = 0; e < maps.get(0).size(); e++) {
                         String ecgId = records.ids().get(from + e);
                         for (ValueMode mode : config.valueModes()) {
-                            double[][] prepared = new double[methods.size()][];
-                            for (int m = 0; m < methods.size(); m++) {
-                                prepared[m] = corr.prepare(MapSimilarity.flatten(maps.get(m).map(e), mode));
-                            }
+                            PreparedMaps prepared = new PreparedMaps(maps, e, mode, corr);
                             for (int a = 0; a < methods.size(); a++) {
                                 for (int b = a + 1; b < methods.size(); b++) {
                                     addRow(table, ecgId, tm.task().id(), config.methods().get(a).label(),
-                                            config.methods().get(b).label(), mode.label(),
-                                            Correlation.ofPrepared(prepared[a], prepared[b]));
+                                            config.methods().get(b).label(), mode.label(), prepared.similarity(a, b));
                                 }
                             }
                         }
                     }
                 });
         return table;
+    }
+
+    /**
+     * One ECG's maps of every method, prepared once for the correlation in both forms a pair may need: flattened, and
+     * as time profiles for pairs where one map has no lead axis ({@link MapSimilarity#timeAxisOnly}).
+     */
+    private static final class PreparedMaps {
+        private final float[][][] maps;
+        private final ValueMode mode;
+        private final Correlation correlation;
+        private final double[][] flat;
+        private final double[][] profiles;
+
+        PreparedMaps(List<Attribution> attributions, int ecg, ValueMode mode, Correlation correlation) {
+            this.maps = attributions.stream().map(a -> a.map(ecg)).toArray(float[][][]::new);
+            this.mode = mode;
+            this.correlation = correlation;
+            this.flat = new double[maps.length][];
+            this.profiles = new double[maps.length][];
+        }
+
+        double similarity(int a, int b) {
+            boolean timeOnly = MapSimilarity.timeAxisOnly(maps[a], maps[b]);
+            return Correlation.ofPrepared(vector(a, timeOnly), vector(b, timeOnly));
+        }
+
+        private double[] vector(int m, boolean timeOnly) {
+            double[][] cache = timeOnly ? profiles : flat;
+            if (cache[m] == null) {
+                cache[m] = correlation.prepare(MapSimilarity.comparable(maps[m], mode, timeOnly));
+            }
+            return cache[m];
+        }
     }
 
     /**

@@ -71,15 +71,21 @@ class InteropBundlePythonTest {
     /** As above, integrated gradients against {@code baselines}. */
     private Path bundle(String name, Architecture arch, long seed, AttributionMethod saliency,
             AttributionMethod ig, Baselines baselines) throws IOException {
-        Map<String, AttributionMethod> methods = new LinkedHashMap<>();
-        methods.put("saliency", saliency);
-        methods.put("integrated_gradients", ig);
-        return bundle(name, arch, seed, methods, baselines);
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        entries.put("saliency", new Entry(saliency, Baselines.zero()));
+        entries.put("integrated_gradients", new Entry(ig, baselines));
+        return bundle(name, arch, seed, entries);
     }
 
-    /** Writes a bundle with the maps of {@code methods} (by bundle name) against {@code baselines}. */
-    private Path bundle(String name, Architecture arch, long seed, Map<String, AttributionMethod> methods,
-            Baselines baselines) throws IOException {
+    /** One map of a bundle: a method and the baselines it explains against. */
+    private record Entry(AttributionMethod method, Baselines baselines) {
+        static Entry of(String id, Map<String, ?> parameters) {
+            return new Entry(AttributionMethods.create(id, parameters), Baselines.zero());
+        }
+    }
+
+    /** Writes a bundle of 3 seeded inputs with the maps of {@code entries}, by attribution name. */
+    private Path bundle(String name, Architecture arch, long seed, Map<String, Entry> entries) throws IOException {
         List<String> classes = new ArrayList<>();
         for (int k = 0; k < arch.outputs(); k++) {
             classes.add("class" + k);
@@ -92,12 +98,18 @@ class InteropBundlePythonTest {
         Path folder = dir.resolve(name);
         try (EcgClassifier model = TestModels.nonTrivial(arch, seed, classes)) {
             Map<String, BundleAttribution> maps = new LinkedHashMap<>();
-            for (Map.Entry<String, AttributionMethod> m : methods.entrySet()) {
-                maps.put(m.getKey(), m.getValue().attribute(model, x, targets, baselines).toBundle());
-            }
+            entries.forEach((label, e) -> maps.put(label, e.method().attribute(model, x, targets, e.baselines())
+                    .toBundle()));
             InteropBundle.write(folder, arch, model, classes, x, targets, maps);
         }
         return folder;
+    }
+
+    /** Every method explaining against the same baselines. */
+    private static Map<String, Entry> against(Map<String, AttributionMethod> methods, Baselines baselines) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        methods.forEach((label, m) -> entries.put(label, new Entry(m, baselines)));
+        return entries;
     }
 
     /** The perturbation family with coarse features (each ECG's own wave mask for one of them), as the bundle records. */
@@ -122,9 +134,9 @@ class InteropBundlePythonTest {
     @Test
     void pytorchReproducesThePerturbationMethodsFromTheRecordedMasksAndDraws() throws Exception {
         Path cnn = bundle("perturbation-cnn", Architecture.defaultCnn(2), 31,
-                perturbationMethods(TestModels.inputs(3, 31)), Baselines.zero());
-        Path all = bundle("perturbation-all-types", allLayerTypes(), 32, perturbationMethods(TestModels.inputs(3, 32)),
-                Baselines.of(TestModels.inputs(1, 98)));
+                against(perturbationMethods(TestModels.inputs(3, 31)), Baselines.zero()));
+        Path all = bundle("perturbation-all-types", allLayerTypes(), 32,
+                against(perturbationMethods(TestModels.inputs(3, 32)), Baselines.of(TestModels.inputs(1, 98))));
         ExternalTools.Result run = check(cnn, all);
         assertEquals(0, run.exit(), run.output());
         for (String name : List.of("occlusion: occlusion", "feature_ablation: feature_ablation", "lime: lime",
@@ -210,6 +222,77 @@ class InteropBundlePythonTest {
                 run.output());
         assertTrue(run.output().contains("integrated_gradients") && run.output().contains("OK"), run.output());
         assertTrue(run.output().contains("keys differ from state_dict(): missing ['1.num_batches_tracked']"), run.output());
+    }
+
+    /** The maps of the gradient, path and CAM families, with their parameters, baselines and random draws. */
+    private Map<String, Entry> gradientPathAndCamMaps(long seed) {
+        Map<String, Entry> e = new LinkedHashMap<>();
+        e.put("input_x_gradient", Entry.of("input_x_gradient", Map.of()));
+        e.put("smoothgrad", Entry.of("smoothgrad", Map.of()));
+        e.put("smoothgrad_signed_sq", Entry.of("smoothgrad", Map.of("nt_type", "smoothgrad_sq", "stdevs", 0.5,
+                "abs", false, "nt_samples", 3)));
+        e.put("vargrad", Entry.of("smoothgrad", Map.of("nt_type", "vargrad", "stdevs", 0.2, "seed", 3)));
+        e.put("gradient_shap", new Entry(AttributionMethods.create("gradient_shap", Map.of("stdevs", 0.1,
+                "seed", seed)), Baselines.distribution(TestModels.inputs(4, seed + 100))));
+        e.put("gradient_shap_zero", Entry.of("gradient_shap", Map.of("n_samples", 3)));
+        e.put("ig_riemann_trapezoid", new Entry(AttributionMethods.create("integrated_gradients",
+                Map.of("method", "riemann_trapezoid", "n_steps", 16)), Baselines.of(TestModels.inputs(1, seed + 200))));
+        e.put("ig_trapezoid", Entry.of("integrated_gradients", Map.of("method", "trapezoid", "n_steps", 16)));
+        e.put("grad_cam", Entry.of("grad_cam", Map.of()));
+        e.put("grad_cam_first_nearest_relu", Entry.of("grad_cam", Map.of("layer", 0, "interpolate_mode", "nearest",
+                "relu_attributions", true)));
+        e.put("grad_cam_relu_layer", Entry.of("grad_cam", Map.of("layer", 2)));
+        return e;
+    }
+
+    @Test
+    void pytorchReproducesTheGradientPathAndCamFamiliesFromTheirDefinitions() throws Exception {
+        Path cnn = bundle("families-cnn", Architecture.defaultCnn(2), 31, gradientPathAndCamMaps(31));
+        Path all = bundle("families-all-types", allLayerTypes(), 32, gradientPathAndCamMaps(32));
+        ExternalTools.Result run = check(cnn, all);
+        assertEquals(0, run.exit(), run.output());
+        for (String name : gradientPathAndCamMaps(0).keySet()) {
+            assertEquals(2, count(run.output(), "\n" + name + ": "), name + "\n" + run.output());
+        }
+        assertEquals(0, count(run.output(), "MISMATCH") + count(run.output(), "NOT CHECKED"), run.output());
+    }
+
+    @Test
+    void pytorchDetectsTamperedDrawsAndMislabelledCamMaps() throws Exception {
+        Map<String, Entry> e = new LinkedHashMap<>();
+        e.put("smoothgrad", Entry.of("smoothgrad", Map.of("abs", false, "stdevs", 0.3)));
+        e.put("gradient_shap", Entry.of("gradient_shap", Map.of("seed", 4)));
+        e.put("grad_cam", Entry.of("grad_cam", Map.of("layer", 12)));
+        Path bad = bundle("tampered", Architecture.defaultCnn(1), 33, e);
+        // the noise of one ECG's copies replaced by other noise of the same distribution
+        Path samples = bad.resolve("attributions/smoothgrad.samples.npz");
+        Map<String, NpyArray> draws = new LinkedHashMap<>(Npz.read(samples));
+        float[] noise = draws.get("noise").toFloats();
+        float[] other = TestModels.inputs(1, 77)[0][0];
+        for (int j = 0; j < other.length; j++) {
+            noise[j] = 0.3f * other[j];
+        }
+        draws.put("noise", NpyArray.ofFloats(noise, draws.get("noise").shape()));
+        Npz.write(samples, draws, false);
+        // the path positions of every sample moved by 0.1
+        Path shap = bad.resolve("attributions/gradient_shap.samples.npz");
+        Map<String, NpyArray> shapDraws = new LinkedHashMap<>(Npz.read(shap));
+        float[] alpha = shapDraws.get("alpha").toFloats();
+        for (int j = 0; j < alpha.length; j++) {
+            alpha[j] = Math.abs(alpha[j] - 0.1f);
+        }
+        shapDraws.put("alpha", NpyArray.ofFloats(alpha, shapDraws.get("alpha").shape()));
+        Npz.write(shap, shapDraws, false);
+        // linearly upsampled Grad-CAM labelled as nearest-neighbour
+        Path cam = bad.resolve("attributions/grad_cam.json");
+        Files.writeString(cam, Files.readString(cam).replace("\"linear\"", "\"nearest\""));
+
+        ExternalTools.Result run = check(bad);
+        assertEquals(1, run.exit(), run.output());
+        assertEquals(3, count(run.output(), "MISMATCH"), run.output());
+        for (String name : e.keySet()) {
+            assertTrue(run.output().matches("(?s).*\n" + name + ": [^\n]*MISMATCH\n.*"), name + "\n" + run.output());
+        }
     }
 
     private static int count(String text, String part) {

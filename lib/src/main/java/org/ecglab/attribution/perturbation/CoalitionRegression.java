@@ -45,9 +45,9 @@ final class CoalitionRegression {
                 intercepts[i] = fits.get(i).intercept();
                 converged[i] = fits.get(i).converged();
             }
-            return b.ecgSample(MaskedEcgs.MASK_SAMPLE, ecgs.maskSample()).ecgSample(COALITIONS, coalitions)
-                    .ecgSample(INTERCEPT, NpyArray.ofDoubles(intercepts, n))
-                    .ecgSample(CONVERGED, NpyArray.ofBooleans(converged, n));
+            return b.sample(MaskedEcgs.MASK_SAMPLE, ecgs.maskSample()).sample(COALITIONS, coalitions)
+                    .sample(INTERCEPT, NpyArray.ofDoubles(intercepts, n))
+                    .sample(CONVERGED, NpyArray.ofBooleans(converged, n));
         }
     }
 

@@ -90,6 +90,6 @@ public final class FeatureAblation extends MaskedMethod<FeatureAblation.Params> 
             values[i] = ecgs.masks[i].spread(plans.get(i).drops());
         }
         return Attribution.of(this, model, inputs, values).baselines(baselines)
-                .ecgSample(MaskedEcgs.MASK_SAMPLE, ecgs.maskSample()).build();
+                .sample(MaskedEcgs.MASK_SAMPLE, ecgs.maskSample()).build();
     }
 }

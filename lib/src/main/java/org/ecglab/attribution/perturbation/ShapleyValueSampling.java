@@ -114,8 +114,8 @@ public final class ShapleyValueSampling extends MaskedMethod<ShapleyValueSamplin
             delta[i] = java.util.Arrays.stream(phi).sum() - (plan.inputLogit() - plan.baselineLogit());
         }
         return Attribution.of(this, model, inputs, values).baselines(baselines).seed(params.seed())
-                .convergenceDelta(delta).ecgSample(MaskedEcgs.MASK_SAMPLE, ecgs.maskSample())
-                .ecgSample(PERMUTATIONS, NpyArray.ofInts(recorded, n, samples, width)).build();
+                .convergenceDelta(delta).sample(MaskedEcgs.MASK_SAMPLE, ecgs.maskSample())
+                .sample(PERMUTATIONS, NpyArray.ofInts(recorded, n, samples, width)).build();
     }
 
     /** A uniformly random permutation of {@code 0..F−1} (Fisher–Yates). */

@@ -67,8 +67,8 @@ class PerturbationPropertiesTest {
             Attribution chunked = new AttributionRunner(2, (done, total) -> { }).run(method(id,
                     "perturbations_per_eval", 5), model, x, TARGETS, Baselines.zero());
             assertEquals(0, TinyModels.maxAbsDiff(whole.values(), chunked.values()), 1e-5, id);
-            assertEquals(whole.ecgSamples(), chunked.ecgSamples(), id);
-            for (String name : whole.ecgSamples()) {
+            assertEquals(whole.samples().keySet(), chunked.samples().keySet(), id);
+            for (String name : whole.samples().keySet()) {
                 assertEquals(whole.samples().get(name), chunked.samples().get(name), id + " sample " + name);
             }
             if (whole.convergenceDelta() != null) {
@@ -93,7 +93,7 @@ class PerturbationPropertiesTest {
             int[] shape = a.samples().get(draws).shape();
             assertEquals(5, shape[0], id);
             assertEquals(((Number) a.parameters().get("n_samples")).intValue(), shape[1], id);
-            assertTrue(a.ecgSamples().containsAll(List.of("feature_mask", draws)), id);
+            assertTrue(a.samples().keySet().containsAll(List.of("feature_mask", draws)), id);
         }
         long[] perms = method("shapley_sampling").attribute(model, x, TARGETS).samples().get("permutations").toLongs();
         for (int row = 0; row < perms.length / 12; row++) {
