@@ -81,10 +81,10 @@ class PerturbationBenchmark {
             for (Case c : THROUGHPUT) {
                 time(model, new Case(c.id(), c.params(), 1, c.evaluationsPerEcg()), ecgs, 1); // warm-up
             }
-            md.append(String.format(Locale.ROOT, "Floor: the evaluations a method needs times the time of one forward "
-                    + "pass of %d ECGs already in native memory, divided by %d. The machine is shared, so each method "
-                    + "runs %d times, each run right after its own floor measurement, and the table gives the median "
-                    + "ratio of a run's time to its floor (and the lowest).%n%n", BATCH, BATCH, ROUNDS));
+            md.append(String.format(Locale.ROOT, "Floor: the time of the forward passes a method needs, %d ECGs per pass "
+                    + "already in native memory (as many passes as its evaluations fill). The machine is shared, so "
+                    + "each method runs %d times, each run right after its own floor run of the same length, and the "
+                    + "table gives the median ratio of a run's time to its floor (and the lowest).%n%n", BATCH, ROUNDS));
             md.append("| method | parameters | ECGs | evaluations | evaluations/s (median) | time / floor, median | lowest |\n");
             md.append("|---|---|---:|---:|---:|---:|---:|\n");
             for (Case c : THROUGHPUT) {
@@ -92,9 +92,9 @@ class PerturbationBenchmark {
                 double[] ratio = new double[ROUNDS];
                 double[] rate = new double[ROUNDS];
                 for (int r = 0; r < ROUNDS; r++) {
-                    double floor = secondsPerEvaluation(model, ecgs);
+                    double floor = floorSeconds(model, ecgs, evaluations);
                     double seconds = time(model, c, ecgs, 1);
-                    ratio[r] = seconds / (evaluations * floor);
+                    ratio[r] = seconds / floor;
                     rate[r] = evaluations / seconds;
                 }
                 Arrays.sort(ratio);
@@ -124,29 +124,25 @@ class PerturbationBenchmark {
         }
     }
 
-    /** Seconds per evaluated ECG for forward passes of {@link #BATCH} inputs already in native memory (best of runs). */
-    private static double secondsPerEvaluation(EcgClassifier model, float[][][] ecgs) {
+    /** Seconds for the forward passes of {@code evaluations} inputs, {@link #BATCH} per pass, already in native memory. */
+    private static double floorSeconds(EcgClassifier model, float[][][] ecgs, long evaluations) {
         float[][][] batch = new float[BATCH][][];
         for (int i = 0; i < BATCH; i++) {
             batch[i] = ecgs[i % ecgs.length];
         }
-        double best = Double.POSITIVE_INFINITY;
+        long passes = (evaluations + BATCH - 1) / BATCH;
         try (NDManager m = model.manager().newSubManager()) {
             NDArray x = Tensors.signals(m, batch, 0, BATCH);
-            for (int round = 0; round < REPEATS; round++) {
-                int passes = 10;
-                long start = System.nanoTime();
-                for (int p = 0; p < passes; p++) {
-                    try (NDManager pass = m.newSubManager()) {
-                        NDArray in = x.duplicate();
-                        in.attach(pass);
-                        model.forward(in).toFloatArray();
-                    }
+            long start = System.nanoTime();
+            for (long p = 0; p < passes; p++) {
+                try (NDManager pass = m.newSubManager()) {
+                    NDArray in = x.duplicate();
+                    in.attach(pass);
+                    model.forward(in).toFloatArray();
                 }
-                best = Math.min(best, (System.nanoTime() - start) / 1e9 / passes / BATCH);
             }
+            return (System.nanoTime() - start) / 1e9;
         }
-        return best;
     }
 
     /** Seconds for one call of the case's method on its first ECGs: the best of {@code repeats} calls. */
