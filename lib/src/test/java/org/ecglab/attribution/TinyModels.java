@@ -132,6 +132,16 @@ public final class TinyModels {
         return s;
     }
 
+    public static double maxAbs(float[][] map) {
+        double max = 0;
+        for (float[] lead : map) {
+            for (float v : lead) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        return max;
+    }
+
     public static double maxAbsDiff(float[][][] a, float[][][] b) {
         double max = 0;
         for (int i = 0; i < a.length; i++) {
