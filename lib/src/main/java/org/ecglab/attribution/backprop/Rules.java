@@ -13,10 +13,17 @@ public final class Rules {
     }
 
     /**
-     * The layer's vector-Jacobian product at its input, {@code J(x)ᵀ v}: ordinary backpropagation through the layer
-     * (by local autograd). The default rule of every composite.
+     * The layer's vector-Jacobian product at its input, {@code J(x)ᵀ v}: ordinary backpropagation through the layer.
+     * The default rule of every composite. ReLU ({@code v ⊙ 1[x > 0]}, PyTorch's own derivative), flatten (a
+     * reshape) and dropout in inference (the identity) are written out, which saves a local forward and backward
+     * pass; every other layer is differentiated by local autograd.
      */
-    public static final Rule GRADIENT = named("gradient", (step, v) -> step.vectorJacobian(step.input(), v));
+    public static final Rule GRADIENT = named("gradient", (step, v) -> switch (step.spec().type()) {
+        case "relu" -> v.mul(step.input().gt(0f).toType(DataType.FLOAT32, false));
+        case "flatten" -> v.reshape(step.input().getShape());
+        case "dropout" -> v;
+        default -> step.vectorJacobian(step.input(), v);
+    });
 
     /**
      * The vector passes unchanged (Zennit's {@code Pass}, Captum's LRP treatment of ReLU and dropout): for layers
