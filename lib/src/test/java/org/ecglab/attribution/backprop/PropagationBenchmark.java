@@ -1,20 +1,15 @@
 package org.ecglab.attribution.backprop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import org.ecglab.BenchmarkJvm;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.attribution.Baselines;
@@ -43,7 +38,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "ecglab.benchmark", matches = "true")
 class PropagationBenchmark {
     private static final int ECGS = 64;
-    private static final int REPEATS = 5;
+    private static final int REPEATS = 8;
     private static final int SHAP_BASELINES = 4;
     private static final List<Integer> THREADS = List.of(1, 2);
     private static final List<String> METHODS = List.of("saliency", "guided_backprop", "deconvolution", "deeplift",
@@ -63,8 +58,18 @@ class PropagationBenchmark {
                 ECGS, GradientComputer.DEFAULT_INTERNAL_BATCH_SIZE, REPEATS, SHAP_BASELINES));
         sb.append("| method | ECGs/s, 1 thread | ratio | ECGs/s, 2 threads | ratio |\n|---|---:|---:|---:|---:|\n");
         List<List<double[]>> byThreads = new ArrayList<>();
+        List<String> oneDnn = new ArrayList<>();
         for (int threads : THREADS) {
-            byThreads.add(runChild(threads));
+            String output = BenchmarkJvm.run(PropagationBenchmark.class, threads);
+            List<double[]> rates = new ArrayList<>();
+            for (String line : BenchmarkJvm.resultLines(output)) {
+                String[] f = line.split(" ");
+                rates.add(new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3])});
+            }
+            assertEquals(METHODS.size(), rates.size(), output);
+            byThreads.add(rates);
+            oneDnn.add(threads + " thread(s): oneDNN convolutions " + (output.contains("oneDNN convolutions on")
+                    ? "on" : "off"));
         }
         for (int m = 0; m < METHODS.size(); m++) {
             sb.append("| ").append(METHODS.get(m));
@@ -74,37 +79,8 @@ class PropagationBenchmark {
             }
             sb.append(" |\n");
         }
-        String table = sb.toString();
-        System.out.println(table);
-        Path out = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent()
-                .resolve("build/benchmarks/propagation.md");
-        Files.createDirectories(out.getParent());
-        Path tmp = Files.createTempFile(out.getParent(), "propagation", ".md.tmp");
-        Files.writeString(tmp, table, StandardCharsets.UTF_8);
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("written to " + out);
-    }
-
-    private static List<double[]> runChild(int threads) throws IOException, InterruptedException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx2g", "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1", "-cp", classpath,
-                PropagationBenchmark.class.getName());
-        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.MINUTES), "benchmark child did not finish");
-        assertEquals(0, p.exitValue(), "benchmark child failed:\n" + output);
-        List<double[]> rates = new ArrayList<>();
-        for (String line : output.lines().filter(l -> l.startsWith("RESULT ")).toList()) {
-            String[] f = line.split(" ");
-            rates.add(new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3])});
-        }
-        assertEquals(METHODS.size(), rates.size(), output);
-        return rates;
+        sb.append("\n").append(String.join("; ", oneDnn)).append(".\n");
+        BenchmarkJvm.report("propagation.md", sb.toString());
     }
 
     /** Child JVM: one RESULT line per method, "RESULT id ecgsPerSecond ratio". */
