@@ -31,7 +31,7 @@ public final class BatchNormFolding implements Canonizer {
             PropagationLayer layer = layers.get(i);
             PropagationLayer next = i + 1 < layers.size() ? layers.get(i + 1) : null;
             if (layer.hasWeights() && next != null && next.spec() instanceof LayerSpec.BatchNorm1d bn) {
-                out.add(fold(layer, next, bn, manager));
+                out.add(fold(layer, next, bn));
                 i++;
             } else {
                 out.add(layer);
@@ -40,12 +40,11 @@ public final class BatchNormFolding implements Canonizer {
         return out;
     }
 
-    private static PropagationLayer fold(PropagationLayer affine, PropagationLayer norm, LayerSpec.BatchNorm1d bn,
-            NDManager manager) {
+    private static PropagationLayer fold(PropagationLayer affine, PropagationLayer norm, LayerSpec.BatchNorm1d bn) {
         NDArray w = affine.arrays().get("weight");
         NDArray b = affine.arrays().get("bias");
         NDArray scale = norm.arrays().get("gamma").div(norm.arrays().get("runningVar").add((float) bn.eps()).sqrt());
-        // The copies live in the call's manager, so everything derived from them does too.
+        // The copies live in the call's manager, so everything derived from them does too: freed with the call.
         long[] perChannel = new long[w.getShape().dimension()];
         Arrays.fill(perChannel, 1);
         perChannel[0] = -1;
@@ -58,7 +57,7 @@ public final class BatchNormFolding implements Canonizer {
                 : new LayerSpec.Linear(((LayerSpec.Linear) affine.spec()).inFeatures(),
                         ((LayerSpec.Linear) affine.spec()).outFeatures(), true);
         return PropagationLayer.affine(affine.modelIndex(), affine.name() + " with " + norm.name() + " folded in",
-                spec, new AffineParameters(weight, bias), manager);
+                spec, new AffineParameters(weight, bias));
     }
 
     @Override

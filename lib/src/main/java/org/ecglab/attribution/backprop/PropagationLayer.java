@@ -28,17 +28,15 @@ public final class PropagationLayer {
     private final LayerSpec spec;
     private final UnaryOperator<NDArray> forward;
     private final Map<String, NDArray> arrays;
-    private final NDManager manager;
     private final Map<ParameterModifier, AffineParameters> modified = new HashMap<>();
 
     private PropagationLayer(int modelIndex, String name, LayerSpec spec, UnaryOperator<NDArray> forward,
-            Map<String, NDArray> arrays, NDManager manager) {
+            Map<String, NDArray> arrays) {
         this.modelIndex = modelIndex;
         this.name = Objects.requireNonNull(name, "name");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.forward = Objects.requireNonNull(forward, "forward");
         this.arrays = arrays;
-        this.manager = manager;
     }
 
     /**
@@ -53,7 +51,7 @@ public final class PropagationLayer {
                 copies.put(e.getKey(), manager.create(a.toFloatArray(), a.getShape()));
             }
             return new PropagationLayer(i, model.spec(i).toString(), model.spec(i), x -> model.forward(i, x),
-                    Collections.unmodifiableMap(copies), manager);
+                    Collections.unmodifiableMap(copies));
         }).toList();
     }
 
@@ -63,18 +61,16 @@ public final class PropagationLayer {
      * @param modelIndex index of the model layer it stands for (named in messages)
      * @param name       e.g. "Conv1d(...) with BatchNorm1d(...) folded in"
      * @param spec       a {@link LayerSpec.Conv1d} or {@link LayerSpec.Linear}
-     * @param parameters weight and bias, owned by {@code manager}
-     * @param manager    the call's manager
+     * @param parameters weight and bias, owned by the call's manager
      */
-    public static PropagationLayer affine(int modelIndex, String name, LayerSpec spec, AffineParameters parameters,
-            NDManager manager) {
+    public static PropagationLayer affine(int modelIndex, String name, LayerSpec spec, AffineParameters parameters) {
         Map<String, NDArray> a = new LinkedHashMap<>();
         a.put("weight", parameters.weight());
         if (parameters.bias() != null) {
             a.put("bias", parameters.bias());
         }
         return new PropagationLayer(modelIndex, name, spec, x -> affine(spec, x, parameters),
-                Collections.unmodifiableMap(a), manager);
+                Collections.unmodifiableMap(a));
     }
 
     /** Index of the model layer this layer stands for. */
@@ -129,11 +125,6 @@ public final class PropagationLayer {
         }
         return modified.computeIfAbsent(modifier,
                 m -> m.apply(new AffineParameters(arrays.get("weight"), arrays.get("bias"))));
-    }
-
-    /** The manager holding this layer's arrays. */
-    NDManager manager() {
-        return manager;
     }
 
     static NDArray affine(LayerSpec spec, NDArray x, AffineParameters p) {
