@@ -52,7 +52,7 @@ public final class FeatureAblation extends MaskedMethod<FeatureAblation.Params> 
     }
 
     private FeatureAblation(Params params, MaskSetting mask) {
-        super(ID, Params.SCHEMA, params, mask);
+        super(DESCRIPTOR, params, mask);
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code feature_mask}). */

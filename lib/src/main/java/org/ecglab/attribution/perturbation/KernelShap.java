@@ -64,7 +64,7 @@ public final class KernelShap extends MaskedMethod<KernelShap.Params> {
     }
 
     private KernelShap(Params params, MaskSetting mask) {
-        super(ID, Params.SCHEMA, params, mask);
+        super(DESCRIPTOR, params, mask);
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code n_samples}). */

@@ -77,7 +77,7 @@ public final class Lime extends MaskedMethod<Lime.Params> {
     }
 
     private Lime(Params params, MaskSetting mask) {
-        super(ID, Params.SCHEMA, params, mask);
+        super(DESCRIPTOR, params, mask);
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code kernel_width}). */

@@ -1,44 +1,28 @@
 package org.ecglab.attribution.perturbation;
 
-import java.util.Map;
 import org.ecglab.attribution.FeatureMaskSpec;
 import org.ecglab.attribution.FiducialSource;
 import org.ecglab.attribution.MaskedAttributionMethod;
-import org.ecglab.attribution.ParameterSchema;
+import org.ecglab.attribution.ConfiguredMethod;
+import org.ecglab.attribution.MethodDescriptor;
 
 /**
  * What the four masked methods (feature ablation, LIME, KernelSHAP, Shapley sampling) share besides their
- * algorithm: the id, the typed parameters and their map form, and the mask setting (kind and fiducial source).
+ * algorithm and {@link ConfiguredMethod}'s parts: the mask setting (kind and fiducial source).
  *
  * @param <P> the method's parameter record
  */
-abstract class MaskedMethod<P extends Record> implements MaskedAttributionMethod {
-    private final String id;
-    private final ParameterSchema<P> schema;
-    /** The method's parameters. */
-    final P params;
+abstract class MaskedMethod<P extends Record> extends ConfiguredMethod<P> implements MaskedAttributionMethod {
     /** The mask kind and where waves masks take their fiducial points from. */
     final MaskSetting mask;
 
-    MaskedMethod(String id, ParameterSchema<P> schema, P params, MaskSetting mask) {
-        this.id = id;
-        this.schema = schema;
-        this.params = params;
+    MaskedMethod(MethodDescriptor<P> descriptor, P params, MaskSetting mask) {
+        super(descriptor, params);
         this.mask = mask;
     }
 
     /** The same method with another mask setting. */
     abstract MaskedAttributionMethod with(MaskSetting setting);
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final Map<String, Object> parameters() {
-        return schema.toMap(params);
-    }
 
     @Override
     public final FeatureMaskSpec featureMask() {
@@ -57,6 +41,6 @@ abstract class MaskedMethod<P extends Record> implements MaskedAttributionMethod
 
     @Override
     public final String toString() {
-        return id + parameters() + mask.describe();
+        return id() + parameters() + mask.describe();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.Param;
@@ -28,7 +28,7 @@ import org.ecglab.nn.EcgClassifier;
  * about a QRS), with Captum's default stride 1. Cost: (positions + 1) forward passes per ECG, e.g.
  * {@code 12 × 551 + 1 = 6613} at the defaults, batched {@code perturbations_per_eval} at a time across ECGs.
  */
-public final class Occlusion implements AttributionMethod {
+public final class Occlusion extends ConfiguredMethod<Occlusion.Params> {
     /** Method id. */
     public static final String ID = "occlusion";
 
@@ -68,8 +68,6 @@ public final class Occlusion implements AttributionMethod {
             "mean drop of the logit under sliding baseline windows (Zeiler & Fergus 2014, Captum)", Params.SCHEMA,
             Occlusion::new);
 
-    private final Params params;
-
     /** Our default window (1 lead × 50 samples) with Captum's stride 1. */
     public Occlusion() {
         this(Params.SCHEMA.defaults());
@@ -77,22 +75,12 @@ public final class Occlusion implements AttributionMethod {
 
     /** With the given parameters. */
     public Occlusion(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code sliding_window_shapes}). */
     public static Occlusion fromParameters(Map<String, ?> parameters) {
         return new Occlusion(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
     }
 
     /** Forward passes per ECG: one per window position, plus the ECG itself. */
@@ -163,8 +151,4 @@ public final class Occlusion implements AttributionMethod {
         return Attribution.of(this, model, inputs, values).baselines(baselines).build();
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

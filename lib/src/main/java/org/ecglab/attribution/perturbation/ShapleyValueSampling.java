@@ -65,7 +65,7 @@ public final class ShapleyValueSampling extends MaskedMethod<ShapleyValueSamplin
     }
 
     private ShapleyValueSampling(Params params, MaskSetting mask) {
-        super(ID, Params.SCHEMA, params, mask);
+        super(DESCRIPTOR, params, mask);
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code n_samples}). */
