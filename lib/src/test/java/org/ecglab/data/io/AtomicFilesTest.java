@@ -51,7 +51,7 @@ class AtomicFilesTest {
             out.write(1);
             throw new IOException("disk full");
         }));
-        assertEquals("disk full", e.getMessage());
+        assertEquals("cannot write " + f + ": disk full", e.getMessage());
         assertEquals("old", Files.readString(f));
         assertEquals(List.of("a.txt"), names());
     }
@@ -70,7 +70,7 @@ class AtomicFilesTest {
             Files.writeString(Files.createDirectory(tmp).resolve("blocker"), "x");
             throw new IOException("disk full");
         }));
-        assertEquals("disk full", e.getMessage());
+        assertEquals("cannot write " + f + ": disk full", e.getMessage());
         assertEquals(1, e.getSuppressed().length);
         assertInstanceOf(DirectoryNotEmptyException.class, e.getSuppressed()[0]);
         assertEquals("old", Files.readString(f));
@@ -124,7 +124,7 @@ class AtomicFilesTest {
         };
         IOException e = assertThrows(IOException.class,
                 () -> AtomicFiles.writeAll(pair(a, "new dat", b, "new hea"), failOnFourth));
-        assertEquals("rename failed", e.getMessage());
+        assertEquals("cannot write " + b + ": rename failed", e.getMessage());
         assertEquals(0, e.getSuppressed().length);
         assertEquals("old dat", Files.readString(a));
         assertEquals("old hea", Files.readString(b));
