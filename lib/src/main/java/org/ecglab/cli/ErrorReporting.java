@@ -48,8 +48,14 @@ final class ErrorReporting implements IExecutionExceptionHandler, IParameterExce
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + oneLine(ex.getMessage()));
-        UnmatchedArgumentException.printSuggestions(ex, err);
+        // A mistyped option ("--registy") is what the user must fix, not the missing option it was meant to be:
+        // picocli reports the missing one first, so name the unknown one, with suggestions.
+        ParameterException shown = ex;
+        if (!(ex instanceof UnmatchedArgumentException) && !cmd.getUnmatchedArguments().isEmpty()) {
+            shown = new UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
+        }
+        err.println("error: " + oneLine(shown.getMessage()));
+        UnmatchedArgumentException.printSuggestions(shown, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return ExitCodes.USAGE;

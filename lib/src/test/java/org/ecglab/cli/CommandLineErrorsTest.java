@@ -77,7 +77,7 @@ class CommandLineErrorsTest {
 
         CliRun missing = CliRun.run("train", "--data", "x.npz");
         assertEquals(ExitCodes.USAGE, missing.exitCode(), missing.toString());
-        assertTrue(missing.err().startsWith("error: Missing required options"), missing.toString());
+        assertTrue(missing.err().startsWith("error: Missing required option"), missing.toString());
         assertTrue(missing.err().contains("Try 'ecglab train --help'"), missing.toString());
 
         CliRun typo = CliRun.run("trian");

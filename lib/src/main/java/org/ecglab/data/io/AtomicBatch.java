@@ -107,6 +107,34 @@ public final class AtomicBatch implements AutoCloseable {
         }
     }
 
+    /** Writes {@code file} through a channel that can seek back; an error names the file. */
+    public void writeChannel(Path file, AtomicFiles.ChannelWriter writer) throws IOException {
+        try (FileChannel ch = channel(file)) {
+            writer.writeTo(ch);
+        } catch (IOException e) {
+            throw OutputTargets.named(targets.get(index(file)), e);
+        }
+    }
+
+    /**
+     * A fresh, empty scratch file beside the first target, for content on its way into a target (e.g. one array of
+     * several written record by record). It is deleted when the batch closes, and by the next write of the target if
+     * this process is killed.
+     */
+    public Path scratch() throws IOException {
+        if (finished) {
+            throw new IllegalStateException("the batch is already committed or closed");
+        }
+        Path p = Temporaries.sibling(targets.get(0), Temporaries.TMP);
+        try {
+            Files.createFile(p);
+        } catch (IOException e) {
+            throw OutputTargets.named(targets.get(0), e);
+        }
+        temps.add(p);
+        return p;
+    }
+
     /** Writes {@code file} through {@code writer}; an error names the file. */
     public void write(Path file, AtomicFiles.StreamWriter writer) throws IOException {
         try (OutputStream out = stream(file)) {
