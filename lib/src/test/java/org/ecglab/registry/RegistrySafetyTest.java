@@ -15,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.ecglab.ChildJvm;
+import org.ecglab.TestTrees;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.stats.PercentileBootstrap;
@@ -44,23 +44,17 @@ class RegistrySafetyTest {
                 .withBootstrap(new PercentileBootstrap(50, 0.95, 3));
     }
 
-    private static List<String> tree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> !p.equals(root)).map(p -> root.relativize(p).toString()).sorted().toList();
-        }
-    }
-
     @Test
     void aFolderOfTheUsersIsRefusedAndLeftExactlyAsItWas() throws IOException {
         Path root = dir.resolve("mine");
         Files.writeString(Files.createDirectories(root.resolve("LBBB/seed-1")).resolve("precious.txt"), "keep");
         Files.writeString(root.resolve("results.csv"), "my,own\n1,2\n");
-        List<String> before = tree(root);
+        List<String> before = TestTrees.tree(root);
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> suite(root).trainOrLoad(DATA, List.of(TASK), List.of(1L)));
         assertTrue(e.getMessage().contains(root + " is not a model registry") && e.getMessage().contains(
                 "LBBB/seed-1/precious.txt") && e.getMessage().contains("results.csv"), e.getMessage());
-        assertEquals(before, tree(root));
+        assertEquals(before, TestTrees.tree(root));
         assertEquals("keep", Files.readString(root.resolve("LBBB/seed-1/precious.txt")));
     }
 

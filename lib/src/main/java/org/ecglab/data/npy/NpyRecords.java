@@ -8,6 +8,7 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.zip.CRC32;
 
 /**
@@ -49,23 +50,36 @@ public abstract class NpyRecords {
         for (int i : idx) {
             Objects.checkIndex(i, size());
         }
-        NpyRecords base = this;
-        return new NpyRecords() {
-            @Override
-            public int size() {
-                return idx.length;
-            }
+        return new View(idx.length, i -> get(idx[i]), isMapped());
+    }
 
-            @Override
-            public float[][] get(int i) {
-                return base.get(idx[i]);
-            }
+    /** Records computed from another array's, e.g. a selection of them. */
+    private static class View extends NpyRecords {
+        private final int size;
+        private final IntFunction<float[][]> records;
+        private final boolean mapped;
 
-            @Override
-            public boolean isMapped() {
-                return base.isMapped();
-            }
-        };
+        View(int size, IntFunction<float[][]> records, boolean mapped) {
+            this.size = size;
+            this.records = records;
+            this.mapped = mapped;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public float[][] get(int i) {
+            Objects.checkIndex(i, size);
+            return records.apply(i);
+        }
+
+        @Override
+        public boolean isMapped() {
+            return mapped;
+        }
     }
 
     /** Receives the records of a {@link #scan}, in order. */
@@ -95,22 +109,7 @@ public abstract class NpyRecords {
         }
         boolean[] p = present.clone();
         NpyRecords base = this;
-        return new NpyRecords() {
-            @Override
-            public int size() {
-                return p.length;
-            }
-
-            @Override
-            public float[][] get(int i) {
-                return p[i] ? base.get(i) : null;
-            }
-
-            @Override
-            public boolean isMapped() {
-                return base.isMapped();
-            }
-
+        return new View(p.length, i -> p[i] ? base.get(i) : null, isMapped()) {
             @Override
             public void scan(Visitor visitor) throws IOException {
                 base.scan((i, r) -> visitor.visit(i, p[i] ? r : null));
@@ -121,22 +120,7 @@ public abstract class NpyRecords {
     /** Records held as Java arrays (not copied). */
     public static NpyRecords of(float[][][] records) {
         Objects.requireNonNull(records, "records");
-        return new NpyRecords() {
-            @Override
-            public int size() {
-                return records.length;
-            }
-
-            @Override
-            public float[][] get(int i) {
-                return records[i];
-            }
-
-            @Override
-            public boolean isMapped() {
-                return false;
-            }
-        };
+        return new View(records.length, i -> records[i], false);
     }
 
     /**

@@ -25,14 +25,6 @@ import java.util.zip.InflaterInputStream;
  * ({@code numpy.savez_compressed}) are read into memory only. Close it when done; mapped records stay valid.
  */
 public final class NpzArchive implements AutoCloseable {
-    private static final int LOCAL = 0x04034b50;
-    private static final int CENTRAL = 0x02014b50;
-    private static final int END = 0x06054b50;
-    private static final int ZIP64_END = 0x06064b50;
-    private static final int ZIP64_LOCATOR = 0x07064b50;
-    private static final long MAX32 = 0xFFFFFFFFL;
-    private static final int STORED = 0;
-    private static final int DEFLATED = 8;
 
     private final Path file;
     private final FileChannel channel;
@@ -96,7 +88,7 @@ public final class NpzArchive implements AutoCloseable {
 
     /** Whether array {@code name} is stored uncompressed, so {@link #map} can map it. */
     public boolean isStored(String name) throws IOException {
-        return entry(name).method() == STORED;
+        return entry(name).method() == ZipFormat.STORED;
     }
 
     /**
@@ -132,7 +124,7 @@ public final class NpzArchive implements AutoCloseable {
     public NpyRecords map(String name) throws IOException {
         Entry e = entry(name);
         String source = source(e);
-        if (e.method() != STORED) {
+        if (e.method() != ZipFormat.STORED) {
             throw new IOException(source + " is compressed and cannot be memory-mapped");
         }
         Npy.Header h = header(name);
@@ -197,10 +189,10 @@ public final class NpzArchive implements AutoCloseable {
                 // the channel belongs to the archive
             }
         };
-        if (e.method() == DEFLATED) {
+        if (e.method() == ZipFormat.DEFLATED) {
             return new InflaterInputStream(bounded, new Inflater(true), 1 << 16);
         }
-        if (e.method() != STORED) {
+        if (e.method() != ZipFormat.STORED) {
             throw new IOException(source(e) + ": unsupported zip compression method " + e.method());
         }
         return bounded;
@@ -208,7 +200,7 @@ public final class NpzArchive implements AutoCloseable {
 
     private long dataStart(Entry e) throws IOException {
         ByteBuffer b = readAt(e.localOffset(), 30);
-        if (b.getInt(0) != LOCAL) {
+        if (b.getInt(0) != ZipFormat.LOCAL) {
             throw new IOException(source(e) + ": no local header at offset " + e.localOffset());
         }
         return e.localOffset() + 30 + (b.getShort(26) & 0xFFFF) + (b.getShort(28) & 0xFFFF);
@@ -220,7 +212,7 @@ public final class NpzArchive implements AutoCloseable {
         ByteBuffer t = readAt(size - tail, tail);
         int end = -1;
         for (int i = tail - 22; i >= 0; i--) {
-            if (t.getInt(i) == END) {
+            if (t.getInt(i) == ZipFormat.END) {
                 end = i;
                 break;
             }
@@ -229,13 +221,13 @@ public final class NpzArchive implements AutoCloseable {
             throw new IOException("no end of central directory record (truncated, or not a zip file)");
         }
         long count = t.getShort(end + 10) & 0xFFFF;
-        long cdSize = t.getInt(end + 12) & MAX32;
-        long cdOffset = t.getInt(end + 16) & MAX32;
+        long cdSize = t.getInt(end + 12) & ZipFormat.MAX32;
+        long cdOffset = t.getInt(end + 16) & ZipFormat.MAX32;
         long endPos = size - tail + end;
-        if (endPos >= 20 && readAt(endPos - 20, 4).getInt(0) == ZIP64_LOCATOR) {
+        if (endPos >= 20 && readAt(endPos - 20, 4).getInt(0) == ZipFormat.ZIP64_LOCATOR) {
             long z = readAt(endPos - 20, 20).getLong(8);
             ByteBuffer z64 = readAt(z, 56);
-            if (z64.getInt(0) != ZIP64_END) {
+            if (z64.getInt(0) != ZipFormat.ZIP64_END) {
                 throw new IOException("bad ZIP64 end of central directory record");
             }
             count = z64.getLong(32);
@@ -248,17 +240,17 @@ public final class NpzArchive implements AutoCloseable {
         ByteBuffer cd = readAt(cdOffset, (int) cdSize);
         int p = 0;
         for (long k = 0; k < count; k++) {
-            if (cd.getInt(p) != CENTRAL) {
+            if (cd.getInt(p) != ZipFormat.CENTRAL) {
                 throw new IOException("bad central directory entry " + k);
             }
             int method = cd.getShort(p + 10) & 0xFFFF;
             int crc = cd.getInt(p + 16);
-            long compressed = cd.getInt(p + 20) & MAX32;
-            long uncompressed = cd.getInt(p + 24) & MAX32;
+            long compressed = cd.getInt(p + 20) & ZipFormat.MAX32;
+            long uncompressed = cd.getInt(p + 24) & ZipFormat.MAX32;
             int nameLen = cd.getShort(p + 28) & 0xFFFF;
             int extraLen = cd.getShort(p + 30) & 0xFFFF;
             int commentLen = cd.getShort(p + 32) & 0xFFFF;
-            long local = cd.getInt(p + 42) & MAX32;
+            long local = cd.getInt(p + 42) & ZipFormat.MAX32;
             byte[] nameBytes = new byte[nameLen];
             cd.get(p + 46, nameBytes);
             int x = p + 46 + nameLen;
@@ -267,15 +259,15 @@ public final class NpzArchive implements AutoCloseable {
                 int len = cd.getShort(x + 2) & 0xFFFF;
                 int q = x + 4;
                 if (id == 1) {
-                    if (uncompressed == MAX32) {
+                    if (uncompressed == ZipFormat.MAX32) {
                         uncompressed = cd.getLong(q);
                         q += 8;
                     }
-                    if (compressed == MAX32) {
+                    if (compressed == ZipFormat.MAX32) {
                         compressed = cd.getLong(q);
                         q += 8;
                     }
-                    if (local == MAX32) {
+                    if (local == ZipFormat.MAX32) {
                         local = cd.getLong(q);
                     }
                 }

@@ -22,12 +22,6 @@ import java.util.zip.CRC32;
  * is why this writes to a seekable channel rather than a stream.
  */
 public final class NpzWriter {
-    private static final int LOCAL = 0x04034b50;
-    private static final int CENTRAL = 0x02014b50;
-    private static final int END = 0x06054b50;
-    private static final int ZIP64_END = 0x06064b50;
-    private static final int ZIP64_LOCATOR = 0x07064b50;
-    private static final long MAX32 = 0xFFFFFFFFL;
     /** 1980-01-01 in MS-DOS date format (year 0 = 1980, month 1, day 1); time 00:00:00 is 0. */
     private static final short DOS_DATE = (1 << 5) | 1;
 
@@ -45,7 +39,7 @@ public final class NpzWriter {
 
     /** @param channel an empty channel at position 0, written from there on */
     public NpzWriter(FileChannel channel) {
-        this(channel, MAX32);
+        this(channel, ZipFormat.MAX32);
     }
 
     /** With ZIP64 fields for sizes and offsets from {@code zip64Limit} on, so tests reach them with small arrays. */
@@ -78,9 +72,9 @@ public final class NpzWriter {
         byte[] file = (name + ".npy").getBytes(StandardCharsets.UTF_8);
         boolean zip64 = size >= limit || offset >= limit;
         ByteBuffer b = le(30 + file.length + (zip64 ? 20 : 0));
-        b.putInt(LOCAL).putShort((short) (zip64 ? 45 : 20)).putShort((short) 0).putShort((short) 0)
+        b.putInt(ZipFormat.LOCAL).putShort((short) (zip64 ? 45 : 20)).putShort((short) 0).putShort((short) 0)
                 .putShort((short) 0).putShort(DOS_DATE).putInt(0)
-                .putInt(zip64 ? (int) MAX32 : (int) size).putInt(zip64 ? (int) MAX32 : (int) size)
+                .putInt(zip64 ? (int) ZipFormat.MAX32 : (int) size).putInt(zip64 ? (int) ZipFormat.MAX32 : (int) size)
                 .putShort((short) file.length).putShort((short) (zip64 ? 20 : 0)).put(file);
         if (zip64) {
             b.putShort((short) 1).putShort((short) 16).putLong(size).putLong(size);
@@ -148,12 +142,12 @@ public final class NpzWriter {
             boolean far = e.offset() >= limit;
             int extra = (big ? 16 : 0) + (far ? 8 : 0);
             ByteBuffer b = le(46 + e.name().length + (extra > 0 ? 4 + extra : 0));
-            b.putInt(CENTRAL).putShort((short) (3 << 8 | 45)).putShort((short) (extra > 0 ? 45 : 20))
+            b.putInt(ZipFormat.CENTRAL).putShort((short) (3 << 8 | 45)).putShort((short) (extra > 0 ? 45 : 20))
                     .putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort(DOS_DATE).putInt(e.crc())
-                    .putInt(big ? (int) MAX32 : (int) e.size()).putInt(big ? (int) MAX32 : (int) e.size())
+                    .putInt(big ? (int) ZipFormat.MAX32 : (int) e.size()).putInt(big ? (int) ZipFormat.MAX32 : (int) e.size())
                     .putShort((short) e.name().length).putShort((short) (extra > 0 ? 4 + extra : 0))
                     .putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0644 << 16)
-                    .putInt(far ? (int) MAX32 : (int) e.offset()).put(e.name());
+                    .putInt(far ? (int) ZipFormat.MAX32 : (int) e.offset()).put(e.name());
             if (extra > 0) {
                 b.putShort((short) 1).putShort((short) extra);
                 if (big) {
@@ -171,15 +165,15 @@ public final class NpzWriter {
         boolean zip64End = anyZip64 || start >= limit || entries.size() >= 0xFFFF;
         if (zip64End) {
             ByteBuffer z = le(56 + 20);
-            z.putInt(ZIP64_END).putLong(44).putShort((short) (3 << 8 | 45)).putShort((short) 45).putInt(0).putInt(0)
+            z.putInt(ZipFormat.ZIP64_END).putLong(44).putShort((short) (3 << 8 | 45)).putShort((short) 45).putInt(0).putInt(0)
                     .putLong(entries.size()).putLong(entries.size()).putLong(cdSize).putLong(start);
-            z.putInt(ZIP64_LOCATOR).putInt(0).putLong(end).putInt(1);
+            z.putInt(ZipFormat.ZIP64_LOCATOR).putInt(0).putLong(end).putInt(1);
             writeFully(z.flip());
         }
         ByteBuffer b = le(22);
         int count = zip64End ? 0xFFFF : entries.size();
-        b.putInt(END).putShort((short) 0).putShort((short) 0).putShort((short) count).putShort((short) count)
-                .putInt(zip64End ? (int) MAX32 : (int) cdSize).putInt(zip64End ? (int) MAX32 : (int) start)
+        b.putInt(ZipFormat.END).putShort((short) 0).putShort((short) 0).putShort((short) count).putShort((short) count)
+                .putInt(zip64End ? (int) ZipFormat.MAX32 : (int) cdSize).putInt(zip64End ? (int) ZipFormat.MAX32 : (int) start)
                 .putShort((short) 0);
         writeFully(b.flip());
     }
