@@ -48,6 +48,10 @@ final class SafetyCases {
                     "error: registry entry DIR is corrupt (FILE was damaged or changed: its SHA-256 is …, "
                             + "provenance.json records …); delete the folder to retrain it",
                     "the entry; nothing is explained", "SafetyCasesTest#damagedWeightsAreRefused"),
+            new Case("truncated-weights", "stored weights truncated and their recorded checksum changed to match",
+                    "error: registry entry DIR is corrupt (parameters do not fit …: … while reading FILE); delete the "
+                            + "folder to retrain it",
+                    "the entry", "ModelStoreTest#truncatedWeightsWhoseChecksumWasUpdatedNameTheFailureNotNull"),
             new Case("concurrent-train", "a second `train` into an entry another run is training",
                     "error: registry model TASK seed N (DIR) is being trained and written by another run (process "
                             + "N, since …); this run left it alone. Wait for that run to finish and run again …",
@@ -94,6 +98,9 @@ final class SafetyCases {
                     "error: FILE: malformed header line N: ADC gain 0: WFDB marks such a signal as uncalibrated "
                             + "(and would assume 200 units per mV), so its scale is unknown; …",
                     "the file", "WfdbHeaderParseTest#aGainOfZeroOrNoGainIsAnUncalibratedSignalAndRefused"),
+            new Case("bad-mapping", "a mapping CSV (`import-ptbxl --mapping`) with a bad number or line",
+                    "error: FILE: line N: min_likelihood 'high' is not a number (a likelihood 0..100)", "–",
+                    "ScpMappingTest#badMappingsNameFileAndLine"),
             new Case("typo-option", "a mistyped option (`--registy models`)",
                     "error: Unknown options: '--registy', 'models' / Possible solutions: --registry, … (exit code 2)",
                     "–", "SafetyCasesTest#messagesNameTheOptionAsTyped"),

@@ -30,7 +30,9 @@ class SafetyTableTest {
             "OutputTargetsTest", "org.ecglab.data.io",
             "StaleTemporariesTest", "org.ecglab.data.io",
             "DatasetFileScaleTest", "org.ecglab.data",
-            "WfdbHeaderParseTest", "org.ecglab.data.wfdb");
+            "WfdbHeaderParseTest", "org.ecglab.data.wfdb",
+            "ScpMappingTest", "org.ecglab.data.ptbxl",
+            "ModelStoreTest", "org.ecglab.registry");
 
     private static Path readme() {
         return TestFiles.findUp("lib").orElseThrow().resolveSibling("README.md");
