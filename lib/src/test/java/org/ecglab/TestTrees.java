@@ -31,6 +31,14 @@ public final class TestTrees {
         }
     }
 
+    /** Creates a named pipe (FIFO) at {@code p}, a special file that no output may replace. */
+    public static void mkfifo(Path p) throws IOException, InterruptedException {
+        Process proc = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
+        if (proc.waitFor() != 0) {
+            throw new IOException("mkfifo " + p + " failed");
+        }
+    }
+
     /** Copies the folder {@code from} with everything in it to {@code to}. */
     public static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {

@@ -94,6 +94,11 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IOException("--out " + out + " is a file; give a folder for the bundle");
         }
+        if (Files.isDirectory(out) && !Files.isRegularFile(out.resolve(InteropBundle.MODEL_JSON))
+                && !AtomicFiles.isEmptyFolder(out)) {
+            throw new IOException("--out " + out + " exists and is not an interop bundle (no "
+                    + InteropBundle.MODEL_JSON + "); refusing to replace it. Give a new or empty folder.");
+        }
         AtomicFiles.checkWritableFolder(out);
         baselineOptions.read();
         PrintWriter o = spec.commandLine().getOut();

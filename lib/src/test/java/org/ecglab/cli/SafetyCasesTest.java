@@ -74,7 +74,7 @@ class SafetyCasesTest {
     @Test
     void specialFilesAreRefusedLinksWrittenThrough() throws Exception {
         Path fifo = dir.resolve("pipe.npz");
-        org.ecglab.data.io.OutputTargetsTestAccess.mkfifo(fifo);
+        TestTrees.mkfifo(fifo);
         CliRun r = CliRun.run("generate", "--per-class", "5", "--quiet", "--out", fifo.toString());
         SafetyCases.assertSees("special-out", r, ExitCodes.DATA_ERROR);
         assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the pipe was replaced");

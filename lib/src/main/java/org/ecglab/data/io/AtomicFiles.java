@@ -134,7 +134,7 @@ public final class AtomicFiles {
     /**
      * Writes a whole folder: {@code contents} fills a temporary sibling, which then replaces {@code folder}. An
      * existing {@code folder} is replaced only if it holds {@code marker}, the file every folder of this kind has, so
-     * a user's unrelated folder is never deleted by mistake.
+     * a user's unrelated folder is never deleted by mistake; an empty folder is replaced too.
      *
      * @param kind what such a folder is, with its article, for the error message (e.g. "an interop bundle")
      * @throws IOException if writing fails, or the target exists and lacks {@code marker}
@@ -156,7 +156,8 @@ public final class AtomicFiles {
         Path target = OutputTargets.resolve(folder);
         Files.createDirectories(folder.toAbsolutePath().normalize().getParent());
         recover(target);
-        if (Files.exists(target) && markers.stream().noneMatch(m -> Files.isRegularFile(target.resolve(m)))) {
+        if (Files.exists(target) && markers.stream().noneMatch(m -> Files.isRegularFile(target.resolve(m)))
+                && !isEmptyFolder(target)) {
             throw new IOException(target + " exists and is not " + kind + " (no " + String.join(" or ", markers)
                     + "); refusing to replace it");
         }
@@ -180,6 +181,16 @@ public final class AtomicFiles {
             throw e;
         } finally {
             cleanUp(failure, () -> deleteRecursively(tmp));
+        }
+    }
+
+    /** Whether {@code path} is a folder with nothing in it (replacing it loses nothing). */
+    public static boolean isEmptyFolder(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(path)) {
+            return s.findAny().isEmpty();
         }
     }
 

@@ -165,6 +165,13 @@ class AtomicFilesTest {
         assertEquals("2", Files.readString(bundle.resolve("model.json")));
         assertEquals(List.of("bundle"), names());
 
+        // An empty folder holds nothing to lose: it is replaced.
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        AtomicFiles.writeFolder(empty, "model.json", "a bundle", d -> Files.writeString(d.resolve("model.json"), "3"));
+        assertEquals("3", Files.readString(empty.resolve("model.json")));
+        Files.delete(empty.resolve("model.json"));
+        Files.delete(empty);
+
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("keep.txt"), "mine");
         IOException e = assertThrows(IOException.class,

@@ -27,11 +27,6 @@ class OutputTargetsTest {
     @TempDir
     Path dir;
 
-    static void mkfifo(Path p) throws IOException, InterruptedException {
-        Process proc = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
-        assertEquals(0, proc.waitFor(), "mkfifo failed");
-    }
-
     private List<String> names() throws IOException {
         return TestTrees.names(dir);
     }
@@ -39,7 +34,7 @@ class OutputTargetsTest {
     @Test
     void aSpecialFileIsRefusedAndLeftAsItWas() throws Exception {
         Path fifo = dir.resolve("pipe.npz");
-        mkfifo(fifo);
+        TestTrees.mkfifo(fifo);
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeString(fifo, "data"));
         assertTrue(e.getMessage().contains("pipe.npz") && e.getMessage().contains("named pipe")
                 && e.getMessage().contains("refusing"), e.getMessage());
