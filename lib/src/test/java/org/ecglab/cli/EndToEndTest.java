@@ -217,7 +217,7 @@ class EndToEndTest {
         CliRun bad = CliRun.run("explain", "--data", data.toString(), "--model", lbbb.toString(), "--method",
                 "lime", "--param", "feature_mask=beats", "--out", dir.resolve("bad.npy").toString());
         assertEquals(ExitCodes.DATA_ERROR, bad.exitCode(), bad.toString());
-        assertTrue(bad.err().contains("parameter 'feature_mask' of method lime is beats"), bad.err());
+        assertTrue(bad.err().contains("parameter 'feature_mask' of method lime is 'beats'"), bad.err());
     }
 
     @Test
