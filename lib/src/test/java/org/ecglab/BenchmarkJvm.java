@@ -27,6 +27,17 @@ public final class BenchmarkJvm {
      * @param properties extra {@code -D} options, e.g. {@code "ecglab.onednn=off"}
      */
     public static String run(Class<?> main, int threads, String... properties) throws IOException, InterruptedException {
+        return run(main, threads, List.of(properties), List.of());
+    }
+
+    /**
+     * As {@link #run(Class, int, String...)}, with {@code args} for {@code main}.
+     *
+     * @param properties extra {@code -D} options
+     * @param args       the child's command-line arguments
+     */
+    public static String run(Class<?> main, int threads, List<String> properties, List<String> args)
+            throws IOException, InterruptedException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx2g", "-Dai.djl.offline=true",
@@ -35,6 +46,16 @@ public final class BenchmarkJvm {
             command.add("-D" + p);
         }
         command.addAll(List.of("-cp", classpath, main.getName()));
+        command.addAll(args);
+        return runChild(command, threads);
+    }
+
+    /**
+     * Runs {@code command} (a benchmark child of any kind) with the environment every benchmark child gets:
+     * {@code OMP_NUM_THREADS=threads} and passive OpenMP waiting, as the lab's notebooks run; returns its standard
+     * output (standard error goes to ours).
+     */
+    public static String runChild(List<String> command, int threads) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
@@ -53,11 +74,16 @@ public final class BenchmarkJvm {
         return lines;
     }
 
+    /** {@code build/benchmarks/} of the project, where reports and workloads go. */
+    public static Path folder() {
+        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent()
+                .resolve("build/benchmarks");
+    }
+
     /** Prints {@code markdown} and writes it atomically to {@code build/benchmarks/<file>} of the project. */
     public static Path report(String file, String markdown) throws IOException {
         System.out.println(markdown);
-        Path out = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent()
-                .resolve("build/benchmarks").resolve(file);
+        Path out = folder().resolve(file);
         Files.createDirectories(out.getParent());
         Path tmp = Files.createTempFile(out.getParent(), file, ".tmp");
         Files.writeString(tmp, markdown, StandardCharsets.UTF_8);

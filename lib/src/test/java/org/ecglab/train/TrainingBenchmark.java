@@ -2,7 +2,6 @@ package org.ecglab.train;
 
 import org.ecglab.runtime.CpuDescription;
 import org.ecglab.runtime.GradientSelfCheck;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -18,15 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ecglab.BenchmarkJvm;
-import org.ecglab.data.DiagnosticClass;
-import org.ecglab.data.EcgDataset;
-import org.ecglab.data.Split;
-import org.ecglab.data.synthetic.SyntheticConfig;
-import org.ecglab.data.synthetic.SyntheticEcgGenerator;
 import org.ecglab.nn.Architecture;
 import org.ecglab.nn.EcgClassifier;
 import org.junit.jupiter.api.Test;
@@ -48,10 +43,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "ecglab.benchmark", matches = "true")
 class TrainingBenchmark {
-    /** Synthetic ECGs per class; nine classes. */
-    private static final int PER_CLASS = 142;
-    private static final int EPOCHS = 3;
-    private static final int INFERENCE_REPEATS = 3;
+    /** Prefix of the child's line with {@link GradientSelfCheck#summary()}. */
+    static final String SELF_CHECK = "SELFCHECK";
+    static final int EPOCHS = 3;
+    static final int INFERENCE_REPEATS = 3;
     private static final List<Integer> THREADS = List.of(1, 2);
     /**
      * {@link GradientSelfCheck} settings to measure, from {@code -Decglab.benchmark.onednn} (default "auto,off"):
@@ -61,7 +56,7 @@ class TrainingBenchmark {
             System.getProperty("ecglab.benchmark.onednn", "auto,off").split(","));
 
     /** One child's measurements; {@code oneDnn} is "on" or "off" as the self-check left it. */
-    private record Result(int threads, String oneDnn, double trainPerSecond, double inferPerSecond,
+    record Result(int threads, String oneDnn, double trainPerSecond, double inferPerSecond,
             double heapPeakMb, double rssPeakMb) {
         String line() {
             return String.format(Locale.ROOT, "RESULT %d %s %.3f %.3f %.3f %.3f", threads, oneDnn, trainPerSecond,
@@ -77,10 +72,12 @@ class TrainingBenchmark {
 
     @Test
     void measureWithOneAndTwoThreads() throws IOException, InterruptedException {
+        Path workload = BenchmarkJvm.folder().resolve("workload");
+        BenchmarkWorkload.write(workload);
         List<Result> results = new ArrayList<>();
         for (String mode : ONEDNN_MODES) {
             for (int threads : THREADS) {
-                results.add(runChild(threads, mode));
+                results.add(runChild(workload, threads, mode));
             }
         }
         BenchmarkJvm.report("training.md", markdown(results));
@@ -90,21 +87,21 @@ class TrainingBenchmark {
         }
     }
 
-    private static Result runChild(int threads, String oneDnnMode) throws IOException, InterruptedException {
-        String output = BenchmarkJvm.run(TrainingBenchmark.class, threads, GradientSelfCheck.PROPERTY + "=" + oneDnnMode);
+    /** Our side in a child JVM with {@code threads} intra-op threads on the workload in {@code folder}. */
+    static Result runChild(Path folder, int threads, String oneDnnMode) throws IOException, InterruptedException {
+        String output = BenchmarkJvm.run(TrainingBenchmark.class, threads,
+                List.of(GradientSelfCheck.PROPERTY + "=" + oneDnnMode), List.of(folder.toString()));
         return Result.parse(BenchmarkJvm.resultLines(output).get(0));
     }
 
-    /** Child JVM: measures with the thread count the engine was started with, prints one RESULT line. */
+    /**
+     * Child JVM: measures with the thread count the engine was started with on the {@link BenchmarkWorkload} in
+     * folder {@code args[0]}, prints one RESULT line.
+     */
     public static void main(String[] args) throws IOException {
         int threads = Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "1"));
-        EcgDataset data = data();
-        int[] train = data.indices(Split.TRAIN);
-        int[] y = data.targets(DiagnosticClass.LBBB);
-        float[][] targets = new float[y.length][];
-        for (int i = 0; i < y.length; i++) {
-            targets[i] = new float[] {y[i]};
-        }
+        BenchmarkWorkload data = BenchmarkWorkload.read(Path.of(args[0]));
+        float[][][] signals = data.signals();
         TrainingConfig config = TrainingConfig.defaults().withShowProgress(false);
         TrainingLoop loop = new TrainingLoop(config);
         double trainPerSecond;
@@ -114,23 +111,23 @@ class TrainingBenchmark {
             try (Trainer trainer = model.newTrainer(loop.trainingConfig(new SigmoidBinaryCrossEntropyLoss("BCE",
                     1f, false)))) {
                 TrainingLoop.initialize(trainer, 1);
-                int[] order = train.clone();
-                loop.epoch(trainer, data.signals(), targets, java.util.Arrays.copyOf(order, 64)); // warm-up
+                int[] order = data.trainRows().clone();
+                loop.epoch(trainer, signals, data.trainLabels(), Arrays.copyOf(order, 64)); // warm-up
                 SplittableRandom random = new SplittableRandom(1);
                 long start = System.nanoTime();
                 for (int e = 0; e < EPOCHS; e++) {
                     TrainingLoop.shuffle(order, random);
-                    loop.epoch(trainer, data.signals(), targets, order);
+                    loop.epoch(trainer, signals, data.trainLabels(), order);
                 }
                 trainPerSecond = EPOCHS * (double) order.length / ((System.nanoTime() - start) / 1e9);
             }
-            EcgClassifier classifier = EcgClassifier.of(model, List.of(DiagnosticClass.LBBB.id()));
-            classifier.predictLogits(java.util.Arrays.copyOf(data.signals(), 64), EcgClassifier.INFERENCE_BATCH);
+            EcgClassifier classifier = EcgClassifier.of(model, List.of(BenchmarkWorkload.TASK.id()));
+            classifier.predictLogits(Arrays.copyOf(signals, 64), EcgClassifier.INFERENCE_BATCH);
             long start = System.nanoTime();
             for (int r = 0; r < INFERENCE_REPEATS; r++) {
-                classifier.predictLogits(data.signals(), EcgClassifier.INFERENCE_BATCH);
+                classifier.predictLogits(signals, EcgClassifier.INFERENCE_BATCH);
             }
-            inferPerSecond = INFERENCE_REPEATS * (double) data.size() / ((System.nanoTime() - start) / 1e9);
+            inferPerSecond = INFERENCE_REPEATS * (double) signals.length / ((System.nanoTime() - start) / 1e9);
         }
         double heapPeak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -139,13 +136,9 @@ class TrainingBenchmark {
             }
         }
         String oneDnn = GradientSelfCheck.oneDnnConvolutions() ? "on" : "off";
+        System.out.println(SELF_CHECK + " " + GradientSelfCheck.summary());
         System.out.println(new Result(threads, oneDnn, trainPerSecond, inferPerSecond, heapPeak / (1 << 20),
                 vmHwmKb() / 1024.0).line());
-    }
-
-    /** The benchmark's data: synthetic beats of the nine classes, the generator's 60/20/20 split. */
-    private static EcgDataset data() {
-        return new SyntheticEcgGenerator(SyntheticConfig.defaults()).dataset(PER_CLASS, 7);
     }
 
     /** Peak resident set size in kB ({@code VmHWM}), or -1 where {@code /proc} is not available. */
@@ -165,14 +158,14 @@ class TrainingBenchmark {
                 + "PyTorch engine %s.%n%n", LocalDate.now(), CpuDescription.current(), Runtime.getRuntime().availableProcessors(),
                 "shared machine: numbers vary with the other users' load", System.getProperty("java.version"),
                 Engine.getDjlVersion(), Engine.getInstance().getVersion()));
-        EcgDataset data = data();
+        BenchmarkWorkload data = BenchmarkWorkload.read(BenchmarkJvm.folder().resolve("workload"));
         sb.append(String.format(Locale.ROOT, "Default CNN (%,d parameters, 1 output, task LBBB), synthetic ECGs "
                 + "(SyntheticEcgGenerator, defaults, %d per class, seed 7): "
                 + "training = %d epochs over %d records at batch 32 (forward, backward, Adam step); inference = "
                 + "%d passes over %d records at batch %d. Peak heap = sum of heap pools' peak use; peak RSS = "
                 + "VmHWM (includes PyTorch's native memory). One child JVM per thread count.%n%n",
-                Architecture.defaultCnn(1).trainableParameters(), PER_CLASS, EPOCHS,
-                data.indices(Split.TRAIN).length, INFERENCE_REPEATS, data.size(), EcgClassifier.INFERENCE_BATCH));
+                Architecture.defaultCnn(1).trainableParameters(), BenchmarkWorkload.PER_CLASS, EPOCHS,
+                data.trainRows().length, INFERENCE_REPEATS, data.signals().length, EcgClassifier.INFERENCE_BATCH));
         sb.append("| oneDNN convolutions | intra-op threads | training ECGs/s | inference ECGs/s | peak heap (MB) "
                 + "| peak RSS (MB) |\n");
         sb.append("|---|---:|---:|---:|---:|---:|\n");
