@@ -45,11 +45,13 @@ public final class EngineSetup {
     }
 
     /**
-     * Sets the JVM properties DJL reads when its engine starts (thread counts, offline mode), and the log levels of
-     * the library's {@code simplelogger.properties} where the user set none. Starts nothing; has no effect on an
+     * Sets the JVM properties DJL reads when its engine starts (thread counts, offline mode), the log levels of
+     * the library's {@code simplelogger.properties} where the user set none, and glibc's thresholds for PyTorch's
+     * buffers ({@link NativeAllocator}). Starts nothing; has no effect on an
      * engine already started (use {@link #start} to find out).
      */
     public static synchronized void configure(EngineSettings settings) {
+        NativeAllocator.tune();
         LOGGING_FROM_RESOURCE.addAll(applyLoggingDefaults(System.getProperties()));
         System.setProperty(EngineSettings.INTRA_OP_PROPERTY, settings.intraOpThreads().value().toString());
         System.setProperty(EngineSettings.INTER_OP_PROPERTY, settings.interOpThreads().value().toString());
@@ -121,6 +123,7 @@ public final class EngineSetup {
                 new EffectiveSettings.Entry("offline", Boolean.toString(Utils.isOfflineMode()),
                         started.offline().origin()),
                 environmentEntry(env, "OMP_WAIT_POLICY"),
+                new EffectiveSettings.Entry("native allocator", NativeAllocator.tune(), "mallopt(3)"),
                 new EffectiveSettings.Entry("DJL log level", logLevel, LOGGING_FROM_RESOURCE.contains(
                         LOG_LEVEL_PROPERTY) ? "simplelogger.properties" : "-D" + LOG_LEVEL_PROPERTY),
                 new EffectiveSettings.Entry("CPU", CpuDescription.current().toString(), "/proc/cpuinfo, sysfs"),

@@ -1,6 +1,7 @@
 package org.ecglab.train;
 
 import org.ecglab.runtime.CpuDescription;
+import org.ecglab.runtime.EngineSetup;
 import org.ecglab.runtime.GradientSelfCheck;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +100,7 @@ class TrainingBenchmark {
      * folder {@code args[0]}, prints one RESULT line.
      */
     public static void main(String[] args) throws IOException {
+        EngineSetup.start(); // as a notebook's first cell: threads from -Dai.djl.pytorch.num_threads, allocator
         int threads = Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "1"));
         BenchmarkWorkload data = BenchmarkWorkload.read(Path.of(args[0]));
         float[][][] signals = data.signals();
