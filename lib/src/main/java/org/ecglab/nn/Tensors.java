@@ -2,7 +2,10 @@ package org.ecglab.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
 
 /** Conversions from the lab's Java arrays to DJL NDArrays. */
@@ -22,14 +25,20 @@ public final class Tensors {
     public static NDArray signals(NDManager manager, float[][][] signals, int[] order, int from, int to) {
         int leads = signals[order[from]].length;
         int samples = signals[order[from]][0].length;
-        float[] flat = new float[(to - from) * leads * samples];
-        int p = 0;
+        // Written straight into the native buffer the array is made from: a float[] in between would be one more
+        // copy and a large Java allocation per batch.
+        ByteBuffer buffer = manager.allocateDirect(Math.multiplyExact((to - from) * leads, samples * Float.BYTES));
+        FloatBuffer floats = buffer.asFloatBuffer();
         for (int k = from; k < to; k++) {
             for (int l = 0; l < leads; l++) {
-                System.arraycopy(signals[order[k]][l], 0, flat, p, samples);
-                p += samples;
+                float[] lead = signals[order[k]][l];
+                if (lead.length != samples) {
+                    throw new IllegalArgumentException("record " + order[k] + ", lead " + l + " has " + lead.length
+                            + " samples, expected " + samples);
+                }
+                floats.put(lead);
             }
         }
-        return manager.create(flat, new Shape(to - from, leads, samples));
+        return manager.create(buffer, new Shape(to - from, leads, samples), DataType.FLOAT32);
     }
 }
