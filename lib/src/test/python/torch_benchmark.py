@@ -14,7 +14,9 @@ Training, as a PyTorch user writes it: the ECGs are one preloaded tensor, each
 mini-batch is indexed out of it in a shuffled order (torch.randperm, seed 1),
 Adam (lr 1e-3, PyTorch's default implementation for this version) on
 BCEWithLogitsLoss, loss.item() read after each step (as the Java loop reads its
-loss). A warm-up of 64 records first, then EPOCHS timed epochs. Inference:
+loss). A warm-up epoch in the original order first (not timed, as the Java
+side: its JIT compiler and gradient self-check need one), then EPOCHS timed
+epochs. Inference, after one untimed pass:
 eval mode under torch.no_grad(), INFERENCE_REPEATS passes over all ECGs at the
 inference batch size, logits copied to NumPy.
 
@@ -75,7 +77,7 @@ def main(argv):
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = torch.nn.BCEWithLogitsLoss()
     generator = torch.Generator().manual_seed(1)
-    epoch(model, optimizer, loss_fn, x, y, torch.arange(64), args.batch)  # warm-up, as the Java side
+    epoch(model, optimizer, loss_fn, x, y, torch.arange(len(x)), args.batch)  # warm-up, as the Java side
     start = time.perf_counter()
     for _ in range(args.epochs):
         epoch(model, optimizer, loss_fn, x, y, torch.randperm(len(x), generator=generator), args.batch)
@@ -83,7 +85,8 @@ def main(argv):
 
     model.eval()
     with torch.no_grad():
-        model(inputs[:64]).numpy()  # warm-up
+        for s in range(0, len(inputs), args.inference_batch):  # warm-up, as the Java side
+            model(inputs[s:s + args.inference_batch]).numpy()
         start = time.perf_counter()
         for _ in range(args.inference_repeats):
             for s in range(0, len(inputs), args.inference_batch):

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code /usr/bin/python3}, or {@code -Decglab.python}), on the same ECGs, split, batch sizes (32 for training,
  * 256 for inference), optimiser (Adam, learning rate 1e-3), loss (binary cross entropy on logits) and thread counts
  * (1 and 2 intra-op threads, one inter-op thread, {@code OMP_NUM_THREADS} and passive OpenMP waiting for both).
+ * Both warm up with one untimed epoch and one untimed inference pass (a notebook trains many models in one JVM).
  * Rounds interleave the two (ours first in odd rounds, PyTorch first in even ones), so the other users' load hits
  * both alike; each ratio is the median over rounds of that round's ours / PyTorch throughput (> 1: we are faster).
  * Run from the project root with
@@ -146,7 +147,8 @@ class SideBySideBenchmark {
         sb.append("Gradient self-check (ours): ").append(selfCheck).append(".\n\n");
         sb.append(String.format(Locale.ROOT, "Default CNN (%,d parameters), %d ECGs x %d epochs at batch 32 for "
                 + "training (Adam 1e-3, BCE with logits), %d passes over %d ECGs at batch %d for inference; "
-                + "both sides start from the same weights and read the same ECGs.%n%n",
+                + "both sides start from the same weights, read the same ECGs and warm up with one untimed epoch "
+                + "and one untimed inference pass.%n%n",
                 Architecture.defaultCnn(1).trainableParameters(), data.trainRows().length,
                 TrainingBenchmark.EPOCHS, TrainingBenchmark.INFERENCE_REPEATS, data.signals().length,
                 EcgClassifier.INFERENCE_BATCH));

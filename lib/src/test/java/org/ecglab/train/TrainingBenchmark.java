@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -36,7 +35,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <pre>mvn -q -B -o -pl lib test -Dtest=TrainingBenchmark -Decglab.benchmark=true</pre>
  *
- * Data: the synthetic generator's ECGs. Training: {@link TrainingLoop#epoch} over the training split at the default batch size (32), validation not
+ * Data: the {@link BenchmarkWorkload}. After one untimed epoch and one untimed inference pass (warm-up). Training:
+ * {@link TrainingLoop#epoch} over the training split at the default batch size (32), validation not
  * included. Inference: {@link EcgClassifier#predictLogits} over all records at {@link
  * EcgClassifier#INFERENCE_BATCH}. Peak heap is the sum of the heap pools' peak usage
  * ({@link MemoryPoolMXBean#getPeakUsage()}); peak RSS is {@code VmHWM} from {@code /proc/self/status}, which counts
@@ -114,7 +114,10 @@ class TrainingBenchmark {
                     1f, false)))) {
                 TrainingLoop.initialize(trainer, 1);
                 int[] order = data.trainRows().clone();
-                loop.epoch(trainer, signals, data.trainLabels(), Arrays.copyOf(order, 64)); // warm-up
+                // Warm-up, not timed: one epoch in the original order (PyTorch's side does the same), so that the
+                // gradient self-check, the JIT compiler and oneDNN's kernels for these shapes are done, as in a
+                // notebook that trains many models in one JVM.
+                loop.epoch(trainer, signals, data.trainLabels(), order);
                 SplittableRandom random = new SplittableRandom(1);
                 long start = System.nanoTime();
                 for (int e = 0; e < EPOCHS; e++) {
@@ -124,7 +127,7 @@ class TrainingBenchmark {
                 trainPerSecond = EPOCHS * (double) order.length / ((System.nanoTime() - start) / 1e9);
             }
             EcgClassifier classifier = EcgClassifier.of(model, List.of(BenchmarkWorkload.TASK.id()));
-            classifier.predictLogits(Arrays.copyOf(signals, 64), EcgClassifier.INFERENCE_BATCH);
+            classifier.predictLogits(signals, EcgClassifier.INFERENCE_BATCH); // warm-up: one pass, as PyTorch's side
             long start = System.nanoTime();
             for (int r = 0; r < INFERENCE_REPEATS; r++) {
                 classifier.predictLogits(signals, EcgClassifier.INFERENCE_BATCH);
