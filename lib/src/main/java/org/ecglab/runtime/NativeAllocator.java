@@ -14,10 +14,11 @@ import java.util.Map;
  * per-thread arenas, whose freed memory is returned to the kernel above the trim threshold (128 kB by default, raised
  * only by freed {@code mmap} chunks), so each training step's activations of about 1 MB, and each inference batch's
  * of about 10 MB, were mapped again and touched page by page: measured on the default CNN, 1.0 million minor page
- * faults in 150 training steps and three inference passes over 1,278 ECGs, against 0.31 million with these
- * thresholds; 21 ms of CPU per training step at batch 32 against 15 ms, and about twice the inference throughput.
- * Python's PyTorch runs on glibc's main arena, where the dynamic thresholds adapt. The cost: memory freed by
- * PyTorch stays with the process (its peak resident size was unchanged in that measurement) until it exits.
+ * faults in a profiling run of 155 training steps and about 50 inference batches, against 0.31 million with these
+ * thresholds; about 20 ms of CPU per training step at batch 32 against 15 to 16 ms, and about twice the inference
+ * throughput (trim thresholds of 32 and 64 MB left most of the inference faults). Python's PyTorch allocates on
+ * glibc's main arena, where the dynamic thresholds adapt. The cost: memory freed by PyTorch stays with the process
+ * until it exits (its peak resident size moved by under 2% in that measurement).
  *
  * <p>Nothing is changed where the user set glibc's malloc variables ({@code MALLOC_MMAP_THRESHOLD_},
  * {@code MALLOC_TRIM_THRESHOLD_}, {@code MALLOC_TOP_PAD_} or a {@code glibc.malloc} tunable in
