@@ -1,6 +1,7 @@
 package org.ecglab.attribution.backprop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import java.io.IOException;
@@ -25,9 +26,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Cost of the modified backward passes on the default CNN (a benchmark, not part of the normal test run): ECGs per
- * second of each method, and its ratio to the floor, one forward and one backward pass per ECG as saliency needs
- * (measured in the same JVM, same batch size). DeepLIFT SHAP is measured against 4 baselines and reported per
- * (input, baseline) pair. Each thread count runs in its own child JVM (DJL fixes threads when the engine starts).
+ * second of each method, and its ratio to its floor: the rows it runs through the network per ECG (one; DeepLIFT two,
+ * the input and its baseline; DeepLIFT SHAP two per baseline, here {@value #SHAP_BASELINES}) times the cost of one
+ * forward and backward pass per ECG, saliency's, measured in the same JVM at the same batch size. Each thread count runs
+ * in its own child JVM (DJL fixes threads when the engine starts). Fails if a propagation-family method takes more than
+ * {@value #TARGET} times its floor (guided backpropagation and deconvolution are held to the gradient family's target
+ * by {@code GradientMethodsBenchmark}).
  * Run from the project root with
  *
  * <pre>mvn -q -B -o -pl lib test -Dtest=PropagationBenchmark -Decglab.benchmark=true</pre>
@@ -40,6 +44,7 @@ class PropagationBenchmark {
     private static final int ECGS = 64;
     private static final int REPEATS = 8;
     private static final int SHAP_BASELINES = 4;
+    private static final double TARGET = 3;
     private static final List<Integer> THREADS = List.of(1, 2);
     private static final List<String> METHODS = List.of("saliency", "guided_backprop", "deconvolution", "deeplift",
             "deeplift_shap", "lrp_epsilon", "lrp_gamma", "lrp_alpha_beta", "lrp_z_plus", "lrp_flat",
@@ -53,10 +58,12 @@ class PropagationBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Engine.getDjlVersion()));
         sb.append(String.format(Locale.ROOT, "Default CNN (1 output), %d synthetic ECGs, internal batch %d, %d rounds "
-                + "after a warm-up, fastest round per method; oneDNN as the gradient self-check leaves it. Ratio = seconds per ECG / seconds per "
-                + "ECG of saliency (one forward and one backward pass). DeepLIFT SHAP: %d baselines, per pair.%n%n",
-                ECGS, GradientComputer.DEFAULT_INTERNAL_BATCH_SIZE, REPEATS, SHAP_BASELINES));
-        sb.append("| method | ECGs/s, 1 thread | ratio | ECGs/s, 2 threads | ratio |\n|---|---:|---:|---:|---:|\n");
+                + "after a warm-up, fastest round per method; oneDNN as the gradient self-check leaves it. Floor = rows "
+                + "per ECG x saliency's seconds per ECG (one forward and one backward pass); ratio = seconds per ECG / "
+                + "floor (target for the propagation family: at most %.0f). DeepLIFT SHAP: %d baselines.%n%n",
+                ECGS, GradientComputer.DEFAULT_INTERNAL_BATCH_SIZE, REPEATS, TARGET, SHAP_BASELINES));
+        sb.append("| method | rows per ECG (floor passes) | ECGs/s, 1 thread | ratio to floor | ECGs/s, 2 threads "
+                + "| ratio to floor |\n|---|---:|---:|---:|---:|---:|\n");
         List<List<double[]>> byThreads = new ArrayList<>();
         List<String> oneDnn = new ArrayList<>();
         for (int threads : THREADS) {
@@ -72,7 +79,7 @@ class PropagationBenchmark {
                     ? "on" : "off"));
         }
         for (int m = 0; m < METHODS.size(); m++) {
-            sb.append("| ").append(METHODS.get(m));
+            sb.append("| ").append(METHODS.get(m)).append(" | ").append(floorPasses(METHODS.get(m)));
             for (List<double[]> rates : byThreads) {
                 double[] r = rates.get(m);
                 sb.append(String.format(Locale.ROOT, " | %.0f | %.2f", r[0], r[1]));
@@ -81,9 +88,26 @@ class PropagationBenchmark {
         }
         sb.append("\n").append(String.join("; ", oneDnn)).append(".\n");
         BenchmarkJvm.report("propagation.md", sb.toString());
+        for (List<double[]> rates : byThreads) {
+            for (int m = 0; m < METHODS.size(); m++) {
+                if (AttributionMethods.descriptor(METHODS.get(m)).family().equals("propagation")) {
+                    assertTrue(rates.get(m)[1] <= TARGET, METHODS.get(m) + " takes " + rates.get(m)[1]
+                            + " times its floor, more than " + TARGET);
+                }
+            }
+        }
     }
 
-    /** Child JVM: one RESULT line per method, "RESULT id ecgsPerSecond ratio". */
+    /** Rows through the network per ECG: the input, and for DeepLIFT its baseline beside it in the batch. */
+    private static int floorPasses(String id) {
+        return switch (id) {
+            case "deeplift" -> 2;
+            case "deeplift_shap" -> 2 * SHAP_BASELINES;
+            default -> 1;
+        };
+    }
+
+    /** Child JVM: one RESULT line per method, "RESULT id ecgsPerSecond ratioToFloor". */
     public static void main(String[] args) {
         float[][][] ecgs = new SyntheticEcgGenerator(SyntheticConfig.defaults()).dataset(ECGS / 9 + 1, 7).signals();
         ecgs = Arrays.copyOf(ecgs, ECGS);
@@ -104,15 +128,14 @@ class PropagationBenchmark {
                     String id = METHODS.get(m);
                     AttributionMethod method = AttributionMethods.create(id);
                     Baselines b = id.equals("deeplift_shap") ? shap : Baselines.zero();
-                    int pairs = id.equals("deeplift_shap") ? SHAP_BASELINES : 1;
                     long start = System.nanoTime();
                     method.attribute(model, ecgs, targets, b);
-                    best[m] = Math.min(best[m], (System.nanoTime() - start) / 1e9 / (ecgs.length * (double) pairs));
+                    best[m] = Math.min(best[m], (System.nanoTime() - start) / 1e9 / ecgs.length);
                 }
             }
             for (int m = 0; m < METHODS.size(); m++) {
                 System.out.println(String.format(Locale.ROOT, "RESULT %s %.3f %.3f", METHODS.get(m), 1 / best[m],
-                        best[m] / best[0]));
+                        best[m] / (floorPasses(METHODS.get(m)) * best[0])));
             }
             System.out.println("oneDNN convolutions " + (GradientSelfCheck.oneDnnConvolutions() ? "on" : "off"));
         }
