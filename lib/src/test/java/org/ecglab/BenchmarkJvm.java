@@ -31,11 +31,18 @@ public final class BenchmarkJvm {
      * @param properties extra {@code -D} options, e.g. {@code "ecglab.onednn=off"}
      */
     public static String run(Class<?> main, int threads, String... properties) throws IOException, InterruptedException {
+        return run(main, threads, List.of(), properties);
+    }
+
+    /** As {@link #run(Class, int, String...)}, with extra JVM options such as {@code -Xlog:gc}. */
+    public static String run(Class<?> main, int threads, List<String> jvmOptions, String... properties)
+            throws IOException, InterruptedException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(emulationPrefix());
         command.addAll(List.of(java.toString(), "-Xmx2g", "-Dai.djl.offline=true",
                 "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1"));
+        command.addAll(jvmOptions);
         for (String p : properties) {
             command.add("-D" + p);
         }
