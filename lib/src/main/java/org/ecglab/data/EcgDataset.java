@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * A set of 12-lead median beats in the lab's format ({@link EcgFormat}) with multi-hot labels over the nine
- * {@link DiagnosticClass}es, a {@link Split} per record and, for synthetic data, a ground-truth mask per record.
+ * {@link DiagnosticClass}es, a {@link Split} per record and, optionally, per record: a ground-truth mask, the labels
+ * before label noise (both known for synthetic data only), the RR interval and the {@link Fiducials} of the beat.
  * Synthetic and real (PTB-XL+) data both load into this type. Immutable: accessors return the stored arrays,
  * which callers must not modify.
  */
@@ -20,6 +21,9 @@ public final class EcgDataset {
     private final boolean[][] labels;
     private final Split[] splits;
     private final float[][][] masks;
+    private final boolean[][] trueLabels;
+    private final double[] rrMs;
+    private final Fiducials[] fiducials;
 
     /**
      * @param name   a short description of where the data came from (e.g. "synthetic seed=1 n=900")
@@ -59,6 +63,64 @@ public final class EcgDataset {
         this.labels = labels;
         this.splits = splits;
         this.masks = masks;
+        this.trueLabels = null;
+        this.rrMs = null;
+        this.fiducials = null;
+    }
+
+    private EcgDataset(EcgDataset base, boolean[][] trueLabels, double[] rrMs, Fiducials[] fiducials) {
+        this.name = base.name;
+        this.ids = base.ids;
+        this.signals = base.signals;
+        this.labels = base.labels;
+        this.splits = base.splits;
+        this.masks = base.masks;
+        this.trueLabels = trueLabels;
+        this.rrMs = rrMs;
+        this.fiducials = fiducials;
+    }
+
+    /**
+     * A copy that also carries each record's labels before label noise (synthetic data: the criteria its designed
+     * findings meet).
+     *
+     * @param trueLabels {@code [N][9]} multi-hot over {@link DiagnosticClass} ordinals
+     * @throws IllegalArgumentException naming the first record whose row is missing or of the wrong length
+     */
+    public EcgDataset withTrueLabels(boolean[][] trueLabels) {
+        if (trueLabels.length != size()) {
+            throw new IllegalArgumentException(name + ": " + trueLabels.length + " true-label rows for " + size()
+                    + " records");
+        }
+        for (int i = 0; i < size(); i++) {
+            if (trueLabels[i] == null || trueLabels[i].length != DiagnosticClass.ALL.size()) {
+                throw new IllegalArgumentException(name + " record " + ids.get(i) + ": expected "
+                        + DiagnosticClass.ALL.size() + " true labels");
+            }
+        }
+        return new EcgDataset(this, trueLabels, rrMs, fiducials);
+    }
+
+    /**
+     * A copy that also carries each record's beat timing.
+     *
+     * @param rrMs      RR interval per record in ms (positive), NaN where unknown
+     * @param fiducials fiducial points per record; {@link Fiducials#NONE} (or points marked absent) where unknown
+     * @throws IllegalArgumentException naming the first record with a missing entry or an RR that is not positive
+     */
+    public EcgDataset withBeatTiming(double[] rrMs, Fiducials[] fiducials) {
+        if (rrMs.length != size() || fiducials.length != size()) {
+            throw new IllegalArgumentException(name + ": " + rrMs.length + " RR intervals and " + fiducials.length
+                    + " fiducial sets for " + size() + " records");
+        }
+        for (int i = 0; i < size(); i++) {
+            if (!Double.isNaN(rrMs[i]) && !(rrMs[i] > 0 && Double.isFinite(rrMs[i]))) {
+                throw new IllegalArgumentException(name + " record " + ids.get(i) + ": RR " + rrMs[i]
+                        + " ms must be positive or NaN (unknown)");
+            }
+            Objects.requireNonNull(fiducials[i], name + " record " + ids.get(i) + ": fiducials");
+        }
+        return new EcgDataset(this, trueLabels, rrMs, fiducials);
     }
 
     /** Where the data came from. */
@@ -111,6 +173,34 @@ public final class EcgDataset {
         return masks == null ? null : masks[i];
     }
 
+    /** Whether the labels before label noise are known ({@link #withTrueLabels}). */
+    public boolean hasTrueLabels() {
+        return trueLabels != null;
+    }
+
+    /**
+     * Labels of record {@code i} before label noise (for synthetic data, what its designed findings meet), or null
+     * if unknown.
+     */
+    public boolean[] trueLabels(int i) {
+        return trueLabels == null ? null : trueLabels[i];
+    }
+
+    /** Whether beat timing (RR, fiducial points) is carried ({@link #withBeatTiming}). */
+    public boolean hasBeatTiming() {
+        return rrMs != null;
+    }
+
+    /** RR interval of record {@code i} in ms, NaN if unknown. */
+    public double rrMs(int i) {
+        return rrMs == null ? Double.NaN : rrMs[i];
+    }
+
+    /** Fiducial points of record {@code i}; {@link Fiducials#NONE} if unknown. */
+    public Fiducials fiducials(int i) {
+        return fiducials == null ? Fiducials.NONE : fiducials[i];
+    }
+
     /** Binary targets for one task: 1 where the record carries {@code c}, else 0. */
     public int[] targets(DiagnosticClass c) {
         int[] y = new int[size()];
@@ -137,6 +227,9 @@ public final class EcgDataset {
         boolean[][] l = new boolean[indices.length][];
         Split[] sp = new Split[indices.length];
         float[][][] m = masks == null ? null : new float[indices.length][][];
+        boolean[][] t = trueLabels == null ? null : new boolean[indices.length][];
+        double[] rr = rrMs == null ? null : new double[indices.length];
+        Fiducials[] f = fiducials == null ? null : new Fiducials[indices.length];
         for (int k = 0; k < indices.length; k++) {
             int i = indices[k];
             subIds.add(ids.get(i));
@@ -146,8 +239,15 @@ public final class EcgDataset {
             if (m != null) {
                 m[k] = masks[i];
             }
+            if (t != null) {
+                t[k] = trueLabels[i];
+            }
+            if (rr != null) {
+                rr[k] = rrMs[i];
+                f[k] = fiducials[i];
+            }
         }
-        return new EcgDataset(name, subIds, s, l, sp, m);
+        return new EcgDataset(new EcgDataset(name, subIds, s, l, sp, m), t, rr, f);
     }
 
     /** The records of one split. */
@@ -179,6 +279,7 @@ public final class EcgDataset {
     public String toString() {
         return "EcgDataset[" + name + ", " + size() + " records, train/val/test = " + indices(Split.TRAIN).length
                 + "/" + indices(Split.VALIDATION).length + "/" + indices(Split.TEST).length
-                + (hasMasks() ? ", with ground-truth masks" : "") + "]";
+                + (hasMasks() ? ", with ground-truth masks" : "") + (hasTrueLabels() ? ", true labels" : "")
+                + (hasBeatTiming() ? ", RR and fiducial points" : "") + "]";
     }
 }

@@ -22,9 +22,14 @@ import org.ecglab.data.npy.Npz;
  * (in Python: {@code bytes(z['ids']).decode().split('\n')})</li>
  * <li>{@code masks}: float32 {@code [N, 12, 600]}, only when the dataset has masks; records without a mask are
  * stored as zeros and marked false in {@code mask_present} (bool {@code [N]})</li>
+ * <li>{@code true_labels}: bool {@code [N, 9]}, the labels before label noise, only when known (synthetic data)</li>
+ * <li>{@code rr_ms}: float64 {@code [N]}, each beat's RR interval in ms, NaN where unknown; and {@code fiducials}:
+ * int32 {@code [N, 4]}, sample indices of P onset, QRS onset, QRS offset and T end (named in
+ * {@code fiducial_names}), −1 where absent; only when the dataset carries beat timing</li>
  * <li>{@code format_version}: int32 {@code [1]}, currently 1 (on load any integer type, {@code [1]} or a
  * scalar)</li>
  * </ul>
+ * The optional entries were added without a new format version: files without them load as before.
  */
 public final class EcgDatasetFiles {
     /** Version written to {@code format_version}. */
@@ -65,6 +70,25 @@ public final class EcgDatasetFiles {
             }
             m.put("masks", NpyArray.ofFloats(masks));
             m.put("mask_present", NpyArray.ofBooleans(present));
+        }
+        if (data.hasTrueLabels()) {
+            boolean[] truth = new boolean[n * k];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(data.trueLabels(i), 0, truth, i * k, k);
+            }
+            m.put("true_labels", NpyArray.ofBooleans(truth, n, k));
+        }
+        if (data.hasBeatTiming()) {
+            double[] rr = new double[n];
+            int[] points = new int[n * Fiducials.NAMES.size()];
+            for (int i = 0; i < n; i++) {
+                rr[i] = data.rrMs(i);
+                System.arraycopy(data.fiducials(i).toArray(), 0, points, i * Fiducials.NAMES.size(),
+                        Fiducials.NAMES.size());
+            }
+            m.put("rr_ms", NpyArray.ofDoubles(rr));
+            m.put("fiducials", NpyArray.ofInts(points, n, Fiducials.NAMES.size()));
+            m.put("fiducial_names", text(String.join("\n", Fiducials.NAMES)));
         }
         Npz.write(npz, m, false);
     }
@@ -131,10 +155,57 @@ public final class EcgDatasetFiles {
             }
         }
         try {
-            return new EcgDataset(name, ids, signals.toFloats3d(), labels, splits, masks);
+            EcgDataset data = new EcgDataset(name, ids, signals.toFloats3d(), labels, splits, masks);
+            if (m.containsKey("true_labels")) {
+                NpyArray t = m.get("true_labels");
+                checkShape(t, "true_labels", npz, null, n, k);
+                checkFlags(t, "true_labels", npz);
+                boolean[] flatTruth = t.toBooleans();
+                boolean[][] truth = new boolean[n][];
+                for (int i = 0; i < n; i++) {
+                    truth[i] = Arrays.copyOfRange(flatTruth, i * k, (i + 1) * k);
+                }
+                data = data.withTrueLabels(truth);
+            }
+            return m.containsKey("rr_ms") || m.containsKey("fiducials") ? withBeatTiming(data, m, npz) : data;
         } catch (IllegalArgumentException e) {
             throw new IOException(npz + ": invalid dataset: " + e.getMessage(), e);
         }
+    }
+
+    private static EcgDataset withBeatTiming(EcgDataset data, Map<String, NpyArray> m, Path npz) throws IOException {
+        int n = data.size();
+        int points = Fiducials.NAMES.size();
+        double[] rr = new double[n];
+        Arrays.fill(rr, Double.NaN);
+        if (m.containsKey("rr_ms")) {
+            checkShape(m.get("rr_ms"), "rr_ms", npz, null, n);
+            rr = m.get("rr_ms").toDoubles();
+        }
+        Fiducials[] fiducials = new Fiducials[n];
+        Arrays.fill(fiducials, Fiducials.NONE);
+        if (m.containsKey("fiducials")) {
+            checkShape(m.get("fiducials"), "fiducials", npz, null, n, points);
+            checkInteger(m.get("fiducials"), "fiducials", npz);
+            List<String> names = lines(require(m, "fiducial_names", npz));
+            if (!names.equals(Fiducials.NAMES)) {
+                throw new IOException(npz + ": fiducial_names " + names + " do not match " + Fiducials.NAMES);
+            }
+            long[] flat = m.get("fiducials").toLongs();
+            for (int i = 0; i < n; i++) {
+                int[] p = new int[points];
+                for (int j = 0; j < points; j++) {
+                    p[j] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, flat[i * points + j]));
+                }
+                try {
+                    fiducials[i] = Fiducials.of(p);
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(npz + ": entry 'fiducials' of record " + data.ids().get(i) + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+        return data.withBeatTiming(rr, fiducials);
     }
 
     private static NpyArray text(String s) {

@@ -1,5 +1,7 @@
 package org.ecglab.data.synthetic;
 
+import org.ecglab.data.Fiducials;
+
 /**
  * The designed timing and orientation of one synthetic beat, kept for display and provenance. Intervals follow
  * the generator's wave layout (onset/offset = centre ∓ about 2.5 widths of the outermost Gaussian); the tests
@@ -41,6 +43,14 @@ public record PatientParameters(double heartRateBpm, double qrsAxisDeg, double f
     /** Bazett-corrected QT in ms: {@code QTc = QT / sqrt(RR in s)} (Bazett, Heart 7:353, 1920). */
     public double qtcMs() {
         return qtMs / Math.sqrt(rrMs() / 1000.0);
+    }
+
+    /**
+     * The designed fiducial points as sample indices: P onset = QRS onset − PR, QRS offset = QRS onset + QRS,
+     * T end = QRS onset + QT.
+     */
+    public Fiducials fiducials() {
+        return Fiducials.ofMs(qrsOnsetMs - prMs, qrsOnsetMs, qrsOnsetMs + qrsMs, qrsOnsetMs + qtMs);
     }
 
     /** A copy with a new PR interval. */

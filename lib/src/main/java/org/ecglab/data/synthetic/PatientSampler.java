@@ -30,6 +30,11 @@ final class PatientSampler {
     static final double QRS_ONSET_MS = 350.0;
     /** Onset/offset of a Gaussian wave lies this many widths from its centre (value = 4.4 % of the peak). */
     static final double EDGE_WIDTHS = 2.5;
+    /**
+     * The QRS ends this many widths after the centre of its last wave (8.9 % of its peak): where the depolarisation's
+     * slope has faded and a reader using the spatial velocity puts the J point.
+     */
+    static final double QRS_OFFSET_WIDTHS = 2.2;
 
     private final double onsetJitterMs;
 
@@ -74,7 +79,7 @@ final class PatientSampler {
         waves.add(rot(new GaussianWave(BeatModel.QRS + "R", R_REFERENCE[0], R_REFERENCE[1], R_REFERENCE[2],
                 onset + 0.46 * qrs, rWidth).scaled(qrsGain), frontal, horizontal));
         waves.add(rot(new GaussianWave(BeatModel.QRS + "S", -0.25 * terminalGain, -0.20 * terminalGain,
-                0.30 * terminalGain, onset + qrs - EDGE_WIDTHS * sWidth, sWidth).scaled(qrsGain), frontal, horizontal));
+                0.30 * terminalGain, onset + qrs - QRS_OFFSET_WIDTHS * sWidth, sWidth).scaled(qrsGain), frontal, horizontal));
 
         // Repolarisation: slow upstroke (T_UP) and the main T (T_DOWN) whose offset ends the QT interval.
         double qt = qtc * Math.sqrt(60.0 / hr);

@@ -6,9 +6,30 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
+import org.ecglab.data.Fiducials;
 import org.ecglab.data.Split;
 
-/** Assembles an {@link EcgDataset} of synthetic beats: stratified 60/20/20 split, deterministic shuffle, ids. */
+/**
+ * Assembles an {@link EcgDataset} of synthetic beats. For each of the nine classes it draws {@code perClass}
+ * patients:
+ * <ul>
+ * <li>NORM: normal patients without findings;</li>
+ * <li>any other class c: 25 % borderline cases (one finding of c at a severity just short of its criterion,
+ *     {@link SeverityScale}), the rest positive at a severity spread over the positive range, of which 20 % also
+ *     carry a second positive finding that {@link Comorbidities} pairs with c (chosen uniformly among c's partners;
+ *     for classes without partners these patients have c alone).</li>
+ * </ul>
+ * The kinds follow a fixed pattern within each class and split ({@link #kind}), so every split gets the same
+ * shares and the first patient of each class in each split is a plain positive (even the smallest dataset has
+ * positives of every class in every split); severities and partners are drawn at random.
+ * Labels are multi-hot (the criteria the findings meet); a borderline case is labelled NORM if it stays within NORM's limits
+ * and otherwise carries no label. Within each class's patients the first 60 % go to TRAIN, the next 20 % to
+ * VALIDATION and the rest to TEST (rounded), so every split is stratified; the records are then shuffled and named
+ * "syn-00001", "syn-00002", ... in order. Finally {@link LabelNoise} flips labels at the configured rate; the
+ * labels before that are kept as {@link EcgDataset#trueLabels}. Every record carries its RR interval and designed
+ * fiducial points. Random streams (patients, composition, order, label noise) are split from the seed in that
+ * order, so the same seed gives the same patients whatever the noise settings.
+ */
 final class SyntheticDatasetBuilder {
     /** Ids have five digits. */
     static final int MAX_RECORDS = 99_999;
@@ -17,11 +38,47 @@ final class SyntheticDatasetBuilder {
      * 2/1/1, which is not 60/20/20 any more.
      */
     static final int MIN_PER_CLASS = 5;
+    /** The kind of a patient within a class and split repeats with this period. */
+    static final int PATTERN = 20;
+
+    /** What a patient of a pathological class has. */
+    enum Kind {
+        /** One finding of the class at a positive severity. */
+        POSITIVE,
+        /** A positive finding of the class and a positive finding of a partner class. */
+        COMORBID,
+        /** One finding of the class at a borderline severity. */
+        BORDERLINE
+    }
 
     private SyntheticDatasetBuilder() {
     }
 
-    static EcgDataset build(SyntheticEcgGenerator generator, int perClass, long seed) {
+    /**
+     * One record of a planned dataset: who the patient is and what they have, before anything is rendered.
+     *
+     * @param group    the class the patient was drawn for
+     * @param findings the findings to build into the beat
+     * @param seed     the patient's seed
+     * @param split    the record's split
+     */
+    record PlannedRecord(DiagnosticClass group, List<Finding> findings, long seed, Split split) {
+    }
+
+    /**
+     * The kind of the {@code i}-th patient of a class within its split: of every 20, numbers 3, 7, 11, 15 and 19 are
+     * borderline (25 %) and 1, 5 and 9 comorbid (20 % of the 15 positives).
+     */
+    static Kind kind(int i) {
+        int slot = i % PATTERN;
+        return slot % 4 == 3 ? Kind.BORDERLINE : slot == 1 || slot == 5 || slot == 9 ? Kind.COMORBID : Kind.POSITIVE;
+    }
+
+    /**
+     * The records of {@code build(generator, perClass, seed)} in their final order, without rendering them: cheap,
+     * so tests can render and measure every beat of a full-size dataset one at a time.
+     */
+    static List<PlannedRecord> plan(int perClass, long seed) {
         int classes = DiagnosticClass.ALL.size();
         if (perClass < MIN_PER_CLASS) {
             throw new IllegalArgumentException("perClass must be at least " + MIN_PER_CLASS + ", got " + perClass
@@ -31,33 +88,87 @@ final class SyntheticDatasetBuilder {
         if ((long) perClass * classes > MAX_RECORDS) {
             throw new IllegalArgumentException("perClass " + perClass + " gives more than " + MAX_RECORDS + " records");
         }
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<SyntheticBeat> beats = new ArrayList<>(perClass * classes);
-        List<Split> splits = new ArrayList<>(perClass * classes);
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom patients = root.split();
+        SplittableRandom composition = root.split();
+        SplittableRandom shuffle = root.split();
+        List<PlannedRecord> drawn = new ArrayList<>(perClass * classes);
         for (DiagnosticClass c : DiagnosticClass.ALL) {
+            int inSplit = 0;
             for (int k = 0; k < perClass; k++) {
-                beats.add(generator.beat(c, rng.nextLong()));
-                splits.add(splitOf(k, perClass));
+                Split split = splitOf(k, perClass);
+                inSplit = k > 0 && split != splitOf(k - 1, perClass) ? 0 : inSplit;
+                drawn.add(new PlannedRecord(c, findings(c, kind(inSplit++), composition), patients.nextLong(), split));
             }
         }
-        int n = beats.size();
-        int[] order = shuffledIndices(n, rng);
+        int[] order = shuffledIndices(drawn.size(), shuffle);
+        List<PlannedRecord> out = new ArrayList<>(drawn.size());
+        for (int i : order) {
+            out.add(drawn.get(i));
+        }
+        return out;
+    }
 
+    /** The random stream of the label noise, split from the dataset seed after those {@link #plan} uses. */
+    static SplittableRandom labelNoiseStream(long seed) {
+        SplittableRandom root = new SplittableRandom(seed);
+        for (int i = 0; i < 3; i++) {
+            root.split();
+        }
+        return root.split();
+    }
+
+    static EcgDataset build(SyntheticEcgGenerator generator, int perClass, long seed) {
+        List<PlannedRecord> plan = plan(perClass, seed);
+        int n = plan.size();
         List<String> ids = new ArrayList<>(n);
         float[][][] signals = new float[n][][];
         float[][][] masks = new float[n][][];
-        boolean[][] labels = new boolean[n][classes];
-        Split[] splitArray = new Split[n];
+        boolean[][] trueLabels = new boolean[n][];
+        Split[] splits = new Split[n];
+        double[] rr = new double[n];
+        Fiducials[] fiducials = new Fiducials[n];
         for (int i = 0; i < n; i++) {
-            SyntheticBeat b = beats.get(order[i]);
+            PlannedRecord r = plan.get(i);
+            SyntheticBeat b = generator.beat(r.findings(), r.seed());
             ids.add(String.format(Locale.ROOT, "syn-%05d", i + 1));
             signals[i] = b.signal();
             masks[i] = b.mask();
-            labels[i][b.diagnosticClass().ordinal()] = true;
-            splitArray[i] = splits.get(order[i]);
+            trueLabels[i] = b.labels().clone();
+            splits[i] = r.split();
+            rr[i] = b.patient().rrMs();
+            fiducials[i] = b.fiducials();
         }
+        boolean[][] labels = LabelNoise.apply(trueLabels, generator.config().labelNoiseRate(), labelNoiseStream(seed));
         String name = "synthetic(seed=" + seed + ", perClass=" + perClass + ")";
-        return new EcgDataset(name, ids, signals, labels, splitArray, masks);
+        return new EcgDataset(name, ids, signals, labels, splits, masks).withTrueLabels(trueLabels)
+                .withBeatTiming(rr, fiducials);
+    }
+
+    /** The findings of a patient of {@code kind} drawn for class {@code c} (a fixed number of draws). */
+    static List<Finding> findings(DiagnosticClass c, Kind kind, SplittableRandom rng) {
+        double severity = rng.nextDouble();
+        double partnerPick = rng.nextDouble();
+        double partnerSeverity = rng.nextDouble();
+        if (c == DiagnosticClass.NORM) {
+            return List.of();
+        }
+        SeverityScale scale = SeverityScale.of(c);
+        if (kind == Kind.BORDERLINE) {
+            return List.of(new Finding(c, lerp(scale.borderlineFrom(), scale.borderlineTo(), severity)));
+        }
+        Finding main = new Finding(c, lerp(scale.positiveFrom(), scale.positiveTo(), severity));
+        List<DiagnosticClass> partners = Comorbidities.partners(c);
+        if (kind == Kind.POSITIVE || partners.isEmpty()) {
+            return List.of(main);
+        }
+        DiagnosticClass p = partners.get(Math.min(partners.size() - 1, (int) (partnerPick * partners.size())));
+        SeverityScale ps = SeverityScale.of(p);
+        return List.of(main, new Finding(p, lerp(ps.positiveFrom(), ps.positiveTo(), partnerSeverity)));
+    }
+
+    private static double lerp(double from, double to, double u) {
+        return from + (to - from) * u;
     }
 
     /** Split of the {@code k}-th of {@code n} patients of one class: 60 % / 20 % / 20 %, rounded. */

@@ -89,7 +89,9 @@ class MaskLocationTest {
                         outside += massPerLead[l.index()] / (EcgFormat.LEADS - r.leads().size());
                     }
                 }
-                assertTrue(inside >= 1.5 * outside, where + ": mask mass per lead in " + r.leads() + " is "
+                // Turning the T force (LTWI) removes the normal T from every lead, so its margin is smaller.
+                double margin = cls == DiagnosticClass.LTWI ? 1.25 : 1.5;
+                assertTrue(inside >= margin * outside, where + ": mask mass per lead in " + r.leads() + " is "
                         + inside + ", elsewhere " + outside);
             }
         }
