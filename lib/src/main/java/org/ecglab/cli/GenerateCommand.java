@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ecglab generate}: the embedded synthetic dataset, deterministic from a seed. */
@@ -20,8 +21,11 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Generate a synthetic dataset: physiological median beats (cardiac dipole model projected with the Dower "
-                    + "matrix) of all nine classes, one-hot labelled, split 60/20/20 within each class, with a "
-                    + "ground-truth mask of where the pathology changed each ECG.",
+                    + "matrix) drawn for all nine classes, split 60/20/20 within each class. Per class a quarter are "
+                    + "borderline cases just short of the criterion, a fifth of the positives carry a second "
+                    + "finding; labels are multi-hot, with label noise at --label-noise. The file keeps the labels "
+                    + "before noise, a ground-truth mask of where the findings changed each ECG, each beat's RR "
+                    + "interval and its designed fiducial points (P onset, QRS onset and offset, T end).",
             "The same seed and size give the same file."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -37,8 +41,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of patients and noise.")
     long seed;
 
-    @Option(names = "--noise-free", description = "No baseline wander and no muscle noise.")
+    @Option(names = "--noise-free", description = "No baseline wander and no muscle noise (the same patients).")
     boolean noiseFree;
+
+    @Option(names = "--label-noise", paramLabel = "RATE", defaultValue = "0.02",
+            description = "Share of each class's positive labels flipped to negative, matched by as many negatives "
+                    + "flipped to positive (0 to 0.2).")
+    double labelNoise;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Dataset file to write (.npz).")
     Path out;
@@ -49,7 +58,12 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SyntheticConfig config = noiseFree ? SyntheticConfig.noiseFree() : SyntheticConfig.defaults();
+        if (!(labelNoise >= 0 && labelNoise <= SyntheticConfig.MAX_LABEL_NOISE)) {
+            throw new ParameterException(spec.commandLine(), "--label-noise must be between 0 and "
+                    + SyntheticConfig.MAX_LABEL_NOISE + ", got " + labelNoise);
+        }
+        SyntheticConfig config = (noiseFree ? SyntheticConfig.noiseFree() : SyntheticConfig.defaults())
+                .withLabelNoise(labelNoise);
         EcgDataset data = new SyntheticEcgGenerator(config).dataset(perClass, seed);
         DatasetIo.save(data, out);
         PrintWriter o = spec.commandLine().getOut();
