@@ -9,14 +9,17 @@ For each notebook, in the order given:
      on a NullPointerException because a request came before its handlers were set,
      and a shell thread alive but never reading). On a busy 2-core machine about one
      start in seven hangs, while a healthy start takes 1-5 s, so retrying is routine;
-  2. run every code cell with a per-cell timeout, printing progress;
+  2. run every code cell with a per-cell timeout, printing progress; a failing cell is
+     reported with the Java exception, its message and the traceback the notebook shows
+     (describe_error), the same under rapaio and IJava;
   3. write OUT/NAME.ipynb (executed) and OUT/NAME.html (images embedded as data URIs),
      each through a temporary file and a rename; this happens when a cell fails too, so
      the partial notebook shows where it stopped (a kernel that never starts leaves no
      output: there is nothing to show, and an earlier run's files are removed first).
 An overall deadline bounds the whole run. Exit status: 0 all notebooks passed,
 1 a cell failed or timed out, 2 a kernel never became ready, 3 the overall deadline
-passed. Kernel stdout/stderr go to OUT/logs/NAME.kernel.log.
+passed. Kernel stdout/stderr go to OUT/logs/NAME.kernel.log; when no start attempt succeeds,
+the kernel's output in the last attempt is shown (a kernel that dies says why there).
 
 Needs nbclient, nbformat, nbconvert and jupyter_client (Debian: jupyter-nbconvert
 jupyter-client). The kernel environment is this process's environment plus the
@@ -44,6 +47,8 @@ from nbconvert.preprocessors.coalescestreams import coalesce_streams
 from kernelspec import write_atomically
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# A Java stack trace's first line: a qualified class name, then ": message" or nothing.
+JAVA_EXCEPTION_LINE = re.compile(r"^((?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*)(?::\s.*)?$")
 STARTED = time.monotonic()
 LIVE_KERNELS: set = set()  # kernel managers to kill if we are interrupted
 
@@ -65,6 +70,36 @@ def first_line(source: str, width: int = 60) -> str:
     lines = [ln.strip() for ln in source.splitlines() if ln.strip()]
     text = lines[0] if lines else ""
     return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def describe_error(cell, error: CellExecutionError) -> str:
+    """The exception and message of a failed cell, then its traceback, as the notebook shows them.
+
+    The cell's `error` output is what the kernel formatted for the user; the execute reply's
+    traceback may be the kernel's own stack trace instead (IJava: for a compile error the javac
+    diagnostic is only in the output). Kernels built on JShell name a runtime exception
+    `EvalException` and put the real class on the traceback's first line, e.g.
+    `java.lang.IllegalStateException: message`; a compile error has no message, so the first
+    line that is neither source (`|`) nor a heading (`Compile error:`) is the diagnostic.
+    """
+    shown = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    if shown:
+        ename, evalue, traceback = shown[-1]["ename"], shown[-1]["evalue"], shown[-1]["traceback"]
+    else:
+        ename, evalue, traceback = error.ename, error.evalue, [error.traceback or ""]
+    lines = [ln.rstrip() for part in traceback for ln in ANSI.sub("", part).splitlines()]
+    lines = [ln for ln in lines if ln.strip() and not set(ln.strip()) <= set("-")]
+    evalue = ANSI.sub("", evalue or "").strip()
+    if ename == "EvalException":
+        for line in lines:
+            match = JAVA_EXCEPTION_LINE.match(line.strip())
+            if match:
+                ename = match.group(1)
+                break
+    if not evalue:
+        evalue = next((ln.strip() for ln in lines if not ln.lstrip().startswith("|")
+                       and not ln.rstrip().endswith(":")), "")
+    return f"{ename}: {evalue}" + "".join(f"\n  {ln}" for ln in lines)
 
 
 def kill_process_group(km: AsyncKernelManager) -> None:
@@ -132,7 +167,18 @@ class NotebookRun:
                 await self.stop_kernel()
         raise RunFailure(f"{self.name}: kernel '{self.opts.kernel}' did not become ready in"
                          f" {self.opts.attempts} attempts of {self.opts.startup_timeout}s"
-                         f" (last error: {last_error}); kernel log: {self.log_path}", 2)
+                         f" (last error: {last_error}); kernel log: {self.log_path}"
+                         + self.last_attempt_output(), 2)
+
+    def last_attempt_output(self, max_lines: int = 20) -> str:
+        """The kernel's own output during the last start attempt: why a kernel died, if it said."""
+        text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        last = text[text.rfind("\n===== ") + 1:]  # from the last attempt's marker line on
+        lines = [ln for ln in last.splitlines()[1:] if ln.strip()]
+        if not lines:
+            return ""
+        return "\nthe kernel's output in the last attempt:" + "".join(
+            f"\n  {ln}" for ln in lines[-max_lines:])
 
     async def _start_once(self) -> None:
         km = AsyncKernelManager(kernel_name=self.opts.kernel)
@@ -194,9 +240,7 @@ class NotebookRun:
                     raise RunFailure(f"{where}: the kernel died (out of memory? see {self.log_path})",
                                      1) from e
                 except CellExecutionError as e:
-                    detail = ANSI.sub("", e.traceback or "").strip()
-                    raise RunFailure(f"{where} failed with {e.ename}: {ANSI.sub('', e.evalue)}\n"
-                                     f"{detail}", 1) from e
+                    raise RunFailure(f"{where} failed with {describe_error(cell, e)}", 1) from e
                 log(f"{self.name}: cell {k}/{n} done in {time.monotonic() - t0:.1f}s")
             log(f"{self.name}: all {n} code cells passed in {time.monotonic() - t_nb:.1f}s")
         finally:

@@ -25,7 +25,8 @@ Usage: notebooks/run.sh [--smoke | --test] [--kernel NAME] [--no-build] [NOTEBOO
   --smoke          the same with ECGLAB_SIZE=smoke (small sizes, a few minutes)
   --test           all tests: mvn -B -ntp verify, the runner's own tests, then the notebooks at smoke size
   --kernel NAME    run on the installed Jupyter kernel NAME (e.g. an IJava kernel) instead of
-                   installing ours; the classpath is passed as IJAVA_CLASSPATH and RJK_CLASSPATH
+                   installing ours; the classpath is passed as IJAVA_CLASSPATH and RJK_CLASSPATH;
+                   warns when the kernel spec's env overrides a variable, fails on a bad classpath
   --no-build       skip Maven (the library must already be built by an earlier run)
   -h, --help       this help
 
@@ -34,7 +35,7 @@ Outputs: build/notebooks/NAME.ipynb (executed), NAME.html (self-contained), logs
 Environment (defaults in brackets):
   ECGLAB_SIZE                    notebook size, smoke or full [full; --smoke/--test set smoke]
   ECGLAB_BUILD                   build directory [$ROOT/build]
-  ECGLAB_THREADS                 PyTorch intra-op and OpenMP threads of the kernel [1]
+  ECGLAB_THREADS                 PyTorch intra-op threads of the kernel, read by the library [1]
   ECGLAB_KERNEL_HEAP             kernel JVM -Xmx [4g]
   ECGLAB_KERNEL_JAVA_OPTS        extra JVM options for the kernel []
   ECGLAB_CELL_TIMEOUT            seconds allowed per cell [1800]
@@ -147,8 +148,8 @@ write_kernel_spec() {
   "$PY" "$ROOT/notebooks/kernelspec.py" --kernel-dir "$BUILD/jupyter/kernels/java" \
     --java "$JAVA" --jar "$KERNEL_JAR" --mima-cache "$BUILD/kernel/mima-cache" \
     --display-name "Java (ECG Attribution Lab, rjk $RJK_VERSION)" "${args[@]}" \
-    --env "ECGLAB_HOME=$ROOT" --env "ECGLAB_BUILD=$BUILD" --env DJL_OFFLINE=true \
-    --env "OMP_NUM_THREADS=$THREADS" --env OMP_WAIT_POLICY=PASSIVE
+    --env "ECGLAB_HOME=$ROOT" --env "ECGLAB_BUILD=$BUILD" --env "ECGLAB_THREADS=$THREADS" \
+    --env OMP_WAIT_POLICY=PASSIVE
 }
 
 # --- main -----------------------------------------------------------------------------------
@@ -156,12 +157,10 @@ ensure_python
 ensure_java
 THREADS="${ECGLAB_THREADS:-1}"
 [[ "$THREADS" =~ ^[1-9][0-9]*$ ]] || die "ECGLAB_THREADS must be a positive integer, got '$THREADS'"
-KERNEL_JAVA_OPTS=(
-  "-Xmx${ECGLAB_KERNEL_HEAP:-4g}" -Djava.awt.headless=true -Dfile.encoding=UTF-8
-  -Dai.djl.offline=true "-Dai.djl.pytorch.num_threads=$THREADS" -Dai.djl.pytorch.num_interop_threads=1
-  # DJL logs engine start-up at INFO, and warns on every start that a CPU-only machine has no CUDA driver.
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error
-)
+# No DJL options: the library sets its own threads, offline mode and log levels when a notebook calls
+# Lab.start() (ECGLAB_THREADS reaches it through the environment), so a notebook gives the same numbers
+# here as in a kernel started without our options. OMP_WAIT_POLICY can only come from the environment.
+KERNEL_JAVA_OPTS=("-Xmx${ECGLAB_KERNEL_HEAP:-4g}" -Djava.awt.headless=true -Dfile.encoding=UTF-8)
 read -r -a extra_opts <<<"${ECGLAB_KERNEL_JAVA_OPTS:-}"
 KERNEL_JAVA_OPTS+=("${extra_opts[@]}")
 
@@ -186,8 +185,12 @@ else
   IJAVA_CLASSPATH="$(IFS=:; echo "${entries[*]}")"
   RJK_CLASSPATH="$(IFS=';'; echo "${entries[*]}")"
   JAVA_TOOL_OPTIONS="${KERNEL_JAVA_OPTS[*]}${JAVA_TOOL_OPTIONS:+ $JAVA_TOOL_OPTIONS}"
-  export IJAVA_CLASSPATH RJK_CLASSPATH JAVA_TOOL_OPTIONS DJL_OFFLINE=true
-  export OMP_NUM_THREADS="$THREADS" OMP_WAIT_POLICY=PASSIVE
+  export IJAVA_CLASSPATH RJK_CLASSPATH JAVA_TOOL_OPTIONS ECGLAB_THREADS="$THREADS" OMP_WAIT_POLICY=PASSIVE
+  # A kernel spec's own env wins over ours: say so, and check the classpath the kernel will really see.
+  step "Checking kernel spec '$kernel'"
+  "$PY" "$ROOT/notebooks/kernelcheck.py" --kernel "$kernel" IJAVA_CLASSPATH RJK_CLASSPATH JAVA_TOOL_OPTIONS \
+    ECGLAB_HOME ECGLAB_BUILD ECGLAB_SIZE ECGLAB_THREADS OMP_WAIT_POLICY \
+    || die "kernel '$kernel' cannot start with this classpath (see above)"
 fi
 
 if ((${#notebooks[@]} == 0)); then

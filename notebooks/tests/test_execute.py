@@ -29,6 +29,7 @@ class ExecuteTest(unittest.TestCase):
         self._kernel("fake", [])
         self._kernel("fake-hang", ["--hang"])
         self._kernel("fake-hang-once", ["--hang-once", str(self.hang_marker)])
+        self._kernel("fake-dies", ["--die", "java.io.UncheckedIOException: /nowhere/lib does not exist"])
 
     def tearDown(self):
         subprocess.run(["rm", "-rf", str(self.tmp)], check=False)
@@ -112,6 +113,36 @@ class ExecuteTest(unittest.TestCase):
         self.assertIn("ready", result.stdout)
         self.assertIn("(attempt 2/3)", result.stdout)
         self.assertEqual(self._outputs("06-flaky")[0][0]["text"], "ran: alpha\n")
+
+    def test_ijava_runtime_error_is_reported_with_the_java_exception(self):
+        nb = self._notebook("08-ijava-throw", "fine", "throw java.lang.IllegalStateException the answer is wrong")
+        result, _ = self._run("fake", nb)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("08-ijava-throw: cell 2/2 (index 2: 'throw java.lang.IllegalStateException the answer is"
+                      " wrong') failed with java.lang.IllegalStateException: the answer is wrong",
+                      result.stdout)
+        self.assertNotIn("failed with EvalException", result.stdout)
+        self.assertIn("\n  \tat .(#12:1)\n", result.stdout)  # the user's frame, from the cell's output
+        self.assertNotIn("\x1b[", result.stdout)
+
+    def test_ijava_compile_error_is_reported_with_the_javac_diagnostic(self):
+        nb = self._notebook("09-ijava-compile", "badimport org.nothere")
+        result, _ = self._run("fake", nb)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("failed with CompilationException: package org.nothere does not exist", result.stdout)
+        self.assertIn("  |   import org.nothere.Foo;", result.stdout)
+        self.assertNotIn("CodeEvaluator", result.stdout, "IJava's own stack trace is not the user's error")
+        error = self._outputs("09-ijava-compile")[0][0]
+        self.assertEqual((error["output_type"], error["ename"]), ("error", "CompilationException"))
+
+    def test_kernel_that_dies_at_start_is_reported_with_its_own_output(self):
+        nb = self._notebook("10-dies", "alpha")
+        result, seconds = self._run("fake-dies", nb, startup=5, attempts=2)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("did not become ready in 2 attempts", result.stdout)
+        self.assertIn("the kernel's output in the last attempt:\n"
+                      "  java.io.UncheckedIOException: /nowhere/lib does not exist", result.stdout)
+        self.assertLess(seconds, 60)
 
     def test_unknown_kernel_is_reported(self):
         nb = self._notebook("07-nokernel", "alpha")

@@ -19,10 +19,22 @@ absolute scale, unlike logits). Both sides run the same float32 network, but
 possibly on different libtorch builds (DJL bundles 2.7.1; Debian has 1.13)
 and batch sizes, so summation order may differ: each gradient entry sums
 thousands of float32 products, giving differences of a few float32 ulps
-(1.2e-7) of the largest terms. Measured on the test bundles: at most 2e-7
-relative, logits within 1e-6. The default 1e-4 leaves a margin of ~500 while
+(1.2e-7) of the largest terms. The default 1e-4 leaves a margin of ~500 while
 a real error (a sign, a missing abs, a wrong layer or quadrature node) shows
-at 1e-3..1.
+at 1e-2..1.
+
+Piecewise-linear models (ReLU, max pooling) get a second chance: their
+gradient jumps at a kink, and a pre-activation or pooling tie within float32
+rounding of the kink is decided by summation order. Two correct
+implementations then differ in whole gradient paths at such a point. Measured
+on 20 default-CNN bundles (60 integrated-gradients maps): when both sides use
+oneDNN's convolution the maps are identical; when Java uses PyTorch's im2col
+convolutions (the lab's fallback on CPUs where oneDNN's gradients are wrong),
+they differ by up to 3.2e-3 max-relative and 8e-4 in relative L2 norm, and
+PyTorch's own two routes (batched oneDNN vs one ECG at a time with im2col)
+disagree with each other just as much. Such a map passes if its relative L2
+difference is <= 2e-3 and its max-relative difference <= 1e-2; the smallest
+real errors above (e.g. a 2% quadrature scale) are 1e-2 or more in both.
 
 Exit status: 0 all checks passed, 1 a mismatch, 2 a malformed bundle or usage,
 3 numpy or torch cannot be imported (callers may skip the check).
@@ -52,6 +64,9 @@ LAYERS = {
     "dropout": torch.nn.Dropout,
 }
 INPUT_SPEC = {"shape": [12, 600], "sampling_rate_hz": 500, "units": "mV"}
+PIECEWISE_LINEAR = {"relu", "maxpool1d"}  # layers whose gradient jumps at a kink
+KINK_L2_RTOL = 2e-3
+KINK_MAX_RTOL = 1e-2
 
 
 class BundleError(Exception):
@@ -146,6 +161,25 @@ def integrated_gradients(model, inputs, targets, params):
 RECOMPUTE = {"saliency": saliency, "integrated_gradients": integrated_gradients}
 
 
+def compare_maps(java_maps, torch_maps, attr_rtol, piecewise):
+    """(ok, verdict): max-relative difference within attr_rtol, or, for a piecewise-linear
+    model, within the kink tolerance (module docstring)."""
+    worst = worst_l2 = 0.0
+    for java_map, torch_map in zip(java_maps, torch_maps):
+        scale = max(float(np.max(np.abs(torch_map))), np.finfo(np.float32).tiny)
+        worst = max(worst, float(np.max(np.abs(java_map - torch_map))) / scale)
+        norm = max(float(np.linalg.norm(torch_map)), np.finfo(np.float32).tiny)
+        worst_l2 = max(worst_l2, float(np.linalg.norm(java_map - torch_map)) / norm)
+    verdict = f"max abs diff / max |map| {worst:.3g} (tolerance {attr_rtol:g})"
+    if worst <= attr_rtol:
+        return True, verdict + " OK"
+    if piecewise and worst <= KINK_MAX_RTOL and worst_l2 <= KINK_L2_RTOL:
+        return True, (verdict + f"; piecewise-linear model: relative L2 diff {worst_l2:.3g} "
+                      f"(kink tolerance {KINK_L2_RTOL:g}, max {KINK_MAX_RTOL:g}) OK")
+    kink = f", relative L2 diff {worst_l2:.3g} (kink tolerance {KINK_L2_RTOL:g})" if piecewise else ""
+    return False, verdict + kink + " MISMATCH"
+
+
 def check(folder, logit_tol, attr_rtol):
     model, spec = build_model(folder)
     inputs = torch.from_numpy(load_npy(folder, "inputs.npy", np.float32, 3))
@@ -171,14 +205,10 @@ def check(folder, logit_tol, attr_rtol):
             print(f"{name}: method {method} not recomputed")
             continue
         torch_maps = RECOMPUTE[method](model, inputs, targets, params).numpy()
-        worst = 0.0
-        for java_map, torch_map in zip(stored, torch_maps):
-            scale = max(float(np.max(np.abs(torch_map))), np.finfo(np.float32).tiny)
-            worst = max(worst, float(np.max(np.abs(java_map - torch_map))) / scale)
-        good = worst <= attr_rtol
+        piecewise = any(layer["type"] in PIECEWISE_LINEAR for layer in spec["layers"])
+        good, verdict = compare_maps(stored, torch_maps, attr_rtol, piecewise)
         ok &= good
-        print(f"{name}: {method} {params}, max abs diff / max |map| {worst:.3g} (tolerance {attr_rtol:g}) "
-              f"{'OK' if good else 'MISMATCH'}")
+        print(f"{name}: {method} {params}, {verdict}")
     return ok
 
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.model.EcgClassifier;
+import org.ecglab.model.GradientSelfCheck;
 
 /**
  * Computes input gradients {@code ∂ logit[target_r] / ∂ x_r} for a stream of rows, in chunks of at most
@@ -14,7 +15,8 @@ import org.ecglab.model.EcgClassifier;
  * <p>Each chunk gets a fresh input array in a sub-manager of the model's manager (gradients accumulate on a reused
  * leaf) and one gradient collector; the backward pass starts from {@code Σ_r logit[r, target_r]}, whose gradient
  * with respect to row {@code r} is that row's target-logit gradient because rows do not interact in inference mode
- * (batch norm uses running statistics).
+ * (batch norm uses running statistics). The {@link GradientSelfCheck} runs before the first chunk, so that a CPU whose
+ * batched gradients are wrong for this network never yields a map.
  */
 public final class GradientComputer {
     /** Default rows per forward/backward pass. */
@@ -81,6 +83,7 @@ public final class GradientComputer {
 
     /** Differentiates {@code rows} rows from {@code source}, handing each gradient to {@code sink} in row order. */
     public void compute(EcgClassifier model, int rows, RowSource source, GradientSink sink) {
+        GradientSelfCheck.ensure(model.block());
         int k = model.numOutputs();
         float[] fullBuffer = new float[Math.min(rows, internalBatchSize) * ROW_SIZE];
         for (int start = 0; start < rows; start += internalBatchSize) {

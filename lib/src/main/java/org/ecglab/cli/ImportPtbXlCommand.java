@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ecglab.data.ptbxl.BeatUnits;
 import org.ecglab.data.ptbxl.PtbXlDatabase;
 import org.ecglab.data.ptbxl.PtbXlPlusMedianBeats;
 import org.ecglab.data.ptbxl.ScpMapping;
@@ -21,8 +22,10 @@ import picocli.CommandLine.TypeConversionException;
         showDefaultValues = true,
         sortOptions = false,
         description = {
-            "Import PTB-XL+ median beats (12 leads x 600 samples, converted from µV to mV) labelled with the nine "
-                    + "task classes from PTB-XL's scp_codes, split by strat_fold (1-8 train, 9 validation, 10 test).",
+            "Import PTB-XL+ median beats (12 leads x 600 samples, in mV) labelled with the nine task classes from "
+                    + "PTB-XL's scp_codes, split by strat_fold (1-8 train, 9 validation, 10 test).",
+            "Units: 12SL values are read in their header's units (mV), Uni-G values as microvolts whatever the header "
+                    + "says; every beat's largest peak-to-peak amplitude must then lie in 0.1-10 mV.",
             "Prints the load report: records per class and split, SCP statements no rule maps, and records whose "
                     + "beat files are missing (skipped)."},
         footerHeading = "%nExample:%n",
@@ -52,6 +55,12 @@ final class ImportPtbXlCommand implements Callable<Integer> {
                     + "mapping shipped with the library.")
     Path mapping;
 
+    @Option(names = "--on-unit-mismatch", paramLabel = "fail|rescale", defaultValue = "fail",
+            converter = MismatchConverter.class,
+            description = "A beat outside 0.1-10 mV peak-to-peak: fail the import, or rescale it by 1000 if that fits "
+                    + "(logged, and listed in the report).")
+    BeatUnits.OnMismatch onUnitMismatch;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
             description = "Consider only the first N records of ptbxl_database.csv (0 = all).")
     int limit;
@@ -69,7 +78,8 @@ final class ImportPtbXlCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
         }
         PtbXlDatabase db = PtbXlDatabase.load(ptbxl.resolve("ptbxl_database.csv"));
-        PtbXlPlusMedianBeats loader = PtbXlPlusMedianBeats.from(plus, db).source(source).limit(limit);
+        PtbXlPlusMedianBeats loader = PtbXlPlusMedianBeats.from(plus, db).source(source).limit(limit)
+                .onUnitMismatch(onUnitMismatch);
         if (mapping != null) {
             loader.mapping(ScpMapping.load(mapping));
         }
@@ -84,6 +94,18 @@ final class ImportPtbXlCommand implements Callable<Integer> {
         o.printf("wrote %s (%d records)%n", out, result.dataset().size());
         o.flush();
         return ExitCodes.OK;
+    }
+
+    /** {@code fail} or {@code rescale}. */
+    static final class MismatchConverter implements ITypeConverter<BeatUnits.OnMismatch> {
+        @Override
+        public BeatUnits.OnMismatch convert(String value) {
+            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "fail" -> BeatUnits.OnMismatch.FAIL;
+                case "rescale" -> BeatUnits.OnMismatch.RESCALE;
+                default -> throw new TypeConversionException("'" + value + "' is not fail or rescale");
+            };
+        }
     }
 
     /** Accepts the folder names users see on disk ({@code 12sl}, {@code unig}) as well as the enum names. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.ecglab.model.engine.EngineSetup;
 
 /**
  * Where a notebook or script keeps its files and how big its runs are, read from the environment the notebook
@@ -18,6 +19,20 @@ import java.util.Map;
  * @param smoke whether to use the small sizes
  */
 public record Lab(Path home, Path build, boolean smoke) {
+
+    /**
+     * Where a notebook starts: reads the settings from the environment ({@link #fromEnvironment()}) and starts the
+     * PyTorch engine with the lab's thread counts and offline mode ({@link EngineSetup#start()}), whatever JVM
+     * options the kernel was started with, so a notebook gives the same numbers under any kernel. Print
+     * {@link EngineSetup#effective()} to show what the engine runs with.
+     *
+     * @throws IllegalArgumentException if a variable has an invalid value (the message names it)
+     */
+    public static Lab start() {
+        Lab lab = fromEnvironment();
+        EngineSetup.start();
+        return lab;
+    }
 
     /** Reads the settings from {@link System#getenv()}. */
     public static Lab fromEnvironment() {

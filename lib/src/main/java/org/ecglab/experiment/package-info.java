@@ -5,7 +5,9 @@
  *
  * <p>Experiment 1, inter-method similarity: {@link org.ecglab.experiment.MethodSimilarityExperiment}.
  *
- * <p>Where notebooks keep their files and how big their runs are: {@link org.ecglab.experiment.Lab}; the data,
+ * <p>Where notebooks keep their files and how big their runs are, and the call that starts a notebook
+ * ({@code Lab.start()}, which also gives the PyTorch engine the lab's settings):
+ * {@link org.ecglab.experiment.Lab}; the data,
  * training settings and seeds they share (so they reuse each other's registered models):
  * {@link org.ecglab.experiment.LabDefaults}.
  */

@@ -94,6 +94,8 @@ final class TrainingLoop {
 
     /** One pass over the training records in {@code order}; returns the mean loss per record. */
     double epoch(Trainer trainer, float[][][] signals, float[][] targets, int[] order) {
+        // Backward-data of one layer feeds the weight gradients of the layers below it.
+        GradientSelfCheck.ensure(trainer.getModel().getBlock());
         double lossSum = 0;
         int k = targets[order[0]].length;
         for (int from = 0; from < order.length; from += config.batchSize()) {

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code import-ptbxl} on a PTB-XL(+)-shaped folder written with the library's WFDB writer. */
+/**
+ * {@code import-ptbxl} on a PTB-XL(+)-shaped folder written with the library's WFDB writer: 12SL beats whose values
+ * are µV under a header that says mV, i.e. 1000 times too large for the 12SL units rule (header units), so that the
+ * default refuses them and {@code --on-unit-mismatch rescale} imports them.
+ */
 class ImportPtbXlCommandTest {
     @TempDir
     Path root;
@@ -60,11 +64,27 @@ class ImportPtbXlCommandTest {
     }
 
     @Test
+    void aThousandFoldUnitErrorIsRefusedInOneLine() {
+        Path out = root.resolve("out/refused.npz");
+        CliRun r = CliRun.run("import-ptbxl", "--ptbxl", root.toString(), "--plus", root.toString(), "--out",
+                out.toString());
+        assertEquals(ExitCodes.DATA_ERROR, r.exitCode(), r.toString());
+        String hea = Source.TWELVE_SL.headerOf(root, 1).toString();
+        assertTrue(r.err().startsWith("error: " + hea + ": largest peak-to-peak amplitude across leads is 599.0 mV")
+                && r.err().contains("(header says mV)") && r.err().contains("--on-unit-mismatch rescale"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void importsLabelsSplitsAndMillivoltsAndPrintsTheReport() throws IOException {
         Path out = root.resolve("out/ptbxl.npz");
         CliRun r = CliRun.run("import-ptbxl", "--ptbxl", root.toString(), "--plus", root.toString(), "--source",
-                "12sl", "--out", out.toString());
+                "12sl", "--on-unit-mismatch", "rescale", "--out", out.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("3 beats checked against 0.1-10.0 mV peak-to-peak: 0 in range, 3 rescaled"),
+                r.out());
+        assertTrue(r.out().contains("rescaled (ecg_id=factor): {1=0.001, 2=0.001, 3=0.001}"), r.out());
         assertTrue(r.out().contains("records: 4 in table, 3 loaded, 1 missing on disk"), r.out());
         assertTrue(r.out().contains("unmapped statements (records): {SR=1, XYZ=1}"), r.out());
         assertTrue(r.out().contains("missing on disk (ecg_id): [4]"), r.out());
@@ -85,7 +105,7 @@ class ImportPtbXlCommandTest {
     void limitAndTheOtherSourceAreHonoured() throws IOException {
         Path out = root.resolve("two.npz");
         CliRun r = CliRun.run("import-ptbxl", "--ptbxl", root.toString(), "--plus", root.toString(), "--limit", "2",
-                "--out", out.toString());
+                "--on-unit-mismatch", "rescale", "--out", out.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         assertEquals(List.of("1", "2"), EcgDatasetFiles.load(out).ids());
 

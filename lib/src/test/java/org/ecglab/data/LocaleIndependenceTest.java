@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.ecglab.data.ptbxl.FiducialSummary;
 import org.ecglab.data.ptbxl.PtbXlLoadReport;
+import org.ecglab.data.ptbxl.UnitCheckSummary;
 import org.ecglab.data.ptbxl.PtbXlPlusMedianBeats;
 import org.ecglab.data.synthetic.SyntheticConfig;
 import org.ecglab.data.synthetic.SyntheticEcgGenerator;
@@ -72,8 +74,14 @@ class LocaleIndependenceTest {
             }
             counts.put(s, perClass);
         }
-        PtbXlLoadReport report = new PtbXlLoadReport("test", 21, 21, sizes, counts, Map.of(), Map.of(), List.of());
+        PtbXlLoadReport report = new PtbXlLoadReport("test", 21, 21, sizes, counts, Map.of(), Map.of(), List.of(), 885,
+                new UnitCheckSummary("12SL values read in the header's units", 21, Map.of(7, 0.001), 0.25, 1.5, "mV"),
+                FiducialSummary.NOT_REQUESTED);
         String text = underArabicDigits(report::toString);
+        assertTrue(text.contains("21 beats checked against 0.1-10.0 mV peak-to-peak: 20 in range, 1 rescaled; "
+                + "largest-lead amplitude as read 0.250-1.50 mV"), text);
+        assertTrue(text.contains("missing: 0 of 21 records considered (the PTB-XL+ 1.0.1 release is described as "
+                + "lacking this source's beat for 885 of 21,799 ECGs)"), text);
         assertTrue(text.contains("records: 21 in table, 21 loaded, 0 missing on disk"), text);
         assertTrue(text.contains("NORM         3       3       3       9"), text);
         assertTrue(text.contains("all          7       7       7      21"), text);

@@ -50,27 +50,35 @@ class TrainingBenchmark {
     private static final int EPOCHS = 3;
     private static final int INFERENCE_REPEATS = 3;
     private static final List<Integer> THREADS = List.of(1, 2);
+    /**
+     * {@link GradientSelfCheck} settings to measure, from {@code -Decglab.benchmark.onednn} (default "auto,off"):
+     * "off" is what a CPU that fails the self-check runs with.
+     */
+    private static final List<String> ONEDNN_MODES = List.of(
+            System.getProperty("ecglab.benchmark.onednn", "auto,off").split(","));
 
-    /** One child's measurements. */
-    private record Result(int threads, double trainPerSecond, double inferPerSecond, double heapPeakMb,
-            double rssPeakMb) {
+    /** One child's measurements; {@code oneDnn} is "on" or "off" as the self-check left it. */
+    private record Result(int threads, String oneDnn, double trainPerSecond, double inferPerSecond,
+            double heapPeakMb, double rssPeakMb) {
         String line() {
-            return String.format(Locale.ROOT, "RESULT %d %.3f %.3f %.3f %.3f", threads, trainPerSecond,
+            return String.format(Locale.ROOT, "RESULT %d %s %.3f %.3f %.3f %.3f", threads, oneDnn, trainPerSecond,
                     inferPerSecond, heapPeakMb, rssPeakMb);
         }
 
         static Result parse(String line) {
             String[] f = line.trim().split(" ");
-            return new Result(Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]), Double.parseDouble(f[5]));
+            return new Result(Integer.parseInt(f[1]), f[2], Double.parseDouble(f[3]), Double.parseDouble(f[4]),
+                    Double.parseDouble(f[5]), Double.parseDouble(f[6]));
         }
     }
 
     @Test
     void measureWithOneAndTwoThreads() throws IOException, InterruptedException {
         List<Result> results = new ArrayList<>();
-        for (int threads : THREADS) {
-            results.add(runChild(threads));
+        for (String mode : ONEDNN_MODES) {
+            for (int threads : THREADS) {
+                results.add(runChild(threads, mode));
+            }
         }
         String table = markdown(results);
         System.out.println(table);
@@ -88,11 +96,12 @@ class TrainingBenchmark {
         }
     }
 
-    private static Result runChild(int threads) throws IOException, InterruptedException {
+    private static Result runChild(int threads, String oneDnnMode) throws IOException, InterruptedException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx2g", "-Dai.djl.offline=true",
                 "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1",
+                "-D" + GradientSelfCheck.PROPERTY + "=" + oneDnnMode,
                 "-cp", classpath, TrainingBenchmark.class.getName());
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
@@ -148,7 +157,8 @@ class TrainingBenchmark {
                 heapPeak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.println(new Result(threads, trainPerSecond, inferPerSecond, heapPeak / (1 << 20),
+        String oneDnn = GradientSelfCheck.ensure().oneDnn() ? "on" : "off";
+        System.out.println(new Result(threads, oneDnn, trainPerSecond, inferPerSecond, heapPeak / (1 << 20),
                 vmHwmKb() / 1024.0).line());
     }
 
@@ -171,7 +181,7 @@ class TrainingBenchmark {
         StringBuilder sb = new StringBuilder();
         sb.append("# Training benchmark\n\n");
         sb.append(String.format(Locale.ROOT, "%s; %s; %d cores visible to the JVM (%s); Java %s; DJL %s, "
-                + "PyTorch engine %s.%n%n", LocalDate.now(), cpuModel(), Runtime.getRuntime().availableProcessors(),
+                + "PyTorch engine %s.%n%n", LocalDate.now(), CpuDescription.current(), Runtime.getRuntime().availableProcessors(),
                 "shared machine: numbers vary with the other users' load", System.getProperty("java.version"),
                 Engine.getDjlVersion(), Engine.getInstance().getVersion()));
         EcgDataset data = data();
@@ -182,21 +192,13 @@ class TrainingBenchmark {
                 + "VmHWM (includes PyTorch's native memory). One child JVM per thread count.%n%n",
                 Architecture.defaultCnn(1).trainableParameters(), PER_CLASS, EPOCHS,
                 data.indices(Split.TRAIN).length, INFERENCE_REPEATS, data.size(), TaskModelTrainer.INFERENCE_BATCH));
-        sb.append("| intra-op threads | training ECGs/s | inference ECGs/s | peak heap (MB) | peak RSS (MB) |\n");
-        sb.append("|---:|---:|---:|---:|---:|\n");
+        sb.append("| oneDNN convolutions | intra-op threads | training ECGs/s | inference ECGs/s | peak heap (MB) "
+                + "| peak RSS (MB) |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
-            sb.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.0f |%n", r.threads(),
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f | %.0f |%n", r.oneDnn(), r.threads(),
                     r.trainPerSecond(), r.inferPerSecond(), r.heapPeakMb(), r.rssPeakMb()));
         }
         return sb.toString();
-    }
-
-    private static String cpuModel() throws IOException {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (!Files.isReadable(cpuinfo)) {
-            return System.getProperty("os.arch");
-        }
-        return Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(System.getProperty("os.arch"));
     }
 }

@@ -21,10 +21,15 @@ import org.ecglab.data.Split;
  * @param unmapped        statement to number of records, for statements without a mapping rule, most frequent first
  * @param belowThreshold  statement to number of records where a mapped statement's likelihood was too low
  * @param missingOnDisk   ecg_ids whose median-beat files do not exist
+ * @param releaseMissing  how many of the release's {@value PtbXlPlusMedianBeats#RELEASE_RECORDS} ECGs have no beat of
+ *                        this source according to the release's description (-1 if unknown), to compare with
+ * @param units           how the units rule was applied
+ * @param fiducials       what happened to ECGdeli fiducial points
  */
 public record PtbXlLoadReport(String source, int recordsInTable, int loaded, Map<Split, Integer> splitSizes,
         Map<Split, Map<DiagnosticClass, Integer>> counts, Map<String, Integer> unmapped,
-        Map<String, Integer> belowThreshold, List<Integer> missingOnDisk) {
+        Map<String, Integer> belowThreshold, List<Integer> missingOnDisk, int releaseMissing,
+        UnitCheckSummary units, FiducialSummary fiducials) {
 
     public PtbXlLoadReport {
         splitSizes = Collections.unmodifiableMap(new LinkedHashMap<>(splitSizes));
@@ -40,6 +45,28 @@ public record PtbXlLoadReport(String source, int recordsInTable, int loaded, Map
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /**
+     * The missing-file count set against the release's: "as in the release" when the whole table was considered and
+     * the counts agree, a warning when they differ, and the release's figure for reference on a partial load.
+     */
+    public String releaseComparison() {
+        if (releaseMissing < 0) {
+            return "";
+        }
+        int all = PtbXlPlusMedianBeats.RELEASE_RECORDS;
+        String release = String.format(Locale.ROOT, "the PTB-XL+ 1.0.1 release is described as lacking this source's "
+                + "beat for %,d of %,d ECGs", releaseMissing, all);
+        if (recordsInTable != all) {
+            return String.format(Locale.ROOT, "missing: %,d of %,d records considered (%s)%n", missingOnDisk.size(),
+                    recordsInTable, release);
+        }
+        return missingOnDisk.size() == releaseMissing
+                ? String.format(Locale.ROOT, "missing: %,d of %,d, as in the release (%s)%n", missingOnDisk.size(), all,
+                        release)
+                : String.format(Locale.ROOT, "missing: %,d of %,d, NOT as in the release (%s): is the download "
+                        + "complete?%n", missingOnDisk.size(), all, release);
     }
 
     /** Positives of one class over all splits. */
@@ -69,6 +96,9 @@ public record PtbXlLoadReport(String source, int recordsInTable, int loaded, Map
             sb.append("missing on disk (ecg_id): ").append(shown)
                     .append(missingOnDisk.size() > shown.size() ? " ..." : "").append('\n');
         }
+        sb.append(releaseComparison());
+        sb.append(units);
+        sb.append(fiducials);
         return sb.toString();
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * A parsed single-segment WFDB header ({@code .hea}). The record line is
  * {@code name[/segments] nsig [fs[/counterfreq[(basecounter)]] [nsamp [basetime [basedate]]]]}; one signal line per
  * signal follows ({@link WfdbSignalSpec}); lines starting with {@code #} are comments. A record name written with a
- * path prefix (PTB-XL+ 12SL headers say e.g. {@code median_beats/12sl/00000/00001_medians}) is reduced to its last
+ * path prefix (PTB-XL+ 12SL headers say e.g. {@code ge_median_beats_wfdb/00001_medians}) is reduced to its last
  * component, which is what a {@code /} followed by a non-number means; {@code /} followed by a number is a segment
  * count, and multi-segment records are rejected as unsupported.
  *

@@ -51,7 +51,7 @@ public final class WfdbRecord {
 
     private static void readFile(Path hea, WfdbHeader header, String fileName, List<Integer> signals,
             int[][] digital) throws WfdbException {
-        Path dat = hea.resolveSibling(fileName);
+        Path dat = signalFile(hea, fileName);
         WfdbSignalSpec first = header.signals().get(signals.get(0));
         for (int s : signals) {
             WfdbSignalSpec spec = header.signals().get(s);
@@ -75,7 +75,8 @@ public final class WfdbRecord {
         try {
             bytes = Files.readAllBytes(dat);
         } catch (NoSuchFileException e) {
-            throw new WfdbException(dat, "signal file does not exist (named in " + hea.getFileName() + ")", e);
+            throw new WfdbException(dat, "signal file does not exist (named \"" + fileName + "\" in "
+                    + hea.getFileName() + ")", e);
         } catch (IOException e) {
             throw new WfdbException(dat, "cannot read signal file: " + e.getMessage(), e);
         }
@@ -98,11 +99,26 @@ public final class WfdbRecord {
         }
     }
 
+    /**
+     * The signal file named in a header, relative to the header's folder. A name with a folder prefix that does not
+     * exist there falls back to the bare file name beside the header: PTB-XL+ 12SL headers name their signal file
+     * {@code ge_median_beats_wfdb/NNNNN_medians.dat}, a folder of the producer's machine, while the file sits beside
+     * the header (the same prefix as on their record line, see {@link WfdbHeader}).
+     */
+    static Path signalFile(Path hea, String fileName) {
+        Path named = hea.resolveSibling(fileName);
+        int slash = fileName.lastIndexOf('/');
+        if (slash < 0 || Files.exists(named)) {
+            return named;
+        }
+        return hea.resolveSibling(fileName.substring(slash + 1));
+    }
+
     private void verify() throws WfdbException {
         for (int s = 0; s < digital.length; s++) {
             WfdbSignalSpec spec = header.signals().get(s);
             int[] x = digital[s];
-            Path dat = headerFile.resolveSibling(spec.fileName());
+            Path dat = signalFile(headerFile, spec.fileName());
             if (spec.initialValue() != null && x.length > 0 && x[0] != spec.initialValue()) {
                 throw new WfdbException(dat, "initial value mismatch for signal " + s + " (" + spec.description()
                         + "): header says " + spec.initialValue() + ", first sample is " + x[0]);

@@ -34,8 +34,12 @@ class PtbXlPlusMedianBeatsTest {
         return id * 100 + l * 1000 - 3 * t;
     }
 
-    /** Leads written in reverse order, so the loader must reorder them by name. */
-    static void writeBeat(Path hea, int id, double fs, int n, String recordLine) throws IOException {
+    /**
+     * Leads written in reverse order, so the loader must reorder them by name. The digital values are
+     * {@link #microvolts}; {@code gainPerMv} 1000 makes the header's mV true, 1 makes the values µV under "mV".
+     * A non-null {@code prefix} is put before the record name and every signal file name, as 12SL headers have it.
+     */
+    static void writeBeat(Path hea, int id, double fs, int n, double gainPerMv, String prefix) throws IOException {
         List<String> names = new ArrayList<>();
         int[][] digital = new int[12][n];
         for (int k = 0; k < 12; k++) {
@@ -46,11 +50,12 @@ class PtbXlPlusMedianBeatsTest {
             }
         }
         String name = hea.getFileName().toString().replace(".hea", "");
-        // gain 1 and units "mV", as the PTB-XL+ headers claim; the numbers are really µV
-        WfdbWriter.write(hea.getParent(), name, WfdbFormat.F32, fs, 1, "mV", names, digital, List.of());
-        if (recordLine != null) {
-            List<String> lines = new ArrayList<>(Files.readAllLines(hea));
-            lines.set(0, lines.get(0).replaceFirst("^\\S+", recordLine));
+        WfdbWriter.write(hea.getParent(), name, WfdbFormat.F32, fs, gainPerMv, "mV", names, digital, List.of());
+        if (prefix != null) {
+            List<String> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(hea)) {
+                lines.add(line.startsWith(name) ? prefix + line : line);
+            }
             Files.write(hea, lines);
         }
     }
@@ -65,12 +70,13 @@ class PtbXlPlusMedianBeatsTest {
         for (int id : new int[] {1, 2, 1001}) {
             Path hea = Source.TWELVE_SL.headerOf(root, id);
             Files.createDirectories(hea.getParent());
-            // 12SL headers carry a path prefix in the record name
-            writeBeat(hea, id, 500, 600, String.format("median_beats/12sl/%05d/%05d_medians", id / 1000 * 1000, id));
+            // 12SL: header units taken as true (here they are), producer prefix on record and signal lines
+            writeBeat(hea, id, 500, 600, 1000, "ge_median_beats_wfdb/");
         }
         Path unig = Source.UNIG.headerOf(root, 1);
         Files.createDirectories(unig.getParent());
-        writeBeat(unig, 1, 250, 300, null); // Uni-G beat at 250 Hz: resampled to 500 Hz
+        // Uni-G: µV under a header that says mV, at 250 Hz: resampled to 500 Hz
+        writeBeat(unig, 1, 250, 300, 1, null);
     }
 
     @Test
@@ -127,13 +133,14 @@ class PtbXlPlusMedianBeatsTest {
     @Test
     void wrongLengthAndMissingSamplesAreRejected() throws IOException {
         Path hea = Source.TWELVE_SL.headerOf(root, 2);
-        writeBeat(hea, 2, 500, 500, null);
+        writeBeat(hea, 2, 500, 500, 1000, null);
         IOException e = assertThrows(IOException.class, () -> PtbXlPlusMedianBeats.from(root, db).load());
         assertTrue(e.getMessage().startsWith(hea.toString()) && e.getMessage().contains("has 500 samples at 500.0 Hz")
                 && e.getMessage().contains("expected 600"), e.getMessage());
         int[][] x = new int[12][600];
         x[4][17] = Integer.MIN_VALUE; // WFDB's "no sample" value for format 32
-        WfdbWriter.write(hea.getParent(), "00002_medians", WfdbFormat.F32, 500, 1, "mV",
+        x[0][3] = 1000; // 1 mV in lead I, so that the beat is physiological
+        WfdbWriter.write(hea.getParent(), "00002_medians", WfdbFormat.F32, 500, 1000, "mV",
                 Lead.STANDARD_ORDER.stream().map(Lead::name).toList(), x, List.of());
         e = assertThrows(IOException.class, () -> PtbXlPlusMedianBeats.from(root, db).load());
         assertTrue(e.getMessage().contains("lead aVL sample 17 is missing"), e.getMessage());
@@ -143,12 +150,80 @@ class PtbXlPlusMedianBeatsTest {
     void wrongLeadSetIsRejected() throws IOException {
         Path hea = Source.TWELVE_SL.headerOf(root, 1);
         List<String> names = new ArrayList<>(Collections.nCopies(12, "I"));
-        WfdbWriter.write(hea.getParent(), "00001_medians", WfdbFormat.F32, 500, 1, "mV", names, new int[12][600],
+        WfdbWriter.write(hea.getParent(), "00001_medians", WfdbFormat.F32, 500, 1000, "mV", names, new int[12][600],
                 List.of());
         IOException e = assertThrows(IOException.class, () -> PtbXlPlusMedianBeats.from(root, db).load());
         assertTrue(e.getMessage().contains("lead I appears twice"), e.getMessage());
         IOException noDir = assertThrows(IOException.class,
                 () -> PtbXlPlusMedianBeats.from(root.resolve("median_beats"), db).load());
         assertTrue(noDir.getMessage().contains("no median_beats/ folder"), noDir.getMessage());
+    }
+
+    @Test
+    void aThousandFoldUnitErrorIsRefusedNamingFileAmplitudeAndHeaderUnit() throws IOException {
+        Path hea = Source.TWELVE_SL.headerOf(root, 2);
+        writeBeat(hea, 2, 500, 600, 1, "ge_median_beats_wfdb/"); // µV values, header says mV
+        IOException e = assertThrows(IOException.class, () -> PtbXlPlusMedianBeats.from(root, db).load());
+        assertEquals(hea + ": largest peak-to-peak amplitude across leads is 1797 mV (lead I) read in the header's "
+                + "units (header says mV), outside the physiological 0.1-10.0 mV; if the file's unit differs by a "
+                + "factor of 1000, load with OnMismatch.RESCALE (import-ptbxl --on-unit-mismatch rescale)",
+                e.getMessage());
+
+        PtbXlPlusMedianBeats.Result r = PtbXlPlusMedianBeats.from(root, db)
+                .onUnitMismatch(BeatUnits.OnMismatch.RESCALE).load();
+        assertEquals(Map.of(2, 0.001), r.report().units().rescaled());
+        assertEquals(2, r.report().units().inRange());
+        assertEquals(1797, r.report().units().maxPeakToPeakMv(), 1e-9, "as read, before the rescale");
+        assertEquals(1.797, r.report().units().minPeakToPeakMv(), 1e-5, "the other beats, in range (float)");
+        assertEquals(6.170f, r.dataset().signal(1)[Lead.V1.index()][10], 1e-6f, "rescaled to mV");
+        assertTrue(r.report().toString().contains("rescaled (ecg_id=factor): {2=0.001}"), r.report().toString());
+    }
+
+    @Test
+    void aUnigBeatAlreadyInMillivoltsIsRefusedAsTooSmall() throws IOException {
+        Path hea = Source.UNIG.headerOf(root, 1);
+        writeBeat(hea, 1, 500, 600, 1000, null); // values honestly mV: read as µV they are 1000 times too small
+        IOException e = assertThrows(IOException.class,
+                () -> PtbXlPlusMedianBeats.from(root, db).source(Source.UNIG).load());
+        // every lead spans 1797 µV here, so which lead is named depends on float rounding
+        assertTrue(e.getMessage().startsWith(hea + ": largest peak-to-peak amplitude across leads is 0.001797 mV ")
+                && e.getMessage().contains("read as microvolts whatever the header says (header says mV), outside "
+                        + "the physiological 0.1-10.0 mV"), e.getMessage());
+        PtbXlPlusMedianBeats.Result r = PtbXlPlusMedianBeats.from(root, db).source(Source.UNIG)
+                .onUnitMismatch(BeatUnits.OnMismatch.RESCALE).load();
+        assertEquals(Map.of(1, 1000.0), r.report().units().rescaled());
+        assertEquals(0.1f, r.dataset().signal(0)[Lead.I.index()][0], 1e-6f);
+    }
+
+    @Test
+    void reportSetsTheMissingCountAgainstTheRelease() throws IOException {
+        PtbXlLoadReport rep = PtbXlPlusMedianBeats.from(root, db).load().report();
+        assertEquals(885, rep.releaseMissing());
+        assertTrue(rep.toString().contains("missing: 1 of 4 records considered (the PTB-XL+ 1.0.1 release is "
+                + "described as lacking this source's beat for 885 of 21,799 ECGs)"), rep.toString());
+        assertTrue(rep.toString().contains("units: 12SL values read in the header's units (headers say mV); 3 beats "
+                + "checked against 0.1-10.0 mV peak-to-peak: 3 in range, 0 rescaled"), rep.toString());
+        assertTrue(rep.toString().contains("fiducial points: not requested"), rep.toString());
+        Map<Split, Integer> sizes = rep.splitSizes();
+        List<Integer> all = java.util.stream.IntStream.rangeClosed(1, PtbXlPlusMedianBeats.RELEASE_RECORDS).boxed()
+                .toList();
+        PtbXlLoadReport asReleased = new PtbXlLoadReport("x", PtbXlPlusMedianBeats.RELEASE_RECORDS, 20_914, sizes,
+                rep.counts(), Map.of(), Map.of(), all.subList(0, 885), 885, rep.units(), rep.fiducials());
+        assertEquals("missing: 885 of 21,799, as in the release (the PTB-XL+ 1.0.1 release is described as lacking "
+                + "this source's beat for 885 of 21,799 ECGs)\n", asReleased.releaseComparison());
+        PtbXlLoadReport incomplete = new PtbXlLoadReport("x", PtbXlPlusMedianBeats.RELEASE_RECORDS, 20_000, sizes,
+                rep.counts(), Map.of(), Map.of(), all.subList(0, 1799), 885, rep.units(), rep.fiducials());
+        assertTrue(incomplete.releaseComparison().startsWith("missing: 1,799 of 21,799, NOT as in the release"),
+                incomplete.releaseComparison());
+        assertEquals(5, Source.UNIG.releaseMissing());
+    }
+
+    @Test
+    void unitsThatAreNotAVoltageAreRefused() throws IOException {
+        Path hea = Source.TWELVE_SL.headerOf(root, 1);
+        Files.writeString(hea, Files.readString(hea).replace("/mV", "/mmHg"));
+        IOException e = assertThrows(IOException.class, () -> PtbXlPlusMedianBeats.from(root, db).load());
+        assertTrue(e.getMessage().startsWith(hea + ": signal 0: signal 'V6' has units 'mmHg', not a voltage"),
+                e.getMessage());
     }
 }

@@ -12,17 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.ecglab.CiRequirement;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.IntegratedGradients;
 import org.ecglab.attribution.Saliency;
+import org.ecglab.data.EcgFormat;
 import org.ecglab.data.npy.Npy;
 import org.ecglab.data.npy.NpyArray;
 import org.ecglab.model.Architecture;
 import org.ecglab.model.EcgClassifier;
 import org.ecglab.model.LayerSpec;
 import org.ecglab.model.TestModels;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,22 +115,8 @@ class InteropBundlePythonTest {
         return run;
     }
 
-    /** Whether this runs under CI: {@code CI=true} (or 1), as CI services and {@code .ci/run} set it. */
-    static boolean underCi() {
-        String ci = System.getenv("CI");
-        return ci != null && (ci.equalsIgnoreCase("true") || ci.equals("1"));
-    }
-
-    /**
-     * Skips the test (throws JUnit's abort exception), or under CI fails it: there the check must run, and a missing
-     * PyTorch means the CI install is broken.
-     */
     private static RuntimeException unavailable(String why) {
-        if (underCi()) {
-            throw new AssertionError(why + "; CI=true requires the PyTorch cross-check: install the Debian packages "
-                    + "python3-torch and python3-numpy (.ci/run does), or unset CI to skip it");
-        }
-        return Assumptions.abort(why + "; PyTorch cross-check skipped (apt-get install python3-torch python3-numpy)");
+        return CiRequirement.unavailable(why + " (PyTorch cross-check)", "apt-get install python3-torch python3-numpy");
     }
 
     @Test
@@ -163,10 +150,22 @@ class InteropBundlePythonTest {
         w.remove("1.num_batches_tracked");
         org.ecglab.data.npy.Npz.write(missingKey.resolve("weights.npz"), w, false);
 
-        Run run = check(bad, missingKey);
+        // A 2% scale error (what Captum's trapezoid weights, (n-1)/n, would cause at n = 50) on a ReLU/max-pool
+        // model: the smallest real error must fail even under the kink tolerance of piecewise-linear models.
+        Path scaled = bundle("scaled", Architecture.defaultCnn(1), 25, new Saliency(), new IntegratedGradients());
+        float[] ig = Npy.read(scaled.resolve("attributions/integrated_gradients.npy")).toFloats();
+        for (int i = 0; i < ig.length; i++) {
+            ig[i] *= 1.02f;
+        }
+        Npy.write(scaled.resolve("attributions/integrated_gradients.npy"),
+                NpyArray.ofFloats(ig, 3, EcgFormat.LEADS, EcgFormat.SAMPLES));
+
+        Run run = check(bad, missingKey, scaled);
         assertEquals(2, run.exit, run.output); // the worst status: a malformed bundle
         assertTrue(run.output.contains("logits: 3 inputs x 1 outputs (class0), max abs diff 0.001"), run.output);
-        assertEquals(2, count(run.output, "MISMATCH"), run.output); // logits and saliency
+        assertEquals(3, count(run.output, "MISMATCH"), run.output); // logits, saliency, scaled IG
+        assertTrue(run.output.matches("(?s).*integrated_gradients: .*max \\|map\\| 0\\.02 .*kink tolerance.*MISMATCH.*"),
+                run.output);
         assertTrue(run.output.contains("integrated_gradients") && run.output.contains("OK"), run.output);
         assertTrue(run.output.contains("keys differ from state_dict(): missing ['1.num_batches_tracked']"), run.output);
     }
