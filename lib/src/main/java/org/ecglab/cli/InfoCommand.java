@@ -46,7 +46,7 @@ final class InfoCommand implements Callable<Integer> {
         int test = data.indices(Split.TEST).length;
         out.printf("records:  %d (train %d, validation %d, test %d)%n", data.size(), train, val, test);
         out.printf("masks:    %s%n", masksLine(data));
-        out.printf("timing:   %s%n", data.hasBeatTiming() ? "RR interval and fiducial points per record" : "none");
+        out.printf("timing:   %s%n", timingLine(data));
         out.printf("labels:   %s%n", data.hasTrueLabels() ? labelNoiseLine(data) : "as given (no noise-free labels)");
         out.println();
         out.printf("%-6s %7s %7s %7s %7s  %s%n", "class", "train", "val", "test", "total", "name");
@@ -72,6 +72,19 @@ final class InfoCommand implements Callable<Integer> {
             present += data.mask(i) != null ? 1 : 0;
         }
         return "present for " + present + " of " + data.size() + " records";
+    }
+
+    private static String timingLine(EcgDataset data) {
+        if (!data.hasBeatFiducials()) {
+            return "none";
+        }
+        int complete = 0;
+        int rr = 0;
+        for (int i = 0; i < data.size(); i++) {
+            complete += data.beatFiducials(i).complete() ? 1 : 0;
+            rr += Double.isNaN(data.beatFiducials(i).rrMs()) ? 0 : 1;
+        }
+        return "all four fiducial points for " + complete + " of " + data.size() + " records, RR for " + rr;
     }
 
     private static String labelNoiseLine(EcgDataset data) {

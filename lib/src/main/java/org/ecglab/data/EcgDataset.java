@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * A set of 12-lead median beats in the lab's format ({@link EcgFormat}) with multi-hot labels over the nine
  * {@link DiagnosticClass}es, a {@link Split} per record and, optionally, per record: a ground-truth mask, the labels
- * before label noise (both known for synthetic data only), the RR interval and the {@link Fiducials} of the beat.
+ * before label noise (both known for synthetic data only), and the {@link BeatFiducials} of the beat (its
+ * fiducial points and RR interval).
  * Synthetic and real (PTB-XL+) data both load into this type. Immutable: accessors return the stored arrays,
  * which callers must not modify.
  */
@@ -22,8 +23,7 @@ public final class EcgDataset {
     private final Split[] splits;
     private final float[][][] masks;
     private final boolean[][] trueLabels;
-    private final double[] rrMs;
-    private final Fiducials[] fiducials;
+    private final BeatFiducials[] fiducials;
 
     /**
      * @param name   a short description of where the data came from (e.g. "synthetic seed=1 n=900")
@@ -64,11 +64,10 @@ public final class EcgDataset {
         this.splits = splits;
         this.masks = masks;
         this.trueLabels = null;
-        this.rrMs = null;
         this.fiducials = null;
     }
 
-    private EcgDataset(EcgDataset base, boolean[][] trueLabels, double[] rrMs, Fiducials[] fiducials) {
+    private EcgDataset(EcgDataset base, boolean[][] trueLabels, BeatFiducials[] fiducials) {
         this.name = base.name;
         this.ids = base.ids;
         this.signals = base.signals;
@@ -76,7 +75,6 @@ public final class EcgDataset {
         this.splits = base.splits;
         this.masks = base.masks;
         this.trueLabels = trueLabels;
-        this.rrMs = rrMs;
         this.fiducials = fiducials;
     }
 
@@ -98,29 +96,24 @@ public final class EcgDataset {
                         + DiagnosticClass.ALL.size() + " true labels");
             }
         }
-        return new EcgDataset(this, trueLabels, rrMs, fiducials);
+        return new EcgDataset(this, trueLabels, fiducials);
     }
 
     /**
-     * A copy that also carries each record's beat timing.
+     * A copy that also carries each record's fiducial points and RR interval.
      *
-     * @param rrMs      RR interval per record in ms (positive), NaN where unknown
-     * @param fiducials fiducial points per record; {@link Fiducials#NONE} (or points marked absent) where unknown
-     * @throws IllegalArgumentException naming the first record with a missing entry or an RR that is not positive
+     * @param fiducials one per record; {@link BeatFiducials#NONE}, or points marked absent, where unknown
+     * @throws IllegalArgumentException if the count differs from the number of records or an entry is null
      */
-    public EcgDataset withBeatTiming(double[] rrMs, Fiducials[] fiducials) {
-        if (rrMs.length != size() || fiducials.length != size()) {
-            throw new IllegalArgumentException(name + ": " + rrMs.length + " RR intervals and " + fiducials.length
-                    + " fiducial sets for " + size() + " records");
+    public EcgDataset withBeatFiducials(BeatFiducials[] fiducials) {
+        if (fiducials.length != size()) {
+            throw new IllegalArgumentException(name + ": " + fiducials.length + " fiducial sets for " + size()
+                    + " records");
         }
         for (int i = 0; i < size(); i++) {
-            if (!Double.isNaN(rrMs[i]) && !(rrMs[i] > 0 && Double.isFinite(rrMs[i]))) {
-                throw new IllegalArgumentException(name + " record " + ids.get(i) + ": RR " + rrMs[i]
-                        + " ms must be positive or NaN (unknown)");
-            }
             Objects.requireNonNull(fiducials[i], name + " record " + ids.get(i) + ": fiducials");
         }
-        return new EcgDataset(this, trueLabels, rrMs, fiducials);
+        return new EcgDataset(this, trueLabels, fiducials);
     }
 
     /** Where the data came from. */
@@ -186,19 +179,14 @@ public final class EcgDataset {
         return trueLabels == null ? null : trueLabels[i];
     }
 
-    /** Whether beat timing (RR, fiducial points) is carried ({@link #withBeatTiming}). */
-    public boolean hasBeatTiming() {
-        return rrMs != null;
+    /** Whether fiducial points and RR intervals are carried ({@link #withBeatFiducials}). */
+    public boolean hasBeatFiducials() {
+        return fiducials != null;
     }
 
-    /** RR interval of record {@code i} in ms, NaN if unknown. */
-    public double rrMs(int i) {
-        return rrMs == null ? Double.NaN : rrMs[i];
-    }
-
-    /** Fiducial points of record {@code i}; {@link Fiducials#NONE} if unknown. */
-    public Fiducials fiducials(int i) {
-        return fiducials == null ? Fiducials.NONE : fiducials[i];
+    /** Fiducial points and RR interval of record {@code i}; {@link BeatFiducials#NONE} if unknown. */
+    public BeatFiducials beatFiducials(int i) {
+        return fiducials == null ? BeatFiducials.NONE : fiducials[i];
     }
 
     /** Binary targets for one task: 1 where the record carries {@code c}, else 0. */
@@ -228,8 +216,7 @@ public final class EcgDataset {
         Split[] sp = new Split[indices.length];
         float[][][] m = masks == null ? null : new float[indices.length][][];
         boolean[][] t = trueLabels == null ? null : new boolean[indices.length][];
-        double[] rr = rrMs == null ? null : new double[indices.length];
-        Fiducials[] f = fiducials == null ? null : new Fiducials[indices.length];
+        BeatFiducials[] f = fiducials == null ? null : new BeatFiducials[indices.length];
         for (int k = 0; k < indices.length; k++) {
             int i = indices[k];
             subIds.add(ids.get(i));
@@ -242,12 +229,11 @@ public final class EcgDataset {
             if (t != null) {
                 t[k] = trueLabels[i];
             }
-            if (rr != null) {
-                rr[k] = rrMs[i];
+            if (f != null) {
                 f[k] = fiducials[i];
             }
         }
-        return new EcgDataset(new EcgDataset(name, subIds, s, l, sp, m), t, rr, f);
+        return new EcgDataset(new EcgDataset(name, subIds, s, l, sp, m), t, f);
     }
 
     /** The records of one split. */
@@ -280,6 +266,6 @@ public final class EcgDataset {
         return "EcgDataset[" + name + ", " + size() + " records, train/val/test = " + indices(Split.TRAIN).length
                 + "/" + indices(Split.VALIDATION).length + "/" + indices(Split.TEST).length
                 + (hasMasks() ? ", with ground-truth masks" : "") + (hasTrueLabels() ? ", true labels" : "")
-                + (hasBeatTiming() ? ", RR and fiducial points" : "") + "]";
+                + (hasBeatFiducials() ? ", fiducial points and RR" : "") + "]";
     }
 }

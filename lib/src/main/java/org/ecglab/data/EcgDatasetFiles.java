@@ -25,7 +25,7 @@ import org.ecglab.data.npy.Npz;
  * <li>{@code true_labels}: bool {@code [N, 9]}, the labels before label noise, only when known (synthetic data)</li>
  * <li>{@code rr_ms}: float64 {@code [N]}, each beat's RR interval in ms, NaN where unknown; and {@code fiducials}:
  * int32 {@code [N, 4]}, sample indices of P onset, QRS onset, QRS offset and T end (named in
- * {@code fiducial_names}), −1 where absent; only when the dataset carries beat timing</li>
+ * {@code fiducial_names}), −1 where absent ({@link BeatFiducials}); only when the dataset carries them</li>
  * <li>{@code format_version}: int32 {@code [1]}, currently 1 (on load any integer type, {@code [1]} or a
  * scalar)</li>
  * </ul>
@@ -34,6 +34,8 @@ import org.ecglab.data.npy.Npz;
 public final class EcgDatasetFiles {
     /** Version written to {@code format_version}. */
     public static final int FORMAT_VERSION = 1;
+    /** Names of the columns of {@code fiducials}, as written to {@code fiducial_names}. */
+    public static final List<String> FIDUCIAL_NAMES = List.of("p_onset", "qrs_onset", "qrs_offset", "t_end");
 
     private EcgDatasetFiles() {
     }
@@ -78,17 +80,18 @@ public final class EcgDatasetFiles {
             }
             m.put("true_labels", NpyArray.ofBooleans(truth, n, k));
         }
-        if (data.hasBeatTiming()) {
+        if (data.hasBeatFiducials()) {
             double[] rr = new double[n];
-            int[] points = new int[n * Fiducials.NAMES.size()];
+            int[] points = new int[n * FIDUCIAL_NAMES.size()];
             for (int i = 0; i < n; i++) {
-                rr[i] = data.rrMs(i);
-                System.arraycopy(data.fiducials(i).toArray(), 0, points, i * Fiducials.NAMES.size(),
-                        Fiducials.NAMES.size());
+                BeatFiducials f = data.beatFiducials(i);
+                rr[i] = f.rrMs();
+                System.arraycopy(new int[] {f.pOnset(), f.qrsOnset(), f.qrsOffset(), f.tEnd()}, 0, points,
+                        i * FIDUCIAL_NAMES.size(), FIDUCIAL_NAMES.size());
             }
             m.put("rr_ms", NpyArray.ofDoubles(rr));
-            m.put("fiducials", NpyArray.ofInts(points, n, Fiducials.NAMES.size()));
-            m.put("fiducial_names", text(String.join("\n", Fiducials.NAMES)));
+            m.put("fiducials", NpyArray.ofInts(points, n, FIDUCIAL_NAMES.size()));
+            m.put("fiducial_names", text(String.join("\n", FIDUCIAL_NAMES)));
         }
         Npz.write(npz, m, false);
     }
@@ -167,45 +170,47 @@ public final class EcgDatasetFiles {
                 }
                 data = data.withTrueLabels(truth);
             }
-            return m.containsKey("rr_ms") || m.containsKey("fiducials") ? withBeatTiming(data, m, npz) : data;
+            return m.containsKey("rr_ms") || m.containsKey("fiducials") ? withBeatFiducials(data, m, npz) : data;
         } catch (IllegalArgumentException e) {
             throw new IOException(npz + ": invalid dataset: " + e.getMessage(), e);
         }
     }
 
-    private static EcgDataset withBeatTiming(EcgDataset data, Map<String, NpyArray> m, Path npz) throws IOException {
+    private static EcgDataset withBeatFiducials(EcgDataset data, Map<String, NpyArray> m, Path npz)
+            throws IOException {
         int n = data.size();
-        int points = Fiducials.NAMES.size();
+        int points = FIDUCIAL_NAMES.size();
         double[] rr = new double[n];
         Arrays.fill(rr, Double.NaN);
         if (m.containsKey("rr_ms")) {
             checkShape(m.get("rr_ms"), "rr_ms", npz, null, n);
             rr = m.get("rr_ms").toDoubles();
         }
-        Fiducials[] fiducials = new Fiducials[n];
-        Arrays.fill(fiducials, Fiducials.NONE);
+        long[] flat = new long[n * points];
+        Arrays.fill(flat, BeatFiducials.ABSENT);
         if (m.containsKey("fiducials")) {
             checkShape(m.get("fiducials"), "fiducials", npz, null, n, points);
             checkInteger(m.get("fiducials"), "fiducials", npz);
             List<String> names = lines(require(m, "fiducial_names", npz));
-            if (!names.equals(Fiducials.NAMES)) {
-                throw new IOException(npz + ": fiducial_names " + names + " do not match " + Fiducials.NAMES);
+            if (!names.equals(FIDUCIAL_NAMES)) {
+                throw new IOException(npz + ": fiducial_names " + names + " do not match " + FIDUCIAL_NAMES);
             }
-            long[] flat = m.get("fiducials").toLongs();
-            for (int i = 0; i < n; i++) {
-                int[] p = new int[points];
-                for (int j = 0; j < points; j++) {
-                    p[j] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, flat[i * points + j]));
-                }
-                try {
-                    fiducials[i] = Fiducials.of(p);
-                } catch (IllegalArgumentException e) {
-                    throw new IOException(npz + ": entry 'fiducials' of record " + data.ids().get(i) + ": "
-                            + e.getMessage(), e);
-                }
+            flat = m.get("fiducials").toLongs();
+        }
+        BeatFiducials[] fiducials = new BeatFiducials[n];
+        for (int i = 0; i < n; i++) {
+            int[] p = new int[points];
+            for (int j = 0; j < points; j++) {
+                p[j] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, flat[i * points + j]));
+            }
+            try {
+                fiducials[i] = new BeatFiducials(p[0], p[1], p[2], p[3], rr[i]);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(npz + ": entries 'fiducials'/'rr_ms' of record " + data.ids().get(i) + ": "
+                        + e.getMessage(), e);
             }
         }
-        return data.withBeatTiming(rr, fiducials);
+        return data.withBeatFiducials(fiducials);
     }
 
     private static NpyArray text(String s) {

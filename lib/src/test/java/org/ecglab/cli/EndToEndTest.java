@@ -103,7 +103,7 @@ class EndToEndTest {
         assertTrue(tr >= 3 && va >= 1 && te >= 1, counts.toString());
         assertTrue(r.out().contains(String.format("%-6s %7d %7d %7d %7d  %s", "LBBB", tr, va, te, tr + va + te,
                 DiagnosticClass.LBBB.displayName())), r.out());
-        assertTrue(r.out().contains("timing:   RR interval and fiducial points per record"), r.out());
+        assertTrue(r.out().contains("timing:   all four fiducial points for 45 of 45 records, RR for 45"), r.out());
         assertTrue(r.out().contains(" labels differ from the labels before label noise"), r.out());
     }
 

@@ -86,9 +86,9 @@ class EcgDatasetFilesTest {
         truth[0][DiagnosticClass.NORM.ordinal()] = true;
         truth[1][DiagnosticClass.LBBB.ordinal()] = true;
         truth[2][DiagnosticClass.AVB1.ordinal()] = true;
-        return d.withTrueLabels(truth).withBeatTiming(new double[] {1000, Double.NaN, 750.5},
-                new Fiducials[] {new Fiducials(90, 175, 220, 380), Fiducials.NONE,
-                    new Fiducials(Fiducials.ABSENT, 170, 230, Fiducials.ABSENT)});
+        return d.withTrueLabels(truth).withBeatFiducials(new BeatFiducials[] {
+            new BeatFiducials(90, 175, 220, 380, 1000), BeatFiducials.NONE,
+            new BeatFiducials(BeatFiducials.ABSENT, 170, 230, BeatFiducials.ABSENT, 750.5)});
     }
 
     @Test
@@ -97,16 +97,16 @@ class EcgDatasetFilesTest {
         Path p = dir.resolve("t.npz");
         EcgDatasetFiles.save(d, p);
         EcgDataset back = EcgDatasetFiles.load(p);
-        assertTrue(back.hasTrueLabels() && back.hasBeatTiming());
+        assertTrue(back.hasTrueLabels() && back.hasBeatFiducials());
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(d.trueLabels(i), back.trueLabels(i));
-            assertEquals(d.fiducials(i), back.fiducials(i));
+            assertEquals(d.beatFiducials(i), back.beatFiducials(i));
         }
-        assertEquals(1000, back.rrMs(0));
-        assertTrue(Double.isNaN(back.rrMs(1)));
-        assertEquals(750.5, back.rrMs(2));
-        assertEquals(170, back.fiducials(2).qrsOnset());
-        assertTrue(Double.isNaN(back.fiducials(2).prMs()));
+        assertEquals(1000, back.beatFiducials(0).rrMs());
+        assertTrue(Double.isNaN(back.beatFiducials(1).rrMs()));
+        assertEquals(750.5, back.beatFiducials(2).rrMs());
+        assertEquals(170, back.beatFiducials(2).qrsOnset());
+        assertTrue(Double.isNaN(back.beatFiducials(2).prMs()));
         Map<String, NpyArray> raw = Npz.read(p);
         assertArrayEquals(new int[] {3, 4}, raw.get("fiducials").shape());
         assertEquals(NpyDType.INT32, raw.get("fiducials").dtype());
@@ -115,8 +115,8 @@ class EcgDatasetFilesTest {
         assertEquals(NpyDType.FLOAT64, raw.get("rr_ms").dtype());
         // A subset keeps them aligned with its records.
         EcgDataset sub = back.subset(new int[] {2, 0});
-        assertEquals(750.5, sub.rrMs(0));
-        assertEquals(d.fiducials(0), sub.fiducials(1));
+        assertEquals(750.5, sub.beatFiducials(0).rrMs());
+        assertEquals(d.beatFiducials(0), sub.beatFiducials(1));
         assertArrayEquals(d.trueLabels(2), sub.trueLabels(0));
     }
 
@@ -125,10 +125,9 @@ class EcgDatasetFilesTest {
         Path p = dir.resolve("plain.npz");
         EcgDatasetFiles.save(dataset(false), p);
         EcgDataset back = EcgDatasetFiles.load(p);
-        assertTrue(!back.hasTrueLabels() && !back.hasBeatTiming());
+        assertTrue(!back.hasTrueLabels() && !back.hasBeatFiducials());
         assertNull(back.trueLabels(0));
-        assertTrue(Double.isNaN(back.rrMs(0)));
-        assertEquals(Fiducials.NONE, back.fiducials(0));
+        assertEquals(BeatFiducials.NONE, back.beatFiducials(0));
         assertTrue(!Npz.read(p).containsKey("fiducials") && !Npz.read(p).containsKey("rr_ms"));
     }
 
@@ -140,11 +139,12 @@ class EcgDatasetFilesTest {
         entries.put("fiducials", NpyArray.ofInts(new int[] {90, 175, 220, 380, -1, -1, -1, -1, 600, 170, 230, -1}, 3, 4));
         Npz.write(p, entries, true);
         IOException e = assertThrows(IOException.class, () -> EcgDatasetFiles.load(p));
-        assertTrue(e.getMessage().startsWith(p + ": entry 'fiducials' of record c: p_onset 600"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(p + ": entries 'fiducials'/'rr_ms' of record c: P onset = 600"),
+                e.getMessage());
         entries.put("fiducials", NpyArray.ofInts(new int[] {200, 175, 220, 380, -1, -1, -1, -1, -1, -1, -1, -1}, 3, 4));
         Npz.write(p, entries, true);
         e = assertThrows(IOException.class, () -> EcgDatasetFiles.load(p));
-        assertTrue(e.getMessage().contains("record a: fiducial points out of order"), e.getMessage());
+        assertTrue(e.getMessage().contains("record a: QRS onset (175) must come after P onset (200)"), e.getMessage());
         entries.put("fiducials", NpyArray.ofInts(new int[12], 3, 4));
         entries.put("fiducial_names", NpyArray.ofBytes(NpyDType.UINT8, "a\nb\nc\nd".getBytes()));
         Npz.write(p, entries, true);
@@ -155,8 +155,7 @@ class EcgDatasetFilesTest {
         entries.put("rr_ms", NpyArray.ofDoubles(new double[] {1000, -5, 800}, 3));
         Npz.write(p, entries, true);
         e = assertThrows(IOException.class, () -> EcgDatasetFiles.load(p));
-        assertTrue(e.getMessage().contains("invalid dataset") && e.getMessage().contains("record b-2: RR -5.0"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("record b-2: RR must be positive or NaN, got -5.0"), e.getMessage());
     }
 
     private String corrupt(String entry, NpyArray replacement) throws IOException {

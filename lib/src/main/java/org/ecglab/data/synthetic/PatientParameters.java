@@ -1,6 +1,7 @@
 package org.ecglab.data.synthetic;
 
-import org.ecglab.data.Fiducials;
+import org.ecglab.data.BeatFiducials;
+import org.ecglab.data.EcgFormat;
 
 /**
  * The designed timing and orientation of one synthetic beat, kept for display and provenance. Intervals follow
@@ -46,11 +47,12 @@ public record PatientParameters(double heartRateBpm, double qrsAxisDeg, double f
     }
 
     /**
-     * The designed fiducial points as sample indices: P onset = QRS onset − PR, QRS offset = QRS onset + QRS,
-     * T end = QRS onset + QT.
+     * The designed fiducial points as the nearest sample indices, P onset = QRS onset − PR, QRS offset = QRS onset +
+     * QRS, T end = QRS onset + QT, with the RR interval.
      */
-    public Fiducials fiducials() {
-        return Fiducials.ofMs(qrsOnsetMs - prMs, qrsOnsetMs, qrsOnsetMs + qrsMs, qrsOnsetMs + qtMs);
+    public BeatFiducials fiducials() {
+        return new BeatFiducials(EcgFormat.msToSample(qrsOnsetMs - prMs), EcgFormat.msToSample(qrsOnsetMs),
+                EcgFormat.msToSample(qrsOnsetMs + qrsMs), EcgFormat.msToSample(qrsOnsetMs + qtMs), rrMs());
     }
 
     /** A copy with a new PR interval. */

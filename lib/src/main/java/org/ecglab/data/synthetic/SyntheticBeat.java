@@ -2,7 +2,7 @@ package org.ecglab.data.synthetic;
 
 import java.util.List;
 import org.ecglab.data.DiagnosticClass;
-import org.ecglab.data.Fiducials;
+import org.ecglab.data.BeatFiducials;
 
 /**
  * One synthetic patient's median beat, each array {@code [12][600]} in mV (mask: 0/1), leads in
@@ -31,8 +31,8 @@ public record SyntheticBeat(List<Finding> findings, boolean[] labels, long seed,
         return labels[c.ordinal()];
     }
 
-    /** The designed fiducial points: P onset, QRS onset and offset, T end. */
-    public Fiducials fiducials() {
+    /** The designed fiducial points (P onset, QRS onset and offset, T end) and the RR interval. */
+    public BeatFiducials fiducials() {
         return patient.fiducials();
     }
 

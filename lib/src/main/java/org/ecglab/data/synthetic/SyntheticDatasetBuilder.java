@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
-import org.ecglab.data.Fiducials;
+import org.ecglab.data.BeatFiducials;
 import org.ecglab.data.Split;
 
 /**
@@ -126,8 +126,7 @@ final class SyntheticDatasetBuilder {
         float[][][] masks = new float[n][][];
         boolean[][] trueLabels = new boolean[n][];
         Split[] splits = new Split[n];
-        double[] rr = new double[n];
-        Fiducials[] fiducials = new Fiducials[n];
+        BeatFiducials[] fiducials = new BeatFiducials[n];
         for (int i = 0; i < n; i++) {
             PlannedRecord r = plan.get(i);
             SyntheticBeat b = generator.beat(r.findings(), r.seed());
@@ -136,13 +135,12 @@ final class SyntheticDatasetBuilder {
             masks[i] = b.mask();
             trueLabels[i] = b.labels().clone();
             splits[i] = r.split();
-            rr[i] = b.patient().rrMs();
             fiducials[i] = b.fiducials();
         }
         boolean[][] labels = LabelNoise.apply(trueLabels, generator.config().labelNoiseRate(), labelNoiseStream(seed));
         String name = "synthetic(seed=" + seed + ", perClass=" + perClass + ")";
         return new EcgDataset(name, ids, signals, labels, splits, masks).withTrueLabels(trueLabels)
-                .withBeatTiming(rr, fiducials);
+                .withBeatFiducials(fiducials);
     }
 
     /** The findings of a patient of {@code kind} drawn for class {@code c} (a fixed number of draws). */

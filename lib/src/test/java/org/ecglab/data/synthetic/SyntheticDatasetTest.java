@@ -40,15 +40,16 @@ class SyntheticDatasetTest {
     void recordsAreThePlannedBeats() {
         List<SyntheticDatasetBuilder.PlannedRecord> plan = SyntheticDatasetBuilder.plan(10, 1);
         assertEquals(DATA.size(), plan.size());
-        assertTrue(DATA.hasTrueLabels() && DATA.hasBeatTiming());
+        assertTrue(DATA.hasTrueLabels() && DATA.hasBeatFiducials());
         for (int i = 0; i < DATA.size(); i++) {
             SyntheticDatasetBuilder.PlannedRecord r = plan.get(i);
             SyntheticBeat beat = GENERATOR.beat(r.findings(), r.seed());
             assertTrue(Arrays.deepEquals(beat.signal(), DATA.signal(i)), DATA.ids().get(i));
             assertTrue(Arrays.equals(beat.labels(), DATA.trueLabels(i)), DATA.ids().get(i));
             assertEquals(r.split(), DATA.split(i));
-            assertEquals(beat.patient().rrMs(), DATA.rrMs(i));
-            assertEquals(beat.fiducials(), DATA.fiducials(i));
+            assertEquals(beat.patient().rrMs(), DATA.beatFiducials(i).rrMs());
+            assertEquals(beat.fiducials(), DATA.beatFiducials(i));
+            assertTrue(DATA.beatFiducials(i).complete());
         }
     }
 
