@@ -13,7 +13,8 @@ import org.ecglab.data.Split;
 /**
  * Trains one network with a logit per diagnostic class on the multi-hot labels: binary cross entropy on each logit,
  * averaged over the batch and the k outputs (PyTorch's {@code BCEWithLogitsLoss} on a {@code (N, k)} target), Adam,
- * early stopping on the mean validation AUROC over the outputs (macro average). Same loop, seeding and
+ * early stopping on that loss over the validation records (the mean validation AUROC over the outputs, a macro
+ * average, is reported). Same loop, seeding and
  * reproducibility as {@link TaskModelTrainer}; with {@code balanceClasses} each output gets its own
  * {@code negatives / positives} weight.
  */
@@ -67,20 +68,25 @@ public final class MultiLabelTrainer {
         try {
             model.setBlock(architecture.toBlock());
             EcgClassifier classifier = EcgClassifier.of(model, outputs.stream().map(DiagnosticClass::id).toList());
-            TrainingLoop.Fit fit = new TrainingLoop(config).fit(model, loss(y, train), data.signals(), targets, train,
-                    () -> meanAuroc(classifier, data.signals(), validation, y), id);
+            Loss loss = loss(y, train);
+            float[][] validationTargets = TaskModelTrainer.rows(targets, validation);
+            TrainingLoop.Fit fit = new TrainingLoop(config).fit(model, loss, data.signals(), targets, train, () -> {
+                float[][] logits = TaskModelTrainer.logits(classifier, data.signals(), validation);
+                return new TrainingLoop.Validation(
+                        TrainingLoop.meanLoss(loss, model.getNDManager(), logits, validationTargets),
+                        meanAuroc(logits, validation, y));
+            }, id);
             return new TrainedMultiLabelModel(outputs, config.seed(), architecture, config, data.name(), classifier,
-                    fit.stopping().epochs(), fit.stopping().bestEpoch(), fit.stopping().bestScore(),
-                    fit.validationScore(), fit.loss());
+                    fit.stopping().epochs(), fit.stopping().bestEpoch(), fit.bestAuroc(), fit.validationAuroc(),
+                    fit.loss());
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
     }
 
-    /** Macro-averaged AUROC of the outputs on the given records. */
-    static double meanAuroc(EcgClassifier classifier, float[][][] signals, int[] indices, int[][] y) {
-        float[][] logits = TaskModelTrainer.logits(classifier, signals, indices);
+    /** Macro-averaged AUROC of the outputs, from the logits {@code [indices.length][k]} of the given records. */
+    static double meanAuroc(float[][] logits, int[] indices, int[][] y) {
         double sum = 0;
         for (int c = 0; c < y.length; c++) {
             sum += BinaryMetrics.auroc(column(logits, c), TaskModelTrainer.select(y[c], indices));

@@ -13,8 +13,9 @@ import org.ecglab.data.Split;
 
 /**
  * Trains one binary task model per call: the network of an {@link Architecture} with a single logit, fitted on the
- * TRAIN split with Adam and binary cross entropy on logits, early-stopped on VALIDATION AUROC (the parameters of
- * the best epoch are kept, batch-norm running statistics included), and scored on the TEST split.
+ * TRAIN split with Adam and binary cross entropy on logits, early-stopped on the VALIDATION loss (the same binary
+ * cross entropy; the parameters of the epoch with the lowest one are kept, batch-norm running statistics included),
+ * and scored on the TEST split.
  *
  * <p>Reproducible: {@code Engine.setRandomSeed(seed)} before initialisation seeds the weights (He-normal, DJL's
  * default) and dropout, and the training records are shuffled each epoch by a {@code SplittableRandom} seeded with
@@ -66,13 +67,19 @@ public final class TaskModelTrainer {
             for (int i = 0; i < y.length; i++) {
                 targets[i] = new float[] {y[i]};
             }
-            TrainingLoop.Fit fit = new TrainingLoop(config).fit(model, loss(y, train), data.signals(), targets, train,
-                    () -> BinaryMetrics.auroc(scores(classifier, data.signals(), validation), validationLabels), id);
+            float[][] validationTargets = rows(targets, validation);
+            Loss loss = loss(y, train);
+            TrainingLoop.Fit fit = new TrainingLoop(config).fit(model, loss, data.signals(), targets, train, () -> {
+                float[][] logits = logits(classifier, data.signals(), validation);
+                return new TrainingLoop.Validation(
+                        TrainingLoop.meanLoss(loss, model.getNDManager(), logits, validationTargets),
+                        BinaryMetrics.auroc(MultiLabelTrainer.column(logits, 0), validationLabels));
+            }, id);
             double testAuroc = BinaryMetrics.auroc(scores(classifier, data.signals(), test), select(y, test));
             double testAuprc = BinaryMetrics.auprc(scores(classifier, data.signals(), test), select(y, test));
             return new TrainedTaskModel(task, config.seed(), architecture, config, data.name(), classifier,
-                    fit.stopping().epochs(), fit.stopping().bestEpoch(), fit.stopping().bestScore(), testAuroc,
-                    testAuprc, fit.validationScore(), fit.loss());
+                    fit.stopping().epochs(), fit.stopping().bestEpoch(), fit.bestAuroc(), testAuroc, testAuprc,
+                    fit.validationAuroc(), fit.loss());
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -110,6 +117,15 @@ public final class TaskModelTrainer {
                     + "; training and evaluation need both");
         }
         return idx;
+    }
+
+    /** The rows {@code indices} of {@code a}. */
+    static float[][] rows(float[][] a, int[] indices) {
+        float[][] out = new float[indices.length][];
+        for (int k = 0; k < indices.length; k++) {
+            out[k] = a[indices[k]];
+        }
+        return out;
     }
 
     static int[] select(int[] values, int[] indices) {

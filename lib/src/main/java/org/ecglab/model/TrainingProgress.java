@@ -3,7 +3,7 @@ package org.ecglab.model;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 
-/** One progress bar per task model on {@code System.err}, one step per epoch, showing validation AUROC. */
+/** One progress bar per task model on {@code System.err}, one step per epoch, showing validation loss and AUROC. */
 final class TrainingProgress implements AutoCloseable {
     /** Fixed width: notebooks and build logs have no terminal to measure, and the bar must leave room for the scores. */
     private final ProgressBar bar;
@@ -17,10 +17,10 @@ final class TrainingProgress implements AutoCloseable {
                 : null;
     }
 
-    void epochDone(double loss, double validationAuroc, int bestEpoch, double bestAuroc) {
+    void epochDone(double loss, TrainingLoop.Validation validation, int bestEpoch, double bestAuroc) {
         if (bar != null) {
-            bar.setExtraMessage(String.format(Locale.ROOT, "val AUROC %.4f, best %.4f @%d, loss %.4f",
-                    validationAuroc, bestAuroc, bestEpoch, loss));
+            bar.setExtraMessage(String.format(Locale.ROOT, "val loss %.4f AUROC %.4f, best @%d (AUROC %.4f), loss %.4f",
+                    validation.loss(), validation.auroc(), bestEpoch, bestAuroc, loss));
             bar.step();
         }
     }

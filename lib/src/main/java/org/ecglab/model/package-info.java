@@ -1,7 +1,7 @@
 /**
  * Task models: networks as data ({@link org.ecglab.model.LayerSpec}, {@link org.ecglab.model.Architecture}) that
  * build DJL blocks and mirror {@code torch.nn.Sequential}; seeded training of one binary model per diagnostic class
- * with early stopping on validation AUROC ({@link org.ecglab.model.TaskModelTrainer}) or one multi-label model
+ * with early stopping on the validation loss ({@link org.ecglab.model.TaskModelTrainer}) or one multi-label model
  * ({@link org.ecglab.model.MultiLabelTrainer}), sharing one epoch loop; ranking metrics
  * ({@link org.ecglab.model.BinaryMetrics}, the ROC curve {@link org.ecglab.model.RocCurve}) with bootstrap
  * intervals over test ECGs ({@link org.ecglab.model.TestEvaluation}); saving and loading ({@link org.ecglab.model.TaskModelStore}); a registry
