@@ -45,8 +45,8 @@ final class GenerateCommand implements Callable<Integer> {
     boolean noiseFree;
 
     @Option(names = "--label-noise", paramLabel = "RATE", defaultValue = "0.02",
-            description = "Share of each class's positive labels flipped to negative, matched by as many negatives "
-                    + "flipped to positive (0 to 0.2).")
+            description = "Share of each class's positive labels in each split flipped to negative, matched by as "
+                    + "many negatives flipped to positive (0 to 0.2).")
     double labelNoise;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Dataset file to write (.npz).")

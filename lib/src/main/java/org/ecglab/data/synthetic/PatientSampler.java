@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * all uniformly within normal adult ranges, and lays out the Gaussian dipole terms of a normal beat.
  *
  * <p>Normal ranges used (all inside the clinical normal limits, with margin to the pathological criteria):
- * HR 50–82 bpm, PR 135–180 ms, P 85–105 ms, QRS 84–98 ms, QTc (Bazett) 385–425 ms, T-wave width 8.5–10 % of QT, frontal rotation −20° to +25°
+ * HR 55–78 bpm, PR 135–180 ms, P 85–105 ms, QRS 84–98 ms, QTc (Bazett) 385–425 ms, T-wave width 8.5–10 % of QT, frontal rotation −20° to +25°
  * around a nominal QRS axis of about +45°, horizontal rotation ±12°.
  *
  * <p>Directions of the reference waves in the Dower frame (X left, Y feet, Z back), before rotation:
@@ -45,7 +45,7 @@ final class PatientSampler {
 
     /** A normal beat for the patient drawn from {@code rng}. The number of draws is fixed, so streams stay aligned. */
     BeatModel sample(SplittableRandom rng) {
-        double hr = uniform(rng, 50, 82);
+        double hr = uniform(rng, 55, 78);
         double onset = QRS_ONSET_MS + uniform(rng, -onsetJitterMs, onsetJitterMs);
         double pr = uniform(rng, 135, 180);
         double pWidth = uniform(rng, 14, 17);

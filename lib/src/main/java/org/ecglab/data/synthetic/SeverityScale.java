@@ -88,7 +88,7 @@ public record SeverityScale(String quantity, String unit, Comparison criterion, 
             case RBBB -> new SeverityScale("QRS duration", "ms", Comparison.AT_LEAST, 120, Comparison.BELOW, 110,
                     122, 160, 110, 117);
             case LVH -> new SeverityScale("Sokolow-Lyon voltage", "mV", Comparison.ABOVE, 3.5, Comparison.AT_MOST, 3.5,
-                    3.55, 4.8, 2.9, 3.35);
+                    3.55, 4.3, 2.9, 3.3);
             // Sub-threshold elevation persists to J+60 ms, where NORM needs |ST| < 0.1 mV.
             case ASTE -> new SeverityScale("ST elevation at the J point, lower of V2 and V3", "mV",
                     Comparison.AT_LEAST, 0.2, Comparison.BELOW, 0.1, 0.22, 0.45, 0.1, 0.17);
@@ -98,10 +98,10 @@ public record SeverityScale(String quantity, String unit, Comparison criterion, 
             // A median beat does not show the RR interval, so QTc is read through QT alone: borderline cases stay
             // above NORM's 450 ms, so that telling them from normal beats does not need a second cut.
             case LQT -> new SeverityScale("QTc (Bazett)", "ms", Comparison.ABOVE, 470, Comparison.BELOW, 450,
-                    475, 550, 452, 466);
+                    480, 560, 452, 466);
             // Borderline: all four leads shallowly negative, so never NORM (which needs upright T in I, V5, V6).
             case LTWI -> new SeverityScale("T amplitude, least negative of I, aVL, V5, V6", "mV", Comparison.AT_MOST,
-                    -0.1, Comparison.ABOVE, 0, -0.105, -0.45, -0.03, -0.095);
+                    -0.1, Comparison.ABOVE, 0, -0.105, -0.25, -0.06, -0.095);
         };
     }
 

@@ -11,9 +11,9 @@ package org.ecglab.data.synthetic;
  *                         pathology-free ECG by more than this, mV, &gt; 0
  * @param qrsOnsetJitterMs the QRS onset is uniform in 350 ± this many ms, in [0, 20] so that a PR of 320 ms and a
  *                         QT of 600 ms still fit the 1.2 s window
- * @param labelNoiseRate   in a dataset, the fraction of each class's positive labels that are flipped to negative
- *                         (findings a reader missed), matched by as many negatives flipped to positive (findings a
- *                         reader over-called), so prevalences stay as designed; in [0, 0.2]
+ * @param labelNoiseRate   in a dataset, the fraction of each class's positive labels in each split that are flipped
+ *                         to negative (findings a reader missed), matched by as many negatives flipped to positive
+ *                         (findings a reader over-called), so prevalences stay as designed; in [0, 0.2]
  */
 public record SyntheticConfig(double baselineWanderMv, double muscleNoiseMv, double maskThresholdMv,
         double qrsOnsetJitterMs, double labelNoiseRate) {

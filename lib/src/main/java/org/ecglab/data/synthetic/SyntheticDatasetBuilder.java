@@ -25,7 +25,8 @@ import org.ecglab.data.Split;
  * Labels are multi-hot (the criteria the findings meet); a borderline case is labelled NORM if it stays within NORM's limits
  * and otherwise carries no label. Within each class's patients the first 60 % go to TRAIN, the next 20 % to
  * VALIDATION and the rest to TEST (rounded), so every split is stratified; the records are then shuffled and named
- * "syn-00001", "syn-00002", ... in order. Finally {@link LabelNoise} flips labels at the configured rate; the
+ * "syn-00001", "syn-00002", ... in order. Finally {@link LabelNoise} flips labels at the configured rate within each
+ * split; the
  * labels before that are kept as {@link EcgDataset#trueLabels}. Every record carries its RR interval and designed
  * fiducial points. Random streams (patients, composition, order, label noise) are split from the seed in that
  * order, so the same seed gives the same patients whatever the noise settings.
@@ -137,7 +138,9 @@ final class SyntheticDatasetBuilder {
             splits[i] = r.split();
             fiducials[i] = b.fiducials();
         }
-        boolean[][] labels = LabelNoise.apply(trueLabels, generator.config().labelNoiseRate(), labelNoiseStream(seed));
+        int[] splitGroups = java.util.Arrays.stream(splits).mapToInt(Split::ordinal).toArray();
+        boolean[][] labels = LabelNoise.apply(trueLabels, generator.config().labelNoiseRate(), labelNoiseStream(seed),
+                splitGroups);
         String name = "synthetic(seed=" + seed + ", perClass=" + perClass + ")";
         return new EcgDataset(name, ids, signals, labels, splits, masks).withTrueLabels(trueLabels)
                 .withBeatFiducials(fiducials);

@@ -11,7 +11,7 @@ import org.ecglab.data.Lead;
  */
 final class WaveProbe {
     /** Resolution of the probe's time grid, ms. */
-    static final double STEP_MS = 0.5;
+    static final double STEP_MS = 1.0;
 
     private final List<GaussianWave> waves;
     private final Lead lead;

@@ -16,7 +16,7 @@
  * exactly ({@link org.ecglab.data.synthetic.DowerProjection}). The beat is QRS-aligned: QRS onset at 350 ms ± jitter
  * in a 1.2 s window at 500 Hz.
  *
- * <p>Between patients ({@link org.ecglab.data.synthetic.PatientSampler}): heart rate 50–82 bpm, PR 135–180 ms,
+ * <p>Between patients ({@link org.ecglab.data.synthetic.PatientSampler}): heart rate 55–78 bpm, PR 135–180 ms,
  * QRS 84–98 ms, QTc 385–425 ms with QT = QTc·sqrt(RR) (Bazett), wave widths, amplitudes and the heart's
  * orientation (frontal rotation −20° to +25°, horizontal ±12°). Measurement noise
  * ({@link org.ecglab.data.synthetic.MeasurementNoise}): baseline wander and band-limited muscle noise on the

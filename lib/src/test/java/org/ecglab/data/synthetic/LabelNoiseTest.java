@@ -29,6 +29,26 @@ class LabelNoiseTest {
         assertArrayEquals(noisy, LabelNoise.apply(labels, 0.1, new SplittableRandom(1)), "deterministic");
     }
 
+    /** Within groups: 40 positives in group 0 and 20 in group 1 give round(0.1 · 40) = 4 and 2 flips each way. */
+    @Test
+    void flipsWithinEachGroup() {
+        boolean[][] labels = new boolean[300][1];
+        int[] group = new int[300];
+        for (int i = 0; i < 300; i++) {
+            group[i] = i < 200 ? 0 : 1;
+            labels[i][0] = i < 40 || (i >= 200 && i < 220);
+        }
+        boolean[][] noisy = LabelNoise.apply(labels, 0.1, new SplittableRandom(3), group);
+        int[] lost = new int[2];
+        int[] gained = new int[2];
+        for (int i = 0; i < 300; i++) {
+            lost[group[i]] += labels[i][0] && !noisy[i][0] ? 1 : 0;
+            gained[group[i]] += !labels[i][0] && noisy[i][0] ? 1 : 0;
+        }
+        assertArrayEquals(new int[] {4, 2}, lost);
+        assertArrayEquals(new int[] {4, 2}, gained);
+    }
+
     @Test
     void zeroRateChangesNothingAndBadRatesAreRefused() {
         boolean[][] labels = {{true, false}, {false, true}};

@@ -108,31 +108,68 @@ class SyntheticDatasetTest {
         assertEquals(SyntheticDatasetBuilder.Kind.BORDERLINE, SyntheticDatasetBuilder.kind(23));
     }
 
-    /** Label noise flips round(2 % of the positives) labels each way per class, and nothing else. */
+    /** Label noise flips round(2 % of the positives) labels each way per class and split, and nothing else. */
     @Test
-    void labelNoiseFlipsTheStatedShareEachWay() {
+    void labelNoiseFlipsTheStatedShareEachWayInEverySplit() {
         EcgDataset big = GENERATOR.dataset(100, 2);
         for (DiagnosticClass c : DiagnosticClass.ALL) {
-            int positives = 0;
-            int lost = 0;
-            int gained = 0;
-            for (int i = 0; i < big.size(); i++) {
-                boolean truth = big.trueLabels(i)[c.ordinal()];
-                boolean label = big.hasLabel(i, c);
-                positives += truth ? 1 : 0;
-                lost += truth && !label ? 1 : 0;
-                gained += !truth && label ? 1 : 0;
+            long total = 0;
+            for (Split split : Split.values()) {
+                int positives = 0;
+                int lost = 0;
+                int gained = 0;
+                for (int i : big.indices(split)) {
+                    boolean truth = big.trueLabels(i)[c.ordinal()];
+                    boolean label = big.hasLabel(i, c);
+                    positives += truth ? 1 : 0;
+                    lost += truth && !label ? 1 : 0;
+                    gained += !truth && label ? 1 : 0;
+                }
+                long expected = Math.round(0.02 * positives);
+                assertEquals(expected, lost, c + " " + split + " positives relabelled negative");
+                assertEquals(expected, gained, c + " " + split + " negatives relabelled positive");
+                total += expected;
             }
-            long expected = Math.round(0.02 * positives);
-            assertEquals(expected, lost, c + " positives relabelled negative");
-            assertEquals(expected, gained, c + " negatives relabelled positive");
-            assertTrue(expected > 0, c.id());
+            assertTrue(total > 0, c.id());
         }
         EcgDataset clean = new SyntheticEcgGenerator(SyntheticConfig.defaults().withLabelNoise(0)).dataset(100, 2);
         for (int i = 0; i < clean.size(); i++) {
             assertTrue(Arrays.equals(clean.trueLabels(i), clean.labels(i)));
             assertTrue(Arrays.equals(big.trueLabels(i), clean.labels(i)), "same patients and findings");
         }
+    }
+
+    @Test
+    void masksAreEmptyExactlyForRecordsWithoutFindings() {
+        List<SyntheticDatasetBuilder.PlannedRecord> plan = SyntheticDatasetBuilder.plan(10, 1);
+        for (int i = 0; i < DATA.size(); i++) {
+            boolean empty = Arrays.stream(DATA.mask(i)).allMatch(l -> {
+                for (float v : l) {
+                    if (v != 0) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+            assertEquals(plan.get(i).findings().isEmpty(), empty, DATA.ids().get(i));
+        }
+    }
+
+    @Test
+    void splitsAreStratifiedSixtyTwentyTwenty() {
+        Map<DiagnosticClass, Map<Split, Integer>> counts = new EnumMap<>(DiagnosticClass.class);
+        for (SyntheticDatasetBuilder.PlannedRecord r : SyntheticDatasetBuilder.plan(10, 1)) {
+            counts.computeIfAbsent(r.group(), g -> new EnumMap<>(Split.class)).merge(r.split(), 1, Integer::sum);
+        }
+        for (DiagnosticClass c : DiagnosticClass.ALL) {
+            assertEquals(Map.of(Split.TRAIN, 6, Split.VALIDATION, 2, Split.TEST, 2), counts.get(c), c.id());
+        }
+        // Rounding for sizes that do not divide: 7 → 4 / 1 / 2 (0.6·7 = 4.2, 0.2·7 = 1.4).
+        int[] n = new int[3];
+        for (int k = 0; k < 7; k++) {
+            n[SyntheticDatasetBuilder.splitOf(k, 7).ordinal()]++;
+        }
+        assertTrue(Arrays.equals(new int[] {4, 1, 2}, n), Arrays.toString(n));
     }
 
     @Test

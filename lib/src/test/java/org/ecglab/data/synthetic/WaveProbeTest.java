@@ -30,9 +30,9 @@ class WaveProbeTest {
         assertEquals(-0.632, i.min(0, 100), 1e-3);
         assertEquals(1.264, i.extreme(0, 100), 1e-3);
         // The Q ends where the two Gaussians cancel: exp(-(t-20)²/50) = 2 exp(-(t-50)²/50), t = 35 - 50 ln2 / 60 ms.
-        assertEquals(35 - 50 * Math.log(2) / 60, i.initialNegativeMs(0, 100, 0.03), 0.5);
+        assertEquals(35 - 50 * Math.log(2) / 60, i.initialNegativeMs(0, 100, 0.03), WaveProbe.STEP_MS);
         assertEquals(0, WaveProbe.of(d, "QRS_R", Lead.I).initialNegativeMs(0, 100, 0.03));
         // A lead that stays negative to the end: a QS complex lasts the whole window.
-        assertEquals(100, WaveProbe.of(d, "QRS_Q", Lead.I).initialNegativeMs(0, 100, 0.03), 0.5);
+        assertEquals(100, WaveProbe.of(d, "QRS_Q", Lead.I).initialNegativeMs(0, 100, 0.03), WaveProbe.STEP_MS);
     }
 }
