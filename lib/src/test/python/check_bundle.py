@@ -7,11 +7,11 @@ Usage: check_bundle.py BUNDLE_FOLDER... [--logit-tol 1e-4] [--attr-rtol 1e-4]
    load_state_dict(strict=True) (so the key set must equal state_dict()'s),
    switches to eval() and compares its logits on inputs.npy with logits.npy
    (max absolute difference < --logit-tol).
-2. For each attributions/<name>.json whose method is "saliency" or
-   "integrated_gradients", recomputes the maps with torch autograd under the
-   parameters in that json (saliency: |grad| unless abs is false; integrated
-   gradients: zero baseline, n_steps nodes of the named quadrature) and
-   compares with <name>.npy. Other methods are listed as not recomputed.
+2. For each attributions/<name>.json, recomputes the maps with the method's
+   independent PyTorch reference (references/<family>.py, written from the
+   paper and Captum's definition) under the parameters, baselines and random
+   draws the bundle records, and compares them with <name>.npy. A method
+   without a reference is a failure ("NOT CHECKED"), not a pass.
 
 Attribution tolerance: maps are compared relative to their scale,
 max|java - torch| <= attr_rtol * max|torch| per map (gradients have no natural
@@ -51,6 +51,11 @@ try:
 except ImportError as missing:
     print(f"cannot import numpy and torch: {missing}", file=sys.stderr)
     sys.exit(3)
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from references import Context, load_all  # noqa: E402
+
+REFERENCES = load_all()
 
 LAYERS = {
     "conv1d": torch.nn.Conv1d,
@@ -115,52 +120,6 @@ def build_model(folder):
     return model, spec
 
 
-def quadrature(method, n):
-    """Nodes and weights on [0, 1], as Captum's approximation_parameters."""
-    if method == "gausslegendre":
-        x, w = np.polynomial.legendre.leggauss(n)
-        return (x + 1) / 2, w / 2
-    s = np.arange(n, dtype=np.float64)
-    if method == "riemann_left":
-        return s / n, np.full(n, 1.0 / n)
-    if method == "riemann_right":
-        return (s + 1) / n, np.full(n, 1.0 / n)
-    if method == "riemann_middle":
-        return (s + 0.5) / n, np.full(n, 1.0 / n)
-    if method == "riemann_trapezoid":
-        w = np.full(n, 1.0 / (n - 1))
-        w[0] /= 2
-        w[-1] /= 2
-        return s / (n - 1), w
-    raise BundleError(f"unknown integrated_gradients method {method!r}")
-
-
-def input_gradients(model, x, targets):
-    """d logit[i, targets[i]] / d x[i] for a float32 batch x (N, 12, 600)."""
-    x = x.clone().requires_grad_(True)
-    logits = model(x)
-    logits.gather(1, targets.view(-1, 1)).sum().backward()
-    return x.grad.detach()
-
-
-def saliency(model, inputs, targets, params):
-    g = input_gradients(model, inputs, targets)
-    return g.abs() if params.get("abs", True) else g
-
-
-def integrated_gradients(model, inputs, targets, params):
-    alphas, weights = quadrature(params.get("method", "gausslegendre"), int(params.get("n_steps", 50)))
-    baseline = torch.zeros_like(inputs)
-    total = torch.zeros(inputs.shape, dtype=torch.float64)
-    for alpha, weight in zip(alphas, weights):
-        point = baseline + np.float32(alpha) * (inputs - baseline)
-        total += weight * input_gradients(model, point, targets).double()
-    return ((inputs - baseline).double() * total).float()
-
-
-RECOMPUTE = {"saliency": saliency, "integrated_gradients": integrated_gradients}
-
-
 def compare_maps(java_maps, torch_maps, attr_rtol, piecewise):
     """(ok, verdict): max-relative difference within attr_rtol, or, for a piecewise-linear
     model, within the kink tolerance (module docstring)."""
@@ -196,16 +155,27 @@ def check(folder, logit_tol, attr_rtol):
 
     folder_attr = os.path.join(folder, "attributions")
     names = sorted(f[:-5] for f in os.listdir(folder_attr) if f.endswith(".json")) if os.path.isdir(folder_attr) else []
+    piecewise = any(layer["type"] in PIECEWISE_LINEAR for layer in spec["layers"])
     for name in names:
         with open(os.path.join(folder_attr, name + ".json"), encoding="utf-8") as f:
             meta = json.load(f)
         method, params = meta["method"], meta["parameters"]
+        lead_axis = meta.get("lead_axis", True)
         stored = load_npy(folder_attr, name + ".npy", np.float32, 3)
-        if method not in RECOMPUTE:
-            print(f"{name}: method {method} not recomputed")
+        if stored.shape[1] != (12 if lead_axis else 1):
+            raise BundleError(f"{name}.npy has {stored.shape[1]} rows per map but lead_axis is {lead_axis}")
+        if method not in REFERENCES:
+            print(f"{name}: method {method} has no PyTorch reference NOT CHECKED")
+            ok = False
             continue
-        torch_maps = RECOMPUTE[method](model, inputs, targets, params).numpy()
-        piecewise = any(layer["type"] in PIECEWISE_LINEAR for layer in spec["layers"])
+        kind = meta.get("baselines", "zero")
+        rows = None if kind == "zero" else torch.from_numpy(load_npy(folder_attr, name + ".baselines.npy", np.float32, 3))
+        samples = {}
+        if meta.get("samples"):
+            with np.load(os.path.join(folder_attr, name + ".samples.npz"), allow_pickle=False) as npz:
+                samples = {k: npz[k] for k in npz.files}
+        ctx = Context(model, spec, inputs, targets, params, kind, rows, samples, lead_axis)
+        torch_maps = np.asarray(REFERENCES[method](ctx), dtype=np.float32)
         good, verdict = compare_maps(stored, torch_maps, attr_rtol, piecewise)
         ok &= good
         print(f"{name}: {method} {params}, {verdict}")

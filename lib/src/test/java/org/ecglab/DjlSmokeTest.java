@@ -1,10 +1,11 @@
 package org.ecglab;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.*;
 
 class DjlSmokeTest {
     @Test

@@ -2,7 +2,7 @@ package org.ecglab.attribution;
 
 import java.util.Objects;
 import org.ecglab.data.EcgFormat;
-import org.ecglab.model.EcgClassifier;
+import org.ecglab.nn.EcgClassifier;
 
 /** Argument checks shared by all methods, so every method rejects bad input with the same clear message. */
 public final class AttributionInputs {
@@ -12,10 +12,12 @@ public final class AttributionInputs {
     /**
      * Checks the arguments of {@link AttributionMethod#attribute}.
      *
-     * @param baselines may be null
+     * Baselines check their own rows when built ({@link Baselines}); whether their number fits is the method's to
+     * say ({@link Baselines#perInput}, {@link Baselines#rowsToDrawFrom}).
+     *
      * @throws IllegalArgumentException naming the first inconsistent argument (which ECG, lead, sample)
      */
-    public static void check(EcgClassifier model, float[][][] inputs, int[] targets, float[][][] baselines) {
+    public static void check(EcgClassifier model, float[][][] inputs, int[] targets, Baselines baselines) {
         Objects.requireNonNull(model, "model");
         if (inputs == null) {
             throw new IllegalArgumentException("inputs is null; expected [N][12][600]");
@@ -34,33 +36,31 @@ public final class AttributionInputs {
                         + ") for model " + model.id() + " with outputs " + model.outputNames());
             }
         }
-        checkSignals("inputs", inputs);
-        if (baselines != null) {
-            if (baselines.length != inputs.length) {
-                throw new IllegalArgumentException("baselines has " + baselines.length + " entries but there are "
-                        + inputs.length + " inputs");
-            }
-            checkSignals("baselines", baselines);
+        Objects.requireNonNull(baselines, "baselines (use Baselines.zero())");
+        for (int i = 0; i < inputs.length; i++) {
+            checkEcg("inputs", i, inputs[i]);
         }
     }
 
-    private static void checkSignals(String name, float[][][] signals) {
-        for (int i = 0; i < signals.length; i++) {
-            float[][] s = signals[i];
-            if (s == null || s.length != EcgFormat.LEADS) {
-                throw new IllegalArgumentException(name + "[" + i + "] has " + (s == null ? "no" : s.length)
-                        + " leads; expected " + EcgFormat.LEADS);
+    /**
+     * Checks one ECG {@code name[i]}: {@code [12][600]}, finite.
+     *
+     * @throws IllegalArgumentException naming the ECG, lead and sample
+     */
+    static void checkEcg(String name, int i, float[][] s) {
+        if (s == null || s.length != EcgFormat.LEADS) {
+            throw new IllegalArgumentException(name + "[" + i + "] has " + (s == null ? "no" : s.length)
+                    + " leads; expected " + EcgFormat.LEADS);
+        }
+        for (int l = 0; l < s.length; l++) {
+            if (s[l] == null || s[l].length != EcgFormat.SAMPLES) {
+                throw new IllegalArgumentException(name + "[" + i + "][" + l + "] has "
+                        + (s[l] == null ? "no" : s[l].length) + " samples; expected " + EcgFormat.SAMPLES);
             }
-            for (int l = 0; l < s.length; l++) {
-                if (s[l] == null || s[l].length != EcgFormat.SAMPLES) {
-                    throw new IllegalArgumentException(name + "[" + i + "][" + l + "] has "
-                            + (s[l] == null ? "no" : s[l].length) + " samples; expected " + EcgFormat.SAMPLES);
-                }
-                for (int t = 0; t < s[l].length; t++) {
-                    if (!Float.isFinite(s[l][t])) {
-                        throw new IllegalArgumentException(name + "[" + i + "][" + l + "][" + t + "] is "
-                                + s[l][t] + "; values must be finite");
-                    }
+            for (int t = 0; t < s[l].length; t++) {
+                if (!Float.isFinite(s[l][t])) {
+                    throw new IllegalArgumentException(name + "[" + i + "][" + l + "][" + t + "] is "
+                            + s[l][t] + "; values must be finite");
                 }
             }
         }

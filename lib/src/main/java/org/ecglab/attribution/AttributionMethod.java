@@ -1,16 +1,17 @@
 package org.ecglab.attribution;
 
 import java.util.Map;
-import org.ecglab.model.EcgClassifier;
+import org.ecglab.nn.EcgClassifier;
 
 /**
  * An attribution method: explains, for each ECG, one logit of a model as a relevance map over the input.
  *
  * <p>Call shape (as Captum's {@code attribute}): {@code inputs} are {@code (N, 12, 600)} ECGs in mV,
- * {@code targets[i]} is the logit index explained for ECG {@code i}, {@code baselines} (same shape as the inputs,
- * or null for the method's default) are the reference inputs of methods that use one. The result has the inputs'
- * shape. Implementations are immutable, batch internally so memory is bounded whatever {@code N} is, and are
- * deterministic (methods that sample take a seed parameter and report it in the result).
+ * {@code targets[i]} is the logit index explained for ECG {@code i}, {@code baselines} are the reference inputs of
+ * methods that use one ({@link Baselines}; ignored by the others). The result has the inputs' shape, or one row per
+ * ECG for maps without a lead axis. Implementations are immutable, batch internally so memory is bounded whatever
+ * {@code N} is, and are deterministic (methods that sample take a seed parameter and report it in the result).
+ * Each implementation declares a {@link MethodDescriptor} (id, family, parameters) for the registry.
  */
 public interface AttributionMethod {
 
@@ -29,15 +30,15 @@ public interface AttributionMethod {
      * @param model     the classifier (run in inference mode)
      * @param inputs    {@code [N][12][600]}, finite
      * @param targets   one logit index per ECG, in {@code [0, model.numOutputs())}
-     * @param baselines {@code [N][12][600]} reference inputs, or null for the method's default (ignored by
-     *                  methods without a baseline)
-     * @return the attribution maps {@code [N][12][600]} with provenance
+     * @param baselines reference inputs ({@link Baselines#zero()} for the default; ignored by methods without a
+     *                  baseline)
+     * @return the attribution maps with provenance
      * @throws IllegalArgumentException naming the first bad argument
      */
-    Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, float[][][] baselines);
+    Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, Baselines baselines);
 
-    /** {@link #attribute(EcgClassifier, float[][][], int[], float[][][])} with the method's default baseline. */
+    /** {@link #attribute(EcgClassifier, float[][][], int[], Baselines)} with zero baselines. */
     default Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets) {
-        return attribute(model, inputs, targets, null);
+        return attribute(model, inputs, targets, Baselines.zero());
     }
 }

@@ -3,26 +3,59 @@ package org.ecglab.attribution;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import org.ecglab.attribution.cam.GradCam;
+import org.ecglab.attribution.gradient.InputXGradient;
+import org.ecglab.attribution.gradient.Saliency;
+import org.ecglab.attribution.gradient.SmoothGrad;
+import org.ecglab.attribution.path.GradientShap;
+import org.ecglab.attribution.path.IntegratedGradients;
 
 /**
- * Registry from method id to factory. Ids are the snake_case names of the design (and of the interop bundle's
- * {@code attributions/<method-id>.npy}). Adding a method means adding one line to the map below.
+ * Registry from method id to {@link MethodDescriptor}. Ids are the snake_case names of the design (and of the
+ * interop bundle's {@code attributions/<method-id>.npy}). Adding a method means adding one line below.
  */
 public final class AttributionMethods {
-    private static final Map<String, Function<Map<String, ?>, AttributionMethod>> FACTORIES = new LinkedHashMap<>();
+    private static final Map<String, MethodDescriptor<?>> METHODS = new LinkedHashMap<>();
 
     static {
-        FACTORIES.put(Saliency.ID, Saliency::fromParameters);
-        FACTORIES.put(IntegratedGradients.ID, IntegratedGradients::fromParameters);
+        register(Saliency.DESCRIPTOR);
+        register(IntegratedGradients.DESCRIPTOR);
+        register(InputXGradient.DESCRIPTOR);
+        register(SmoothGrad.DESCRIPTOR);
+        register(GradientShap.DESCRIPTOR);
+        register(GradCam.DESCRIPTOR);
     }
 
     private AttributionMethods() {
     }
 
+    private static void register(MethodDescriptor<?> d) {
+        if (METHODS.putIfAbsent(d.id(), d) != null) {
+            throw new IllegalStateException("method id registered twice: " + d.id());
+        }
+    }
+
     /** Ids of all registered methods, in registration order. */
     public static List<String> ids() {
-        return List.copyOf(FACTORIES.keySet());
+        return List.copyOf(METHODS.keySet());
+    }
+
+    /** Every registered method's descriptor, in registration order. */
+    public static List<MethodDescriptor<?>> descriptors() {
+        return List.copyOf(METHODS.values());
+    }
+
+    /**
+     * The descriptor of {@code id}.
+     *
+     * @throws IllegalArgumentException naming an unknown id and the known ones
+     */
+    public static MethodDescriptor<?> descriptor(String id) {
+        MethodDescriptor<?> d = METHODS.get(id);
+        if (d == null) {
+            throw new IllegalArgumentException("unknown attribution method '" + id + "'; available: " + ids());
+        }
+        return d;
     }
 
     /** Method {@code id} with its default parameters. */
@@ -36,10 +69,6 @@ public final class AttributionMethods {
      * @throws IllegalArgumentException naming an unknown id (and the known ones), or an unknown or bad parameter
      */
     public static AttributionMethod create(String id, Map<String, ?> parameters) {
-        Function<Map<String, ?>, AttributionMethod> factory = FACTORIES.get(id);
-        if (factory == null) {
-            throw new IllegalArgumentException("unknown attribution method '" + id + "'; available: " + ids());
-        }
-        return factory.apply(parameters == null ? Map.of() : parameters);
+        return descriptor(id).create(parameters == null ? Map.of() : parameters);
     }
 }

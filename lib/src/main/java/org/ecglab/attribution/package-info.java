@@ -1,14 +1,26 @@
 /**
  * Attribution methods: one class per method behind the one-method {@link org.ecglab.attribution.AttributionMethod}
- * interface, a registry from snake_case method id to factory ({@link org.ecglab.attribution.AttributionMethods}),
- * and shared machinery (batched input gradients in {@link org.ecglab.attribution.GradientComputer}, path
- * quadratures in {@link org.ecglab.attribution.PathQuadrature}, input checks).
+ * interface, one sub-package per family, and the parts the families share here beside them:
  *
- * <p>Semantics follow Captum's defaults (Kokhlikyan et al. 2020) so results compare with the literature: saliency
- * returns {@code |grad|} unless {@code abs=false}; integrated gradients uses 50 Gauss–Legendre nodes and a zero
- * baseline. Every {@link org.ecglab.attribution.Attribution} carries its provenance (method, parameters, model,
- * seed) and, where the method promises completeness, its convergence delta.
+ * <ul>
+ *   <li>the result with its provenance, {@link org.ecglab.attribution.Attribution} (method, parameters, model, seed,
+ *       and the convergence delta where a method promises completeness);</li>
+ *   <li>input checks ({@link org.ecglab.attribution.AttributionInputs}) and typed parameter reading
+ *       ({@link org.ecglab.attribution.MethodParameters}); baselines and feature masks belong here too when the
+ *       methods that share them arrive;</li>
+ *   <li>batched input gradients with bounded native memory ({@link org.ecglab.attribution.GradientComputer});</li>
+ *   <li>the chunked runner with a progress callback that the command line and the experiments use
+ *       ({@link org.ecglab.attribution.AttributionRunner}, {@link org.ecglab.attribution.ProgressListener});</li>
+ *   <li>the method registry from snake_case id to factory ({@link org.ecglab.attribution.AttributionMethods}) and a
+ *       method as configured in an experiment ({@link org.ecglab.attribution.MethodSpec}).</li>
+ * </ul>
  *
- * <p>Depends on {@code org.ecglab.data} and {@code org.ecglab.model} only.
+ * Families: {@code gradient} (saliency, ...), {@code path} (integrated gradients and the path quadratures, ...),
+ * {@code propagation} (DeepLIFT and the LRP rules), {@code cam} (Grad-CAM), {@code perturbation} (occlusion, ablation,
+ * sampling methods). Semantics follow Captum's defaults (Kokhlikyan et al. 2020) so that results compare with the
+ * literature. The families import this package's shared parts; only the registry imports the families.
+ *
+ * <p>May import: {@code org.ecglab.attribution.*}, {@code org.ecglab.data.*}, {@code org.ecglab.interop},
+ * {@code org.ecglab.nn}, {@code org.ecglab.runtime}, {@code org.ecglab.stats}.
  */
 package org.ecglab.attribution;

@@ -1,10 +1,10 @@
 package org.ecglab.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The top command {@code ecglab}; without a subcommand it prints its usage and exits with the usage code. */
 @Command(name = "ecglab",

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +11,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.AttributionMethods;
+import org.ecglab.attribution.AttributionRunner;
 import org.ecglab.data.EcgDataset;
-import org.ecglab.data.Split;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
@@ -53,11 +52,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Dataset .npz file.")
-    Path data;
-
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Model (by registry key or by folder):%n")
-    ModelSelection model;
+    @Mixin
+    ExplainedRecords records;
 
     @Option(names = "--method", paramLabel = "ID", defaultValue = "integrated_gradients",
             description = "Attribution method id.")
@@ -67,18 +63,11 @@ final class ExplainCommand implements Callable<Integer> {
             description = "A method parameter; repeat for several. Unset parameters take their defaults.")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test",
-            description = "Which records to explain: ${COMPLETION-CANDIDATES}.")
-    Split split;
-
-    @Option(names = "--positives-only", description = "Only records that carry the explained task's class.")
-    boolean positivesOnly;
-
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
             description = "Explain at most the first N selected records (0 = all).")
     int limit;
 
-    @Option(names = "--ecgs-per-call", paramLabel = "N", defaultValue = "16",
+    @Option(names = "--ecgs-per-call", paramLabel = "N", defaultValue = "" + AttributionRunner.DEFAULT_ECGS_PER_CHUNK,
             description = "ECGs per call of the method (the progress bar moves after each call).")
     int ecgsPerCall;
 
@@ -104,17 +93,13 @@ final class ExplainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("need --limit >= 0, --ecgs-per-call >= 1 and --png-count >= 0; got "
                     + limit + ", " + ecgsPerCall + ", " + pngCount);
         }
-        EcgDataset dataset = DatasetIo.load(data);
-        try (SelectedModel selectedModel = model.load()) {
-            Boolean sameData = selectedModel.checkTrainingData(dataset, data, spec.commandLine().getErr());
-            EcgDataset selected = dataset.subset(RecordSelection.select(dataset, split, selectedModel.task(),
-                    positivesOnly, limit, data));
-            int[] targets = new int[selected.size()];
-            Arrays.fill(targets, selectedModel.target());
-            Attribution a = BatchedAttribution.run(m, selectedModel.classifier(), selected.signals(), targets,
-                    ecgsPerCall, common.showProgress());
+        try (ExplainedRecords.Opened opened = records.open(limit, spec.commandLine().getErr())) {
+            SelectedModel selectedModel = opened.model();
+            EcgDataset selected = opened.records();
+            Attribution a = AttributionProgress.run(m, selectedModel.classifier(), selected.signals(),
+                    opened.targets(), Baselines.zero(), ecgsPerCall, common.showProgress());
             Map<String, Object> context = provenance(selectedModel, selected);
-            context.put("dataset_is_training_data", sameData);
+            context.put("dataset_is_training_data", opened.sameData());
             Path sidecar = AttributionFiles.write(out, a, context);
             report(a, selected, selectedModel, sidecar);
             if (pngDir != null) {
@@ -134,13 +119,11 @@ final class ExplainCommand implements Callable<Integer> {
         p.put("model_seed", sm.seed());
         p.put("model_outputs", sm.outputNames());
         p.put("target_output", sm.target());
-        if (sm.provenance() != null) {
-            p.put("model_dataset_sha256", sm.provenance().spec().datasetHash());
-        }
-        p.put("dataset_file", data.toString());
+        p.put("model_dataset_sha256", sm.provenance().spec().datasetHash());
+        p.put("dataset_file", records.data.toString());
         p.put("dataset_name", selected.name());
-        p.put("split", RecordSelection.name(split));
-        p.put("positives_only", positivesOnly);
+        p.put("split", RecordSelection.name(records.split));
+        p.put("positives_only", records.positivesOnly);
         p.put("limit", limit);
         p.put("ecgs_per_call", ecgsPerCall);
         p.put("ecg_ids", selected.ids());
@@ -154,8 +137,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     private void report(Attribution a, EcgDataset selected, SelectedModel sm, Path sidecar) {
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("explained %d ECG(s) of the %s split%s with %s %s, model %s logit %d (%s)%n", a.size(),
-                RecordSelection.name(split), positivesOnly ? " (positives of " + sm.task().id() + ")" : "",
+        o.printf("explained %d ECG(s) of %s with %s %s, model %s logit %d (%s)%n", a.size(), records.describe(sm),
                 a.methodId(), a.parameters(), a.modelId(), sm.target(), sm.task().id());
         o.printf("wrote %s [%d, 12, 600] float32 and %s%n", out, selected.size(), sidecar);
         if (a.convergenceDelta() != null) {

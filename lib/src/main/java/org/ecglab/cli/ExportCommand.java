@@ -4,19 +4,18 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.AttributionMethods;
+import org.ecglab.attribution.AttributionRunner;
 import org.ecglab.data.EcgDataset;
-import org.ecglab.data.Split;
-import org.ecglab.model.interop.BundleAttribution;
-import org.ecglab.model.interop.InteropBundle;
-import picocli.CommandLine.ArgGroup;
+import org.ecglab.interop.BundleAttribution;
+import org.ecglab.interop.InteropBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,18 +51,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Dataset .npz file.")
-    Path data;
-
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Model (by registry key or by folder):%n")
-    ModelSelection model;
-
-    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test",
-            description = "Which records to export: ${COMPLETION-CANDIDATES}.")
-    Split split;
-
-    @Option(names = "--positives-only", description = "Only records that carry the explained task's class.")
-    boolean positivesOnly;
+    @Mixin
+    ExplainedRecords records;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "32",
             description = "Export at most the first N selected records (0 = all). Every map is 28.8 kB per ECG.")
@@ -74,7 +63,7 @@ final class ExportCommand implements Callable<Integer> {
                     + "integrated_gradients.")
     List<String> methods = new ArrayList<>();
 
-    @Option(names = "--ecgs-per-call", paramLabel = "N", defaultValue = "16",
+    @Option(names = "--ecgs-per-call", paramLabel = "N", defaultValue = "" + AttributionRunner.DEFAULT_ECGS_PER_CHUNK,
             description = "ECGs per call of a method (the progress bar moves after each call).")
     int ecgsPerCall;
 
@@ -92,27 +81,21 @@ final class ExportCommand implements Callable<Integer> {
         if (ecgsPerCall < 1) {
             throw new IllegalArgumentException("--ecgs-per-call must be >= 1, got " + ecgsPerCall);
         }
-        EcgDataset dataset = DatasetIo.load(data);
         PrintWriter o = spec.commandLine().getOut();
-        try (SelectedModel sm = model.load()) {
-            sm.checkTrainingData(dataset, data, spec.commandLine().getErr());
-            EcgDataset selected = dataset.subset(RecordSelection.select(dataset, split, sm.task(), positivesOnly,
-                    limit, data));
-            int[] targets = new int[selected.size()];
-            Arrays.fill(targets, sm.target());
+        try (ExplainedRecords.Opened opened = records.open(limit, spec.commandLine().getErr())) {
+            SelectedModel sm = opened.model();
+            EcgDataset selected = opened.records();
             Map<String, BundleAttribution> maps = new LinkedHashMap<>();
             for (Map.Entry<String, AttributionMethod> e : byId.entrySet()) {
-                Attribution a = BatchedAttribution.run(e.getValue(), sm.classifier(), selected.signals(), targets,
-                        ecgsPerCall, common.showProgress());
-                maps.put(e.getKey(), new BundleAttribution(a.methodId(), a.parameters(), a.values()));
+                Attribution a = AttributionProgress.run(e.getValue(), sm.classifier(), selected.signals(),
+                        opened.targets(), Baselines.zero(), ecgsPerCall, common.showProgress());
+                maps.put(e.getKey(), a.toBundle());
             }
             InteropBundle.write(out, sm.architecture(), sm.classifier(), sm.outputNames(), selected.signals(),
-                    targets, maps);
-            o.printf("wrote interop bundle %s: model %s (%d logit(s) %s), %d ECG(s) of the %s split%s, target logit "
-                    + "%d (%s), attributions %s%n", out, sm.id(), sm.outputs().size(), sm.outputNames(),
-                    selected.size(), RecordSelection.name(split),
-                    positivesOnly ? " (positives of " + sm.task().id() + ")" : "", sm.target(), sm.task().id(),
-                    maps.keySet());
+                    opened.targets(), maps);
+            o.printf("wrote interop bundle %s: model %s (%d logit(s) %s), %d ECG(s) of %s, target logit %d (%s), "
+                    + "attributions %s%n", out, sm.id(), sm.outputs().size(), sm.outputNames(), selected.size(),
+                    records.describe(sm), sm.target(), sm.task().id(), maps.keySet());
         }
         o.printf("check it with PyTorch (from the repository root):%n  python3 %s %s%n", CHECK_SCRIPT, out);
         o.flush();

@@ -1,7 +1,7 @@
 package org.ecglab.cli;
 
-import org.ecglab.model.engine.EngineSettings;
-import org.ecglab.model.engine.EngineSetup;
+import org.ecglab.runtime.EngineSettings;
+import org.ecglab.runtime.EngineSetup;
 
 /**
  * Entry point of the runnable jar ({@code java -jar lib/target/ecglab-VERSION.jar ...}).

@@ -1,9 +1,10 @@
 package org.ecglab.cli;
 
 import java.io.PrintWriter;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.ecglab.attribution.AttributionMethods;
+import org.ecglab.attribution.MethodDescriptor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code ecglab methods}: the registered attribution methods with their parameters and defaults. */
 @Command(name = "methods",
         mixinStandardHelpOptions = true,
-        description = "List the attribution method ids and each method's parameters with their default values, as "
-                + "read from the library's method registry.",
+        description = "List the attribution method ids, their family and paper, and each method's parameters with "
+                + "their allowed values and defaults, as read from the library's method registry.",
         footerHeading = "%nExample:%n",
         footer = {
             "  ecglab methods",
@@ -29,13 +30,13 @@ final class MethodsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        for (String id : AttributionMethods.ids()) {
-            o.println(id);
-            Map<String, Object> defaults = AttributionMethods.create(id).parameters();
-            if (defaults.isEmpty()) {
+        for (MethodDescriptor<?> d : AttributionMethods.descriptors()) {
+            o.printf("%s (%s): %s%n", d.id(), d.family(), d.summary());
+            List<String> params = d.schema().describe();
+            if (params.isEmpty()) {
                 o.println("    (no parameters)");
             }
-            defaults.forEach((name, value) -> o.printf("    %-22s default %s%n", name, value));
+            params.forEach(line -> o.println("    " + line));
         }
         o.flush();
         return ExitCodes.OK;

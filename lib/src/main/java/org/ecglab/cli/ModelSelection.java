@@ -4,14 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.function.Supplier;
 import org.ecglab.data.DiagnosticClass;
-import org.ecglab.model.ModelProvenance;
-import org.ecglab.model.ModelRegistry;
-import org.ecglab.model.TaskModelStore;
-import org.ecglab.model.TrainedMultiLabelModel;
-import org.ecglab.model.TrainedTaskModel;
+import org.ecglab.registry.ModelRegistry;
+import org.ecglab.registry.StoredModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -58,45 +53,29 @@ final class ModelSelection {
      */
     SelectedModel load() throws IOException {
         if (key == null) {
-            return fromFolder(folder);
+            StoredModel m = ModelRegistry.loadEntry(folder);
+            if (!m.isBinary()) {
+                m.close();
+                throw new IllegalArgumentException(folder + " holds a multi-label model; select it with --registry "
+                        + "DIR --multilabel --seed S --task TASK");
+            }
+            return select(m, m.provenance().outputs().get(0));
         }
         DiagnosticClass task = Tasks.parseOne(key.task);
         ModelRegistry registry = new ModelRegistry(key.registry);
         if (!Files.isDirectory(registry.root())) {
             throw new NoSuchFileException(registry.root().toString(), null, "no model registry folder");
         }
-        if (key.multilabel) {
-            ModelProvenance p = registry.multiLabelProvenance(key.seed);
-            TrainedMultiLabelModel m = registry.loadMultiLabel(key.seed);
-            return close(m, () -> new SelectedModel(m.outputs(), task, m.seed(), m.architecture(), m.classifier(),
-                    registry.multiLabelFolder(key.seed), p, m));
-        }
-        ModelProvenance p = registry.provenance(task, key.seed);
-        TrainedTaskModel m = registry.load(task, key.seed);
-        return close(m, () -> new SelectedModel(List.of(m.task()), task, m.seed(), m.architecture(),
-                m.classifier(), registry.folder(task, key.seed), p, m));
+        Path entry = key.multilabel ? registry.multiLabelFolder(key.seed) : registry.folder(task, key.seed);
+        return select(ModelRegistry.loadEntry(entry), task);
     }
 
-    private static SelectedModel fromFolder(Path folder) throws IOException {
-        if (!TaskModelStore.isTaskModelFolder(folder) && Files.isRegularFile(folder.resolve(ModelProvenance.FILE))) {
-            throw new IllegalArgumentException(folder + " holds a multi-label model; select it with --registry DIR "
-                    + "--multilabel --seed S --task TASK");
-        }
-        TrainedTaskModel m = TaskModelStore.load(folder);
-        return close(m, () -> new SelectedModel(List.of(m.task()), m.task(), m.seed(), m.architecture(),
-                m.classifier(), folder, null, m));
-    }
-
-    /** Closes {@code owner} if wrapping it fails (e.g. the task is not an output), so no native memory leaks. */
-    private static SelectedModel close(AutoCloseable owner, Supplier<SelectedModel> wrap) {
+    /** Closes {@code stored} if selecting fails (e.g. the task is not an output), so no native memory leaks. */
+    private static SelectedModel select(StoredModel stored, DiagnosticClass task) {
         try {
-            return wrap.get();
+            return new SelectedModel(stored, task);
         } catch (RuntimeException e) {
-            try {
-                owner.close();
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            stored.close();
             throw e;
         }
     }

@@ -1,6 +1,6 @@
 package org.ecglab.cli;
 
-import org.ecglab.model.LibraryVersion;
+import org.ecglab.LibraryVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code ecglab --version}: the library version that provenance files record too ({@link LibraryVersion}). */

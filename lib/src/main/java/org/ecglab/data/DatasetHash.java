@@ -48,6 +48,29 @@ public final class DatasetHash {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * SHA-256 (hex) of signals alone: the tag {@code "ecglab-signals-1"}, the count, then every value as big-endian
+     * IEEE-754 bits, ECG by ECG, lead by lead. What an attribution records of its inputs.
+     */
+    public static String ofSignals(float[][][] signals) {
+        MessageDigest digest = sha256();
+        digest.update("ecglab-signals-1".getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer buf = ByteBuffer.allocate(Math.max(64, 4 * EcgFormat.SAMPLES));
+        buf.putInt(signals.length);
+        flush(digest, buf);
+        for (float[][] ecg : signals) {
+            for (float[] lead : ecg) {
+                if (lead.length * 4 > buf.capacity()) {
+                    buf = ByteBuffer.allocate(lead.length * 4);
+                }
+                buf.asFloatBuffer().put(lead);
+                buf.position(4 * lead.length);
+                flush(digest, buf);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     /** The first 12 hex digits, enough to tell datasets apart in messages and tables. */
     public static String shortForm(String hash) {
         return hash.length() <= 12 ? hash : hash.substring(0, 12);

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import org.ecglab.model.engine.EngineSetup;
+import org.ecglab.runtime.EngineSetup;
 
 /**
  * Where a notebook or script keeps its files and how big its runs are, read from the environment the notebook

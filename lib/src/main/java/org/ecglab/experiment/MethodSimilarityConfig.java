@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.ecglab.attribution.MethodSpec;
 import org.ecglab.data.Split;
-import org.ecglab.metrics.BootstrapInterval;
-import org.ecglab.metrics.Correlation;
 import org.ecglab.metrics.ValueMode;
+import org.ecglab.stats.BootstrapInterval;
+import org.ecglab.stats.Correlation;
 
 /**
  * Configuration of experiment 1, inter-method similarity.

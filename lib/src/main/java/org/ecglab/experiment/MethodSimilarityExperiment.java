@@ -5,15 +5,20 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.ecglab.LibraryVersion;
+import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.AttributionRunner;
+import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.MethodSpec;
+import org.ecglab.attribution.ProgressListener;
 import org.ecglab.data.DatasetHash;
 import org.ecglab.data.EcgDataset;
-import org.ecglab.metrics.BootstrapInterval;
-import org.ecglab.metrics.Correlation;
 import org.ecglab.metrics.MapSimilarity;
 import org.ecglab.metrics.ValueMode;
-import org.ecglab.model.LibraryVersion;
+import org.ecglab.stats.BootstrapInterval;
+import org.ecglab.stats.Correlation;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -23,7 +28,8 @@ import tech.tablesaw.api.Table;
 /**
  * Experiment 1, inter-method similarity (Arends et al. 2026): every configured method explains the same task model
  * on the same ECGs (positives of the task), and every pair of maps is compared by rank correlation of the
- * flattened maps, on absolute and on signed values.
+ * flattened maps, on absolute and on signed values. A map without a lead axis (Grad-CAM) is compared with the others
+ * on the time axis ({@link MapSimilarity}: the other map reduced to its time profile).
  *
  * <p>Output: one row per ECG × method pair × value mode with columns {@code ecg_id, task, method_a, method_b,
  * values} and the score (named after the correlation, {@code spearman} by default; NaN where a map is constant).
@@ -38,11 +44,20 @@ public final class MethodSimilarityExperiment {
 
     private final MethodSimilarityConfig config;
     private final ResultCache cache;
+    private final ProgressListener progress;
 
-    /** An experiment with its own cache over {@code config.cacheDir()}. */
+    /** An experiment with its own cache over {@code config.cacheDir()}, reporting no progress. */
     public MethodSimilarityExperiment(MethodSimilarityConfig config) {
-        this.config = config;
+        this(config, ProgressListener.NONE);
+    }
+
+    /**
+     * @param progress told, per task computed (not loaded from the cache), how many of its maps are done
+     */
+    public MethodSimilarityExperiment(MethodSimilarityConfig config, ProgressListener progress) {
+        this.config = Objects.requireNonNull(config, "config");
         this.cache = new ResultCache(config.cacheDir());
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** The configuration. */
@@ -86,36 +101,58 @@ public final class MethodSimilarityExperiment {
         Table table = emptyTable();
         List<AttributionMethod> methods = config.methods().stream().map(MethodSpec::create).toList();
         Correlation corr = config.correlation();
-        for (int start = 0; start < selected.length; start += CHUNK) {
-            int end = Math.min(selected.length, start + CHUNK);
-            float[][][] x = new float[end - start][][];
-            for (int k = start; k < end; k++) {
-                x[k - start] = data.signal(selected[k]);
-            }
-            int[] targets = new int[x.length];
-            Arrays.fill(targets, tm.target());
-            List<float[][][]> maps = new ArrayList<>();
-            for (AttributionMethod m : methods) {
-                maps.add(m.attribute(tm.model(), x, targets).values());
-            }
-            for (int e = 0; e < x.length; e++) {
-                String ecgId = data.ids().get(selected[start + e]);
-                for (ValueMode mode : config.valueModes()) {
-                    double[][] prepared = new double[methods.size()][];
-                    for (int m = 0; m < methods.size(); m++) {
-                        prepared[m] = corr.prepare(MapSimilarity.flatten(maps.get(m)[e], mode));
-                    }
-                    for (int a = 0; a < methods.size(); a++) {
-                        for (int b = a + 1; b < methods.size(); b++) {
-                            addRow(table, ecgId, tm.task().id(), config.methods().get(a).label(),
-                                    config.methods().get(b).label(), mode.label(),
-                                    Correlation.ofPrepared(prepared[a], prepared[b]));
+        EcgDataset records = data.subset(selected);
+        int[] targets = new int[records.size()];
+        Arrays.fill(targets, tm.target());
+        new AttributionRunner(CHUNK, progress).forEachChunk(methods, tm.model(), records.signals(), targets,
+                Baselines.zero(), (from, maps) -> {
+                    for (int e = 0; e < maps.get(0).size(); e++) {
+                        String ecgId = records.ids().get(from + e);
+                        for (ValueMode mode : config.valueModes()) {
+                            PreparedMaps prepared = new PreparedMaps(maps, e, mode, corr);
+                            for (int a = 0; a < methods.size(); a++) {
+                                for (int b = a + 1; b < methods.size(); b++) {
+                                    addRow(table, ecgId, tm.task().id(), config.methods().get(a).label(),
+                                            config.methods().get(b).label(), mode.label(), prepared.similarity(a, b));
+                                }
+                            }
                         }
                     }
-                }
-            }
-        }
+                });
         return table;
+    }
+
+    /**
+     * One ECG's maps of every method, prepared once for the correlation in both forms a pair may need: flattened, and
+     * as time profiles for pairs where one map has no lead axis ({@link MapSimilarity#timeAxisOnly}).
+     */
+    private static final class PreparedMaps {
+        private final float[][][] maps;
+        private final ValueMode mode;
+        private final Correlation correlation;
+        private final double[][] flat;
+        private final double[][] profiles;
+
+        PreparedMaps(List<Attribution> attributions, int ecg, ValueMode mode, Correlation correlation) {
+            this.maps = attributions.stream().map(a -> a.map(ecg)).toArray(float[][][]::new);
+            this.mode = mode;
+            this.correlation = correlation;
+            this.flat = new double[maps.length][];
+            this.profiles = new double[maps.length][];
+        }
+
+        double similarity(int a, int b) {
+            boolean timeOnly = MapSimilarity.timeAxisOnly(maps[a], maps[b]);
+            return Correlation.ofPrepared(vector(a, timeOnly), vector(b, timeOnly));
+        }
+
+        private double[] vector(int m, boolean timeOnly) {
+            double[][] cache = timeOnly ? profiles : flat;
+            if (cache[m] == null) {
+                cache[m] = correlation.prepare(MapSimilarity.comparable(maps[m], mode, timeOnly));
+            }
+            return cache[m];
+        }
     }
 
     /**
@@ -157,6 +194,25 @@ public final class MethodSimilarityExperiment {
             out.doubleColumn("ci_high").append(ci.upper());
         }
         return out;
+    }
+
+    /**
+     * The mean score of one row of a {@link #summarize} table.
+     *
+     * @param task a class id or {@value #POOLED}
+     * @throws IllegalArgumentException if the summary has no such row
+     */
+    public static double mean(Table summary, String task, String methodA, String methodB, ValueMode values) {
+        for (int r = 0; r < summary.rowCount(); r++) {
+            if (summary.stringColumn("task").get(r).equals(task)
+                    && summary.stringColumn("method_a").get(r).equals(methodA)
+                    && summary.stringColumn("method_b").get(r).equals(methodB)
+                    && summary.stringColumn("values").get(r).equals(values.label())) {
+                return summary.doubleColumn("mean").get(r);
+            }
+        }
+        throw new IllegalArgumentException("no summary row for task " + task + ", " + methodA + " vs " + methodB
+                + ", " + values.label() + " values");
     }
 
     private Table emptyTable() {

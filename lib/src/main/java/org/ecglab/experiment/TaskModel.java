@@ -2,7 +2,7 @@ package org.ecglab.experiment;
 
 import java.util.Objects;
 import org.ecglab.data.DiagnosticClass;
-import org.ecglab.model.EcgClassifier;
+import org.ecglab.nn.EcgClassifier;
 
 /**
  * A task model of the study: the classifier for one diagnostic class and the logit that means "has the class".

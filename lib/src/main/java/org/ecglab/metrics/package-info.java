@@ -1,7 +1,10 @@
 /**
- * Metrics over attribution maps and models: similarity of two maps ({@link org.ecglab.metrics.MapSimilarity},
- * Spearman or Pearson on absolute or signed values) and bootstrap confidence intervals, of a mean
- * ({@link org.ecglab.metrics.BootstrapInterval}); the resampling itself is {@link org.ecglab.model.PercentileBootstrap},
- * which lives in {@code model} because model evaluation (AUROC intervals) needs it and data flows one way.
+ * Metrics over attribution maps: the similarity of two maps ({@link org.ecglab.metrics.MapSimilarity}: flattened,
+ * or on the time axis when one has no lead axis,
+ * on absolute or signed values ({@link org.ecglab.metrics.ValueMode}), by Spearman or Pearson correlation from
+ * {@code org.ecglab.stats}); localisation against ground-truth masks and perturbation curves belong here as they
+ * arrive. Maps are plain {@code float[12][600]} arrays, so this package needs no model.
+ *
+ * <p>May import: {@code org.ecglab.data.*}, {@code org.ecglab.stats}.
  */
 package org.ecglab.metrics;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.knowm.xchart.BoxChart;
 import org.knowm.xchart.BoxChartBuilder;
 import org.knowm.xchart.style.BoxStyler;
@@ -20,21 +21,21 @@ import org.knowm.xchart.style.BoxStyler;
  * }</pre>
  */
 public final class BoxPlotFigure extends XChartFigure {
-    private final Map<String, double[]> groups;
-    private final String title;
-    private final String xAxisTitle;
-    private final String yAxisTitle;
-    private final int width;
-    private final int height;
+    /** The figure's options; see {@link FigureSettings}. */
+    static final class Settings extends FigureSettings<Settings> {
+        Map<String, double[]> groups;
+        String xAxisTitle = "";
+        String yAxisTitle = "";
 
-    private BoxPlotFigure(Map<String, double[]> groups, String title, String xAxisTitle, String yAxisTitle,
-            int width, int height) {
-        this.groups = groups;
-        this.title = title;
-        this.xAxisTitle = xAxisTitle;
-        this.yAxisTitle = yAxisTitle;
-        this.width = width;
-        this.height = height;
+        Settings() {
+            super(900, 600);
+        }
+    }
+
+    private final Settings settings;
+
+    private BoxPlotFigure(Settings settings) {
+        this.settings = settings;
     }
 
     /**
@@ -58,36 +59,44 @@ public final class BoxPlotFigure extends XChartFigure {
             }
             copy.put(name, values.clone());
         });
-        return new BoxPlotFigure(copy, "", "", "", 900, 600);
+        Settings s = new Settings();
+        s.groups = copy;
+        return new BoxPlotFigure(s);
     }
 
     /** Chart title. */
     public BoxPlotFigure title(String title) {
-        return new BoxPlotFigure(groups, Objects.requireNonNull(title), xAxisTitle, yAxisTitle, width, height);
+        String t = Objects.requireNonNull(title, "title");
+        return with(s -> s.title = t);
     }
 
     /** Title of the category axis. */
     public BoxPlotFigure xAxisTitle(String title) {
-        return new BoxPlotFigure(groups, this.title, Objects.requireNonNull(title), yAxisTitle, width, height);
+        String t = Objects.requireNonNull(title, "title");
+        return with(s -> s.xAxisTitle = t);
     }
 
     /** Title of the value axis (with its unit). */
     public BoxPlotFigure yAxisTitle(String title) {
-        return new BoxPlotFigure(groups, this.title, xAxisTitle, Objects.requireNonNull(title), width, height);
+        String t = Objects.requireNonNull(title, "title");
+        return with(s -> s.yAxisTitle = t);
     }
 
     /** Figure size in pixels (default 900 x 600). */
     public BoxPlotFigure size(int width, int height) {
         Figures.checkSize(width, height, 300, 200);
-        return new BoxPlotFigure(groups, title, xAxisTitle, yAxisTitle, width, height);
+        return with(s -> {
+            s.width = width;
+            s.height = height;
+        });
     }
 
     @Override
     BoxChart chart() {
-        BoxChart chart = new BoxChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+        BoxChart chart = new BoxChartBuilder().width(settings.width).height(settings.height)
+                .title(settings.title).xAxisTitle(settings.xAxisTitle).yAxisTitle(settings.yAxisTitle).build();
         BoxStyler styler = chart.getStyler();
-        double scale = Math.max(0.8, Math.min(2.0, Math.min(width / 900.0, height / 600.0)));
+        double scale = Math.max(0.8, Math.min(2.0, Math.min(settings.width / 900.0, settings.height / 600.0)));
         style(styler, scale);
         styler.setLegendVisible(false);
         styler.setAxisTitleFont(Figures.font(13 * scale, false));
@@ -95,16 +104,20 @@ public final class BoxPlotFigure extends XChartFigure {
         styler.setPlotGridLinesColor(new Color(225, 225, 225));
         styler.setBoxplotCalCulationMethod(BoxStyler.BoxplotCalCulationMethod.N_LESS_1_PLUS_1);
         // Rotated labels get clipped at the right edge by XChart; rotate only when they would not fit side by side.
-        int labelChars = groups.keySet().stream().mapToInt(String::length).sum() + 2 * groups.size();
-        styler.setXAxisLabelRotation(labelChars * 8 * scale > 0.8 * width ? 45 : 0);
+        int labelChars = settings.groups.keySet().stream().mapToInt(String::length).sum() + 2 * settings.groups.size();
+        styler.setXAxisLabelRotation(labelChars * 8 * scale > 0.8 * settings.width ? 45 : 0);
         // XChart draws every box in its own box style (outline, red median, '+' outliers); series colours are ignored.
-        groups.forEach(chart::addSeries);
+        settings.groups.forEach(chart::addSeries);
         return chart;
     }
 
     @Override
     public String toString() {
-        return "BoxPlotFigure[" + groups.size() + " groups " + groups.keySet() + ", sizes "
-                + Arrays.toString(groups.values().stream().mapToInt(v -> v.length).toArray()) + "]";
+        return "BoxPlotFigure[" + settings.groups.size() + " settings.groups " + settings.groups.keySet() + ", sizes "
+                + Arrays.toString(settings.groups.values().stream().mapToInt(v -> v.length).toArray()) + "]";
+    }
+
+    private BoxPlotFigure with(Consumer<Settings> change) {
+        return new BoxPlotFigure(settings.changed(change));
     }
 }

@@ -81,24 +81,16 @@ public final class ClassGalleryFigure extends PaintedFigure {
         }
     }
 
-    /** Mutable field bag, only ever modified on a fresh copy inside {@link #with}. */
-    static final class Settings implements Cloneable {
+    /** The figure's options; see {@link FigureSettings}. A height of -1 means the layout's default. */
+    static final class Settings extends FigureSettings<Settings> {
         List<Row> rows;
-        String title = "";
         String signalLabel = "pathological beat";
         String referenceLabel = "same patient without pathology";
         String maskLabel = "ground-truth mask";
-        int width = 1400;
-        int height = -1;
         boolean grid = true;
 
-        @Override
-        protected Settings clone() {
-            try {
-                return (Settings) super.clone();
-            } catch (CloneNotSupportedException e) {
-                throw new AssertionError(e);
-            }
+        Settings() {
+            super(1400, -1);
         }
     }
 
@@ -195,8 +187,6 @@ public final class ClassGalleryFigure extends PaintedFigure {
     }
 
     private ClassGalleryFigure with(Consumer<Settings> change) {
-        Settings copy = settings.clone();
-        change.accept(copy);
-        return new ClassGalleryFigure(copy);
+        return new ClassGalleryFigure(settings.changed(change));
     }
 }

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -28,25 +29,26 @@ public final class CurveFigure extends XChartFigure {
     private record Curve(String name, double[] x, double[] y, double[] lo, double[] hi) {
     }
 
-    private final List<Curve> curves;
-    private final String title;
-    private final String xAxisTitle;
-    private final String yAxisTitle;
-    private final int width;
-    private final int height;
+    /** The figure's options; see {@link FigureSettings}. */
+    static final class Settings extends FigureSettings<Settings> {
+        List<Curve> curves = List.of();
+        String xAxisTitle = "";
+        String yAxisTitle = "";
 
-    private CurveFigure(List<Curve> curves, String title, String xAxisTitle, String yAxisTitle, int width, int height) {
-        this.curves = curves;
-        this.title = title;
-        this.xAxisTitle = xAxisTitle;
-        this.yAxisTitle = yAxisTitle;
-        this.width = width;
-        this.height = height;
+        Settings() {
+            super(900, 600);
+        }
+    }
+
+    private final Settings settings;
+
+    private CurveFigure(Settings settings) {
+        this.settings = settings;
     }
 
     /** An empty figure (900 x 600); add curves with {@link #curve}. */
     public static CurveFigure create() {
-        return new CurveFigure(List.of(), "", "", "", 900, 600);
+        return new CurveFigure(new Settings());
     }
 
     /** Adds a line without a band. */
@@ -62,7 +64,7 @@ public final class CurveFigure extends XChartFigure {
      */
     public CurveFigure curve(String name, double[] x, double[] y, double[] lo, double[] hi) {
         Objects.requireNonNull(name, "name");
-        if (curves.stream().anyMatch(c -> c.name().equals(name))) {
+        if (settings.curves.stream().anyMatch(c -> c.name().equals(name))) {
             throw new IllegalArgumentException("curve '" + name + "' already added");
         }
         if ((lo == null) != (hi == null)) {
@@ -80,50 +82,56 @@ public final class CurveFigure extends XChartFigure {
                 }
             }
         }
-        List<Curve> more = new ArrayList<>(curves);
+        List<Curve> more = new ArrayList<>(settings.curves);
         more.add(new Curve(name, x.clone(), y.clone(), lo == null ? null : lo.clone(), hi == null ? null : hi.clone()));
-        return new CurveFigure(List.copyOf(more), title, xAxisTitle, yAxisTitle, width, height);
+        return with(s -> s.curves = List.copyOf(more));
     }
 
     /** Chart title. */
     public CurveFigure title(String title) {
-        return new CurveFigure(curves, Objects.requireNonNull(title), xAxisTitle, yAxisTitle, width, height);
+        String t = Objects.requireNonNull(title, "title");
+        return with(s -> s.title = t);
     }
 
     /** Title of the x axis (with its unit). */
     public CurveFigure xAxisTitle(String title) {
-        return new CurveFigure(curves, this.title, Objects.requireNonNull(title), yAxisTitle, width, height);
+        String t = Objects.requireNonNull(title, "title");
+        return with(s -> s.xAxisTitle = t);
     }
 
     /** Title of the y axis (with its unit). */
     public CurveFigure yAxisTitle(String title) {
-        return new CurveFigure(curves, this.title, xAxisTitle, Objects.requireNonNull(title), width, height);
+        String t = Objects.requireNonNull(title, "title");
+        return with(s -> s.yAxisTitle = t);
     }
 
     /** Figure size in pixels (default 900 x 600). */
     public CurveFigure size(int width, int height) {
         Figures.checkSize(width, height, 300, 200);
-        return new CurveFigure(curves, title, xAxisTitle, yAxisTitle, width, height);
+        return with(s -> {
+            s.width = width;
+            s.height = height;
+        });
     }
 
     @Override
     XYChart chart() {
-        if (curves.isEmpty()) {
+        if (settings.curves.isEmpty()) {
             throw new IllegalStateException("curve figure has no curves; add one with curve(...)");
         }
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+        XYChart chart = new XYChartBuilder().width(settings.width).height(settings.height)
+                .title(settings.title).xAxisTitle(settings.xAxisTitle).yAxisTitle(settings.yAxisTitle).build();
         XYStyler styler = chart.getStyler();
-        double scale = Math.max(0.8, Math.min(2.0, Math.min(width / 900.0, height / 600.0)));
+        double scale = Math.max(0.8, Math.min(2.0, Math.min(settings.width / 900.0, settings.height / 600.0)));
         style(styler, scale);
         styler.setAxisTitleFont(Figures.font(13 * scale, false));
         styler.setAxisTickLabelsFont(Figures.font(11 * scale, false));
         styler.setPlotGridLinesColor(new Color(225, 225, 225));
         styler.setLegendPosition(XYStyler.LegendPosition.OutsideE);
-        styler.setLegendVisible(curves.size() > 1 || !curves.get(0).name().isEmpty());
+        styler.setLegendVisible(settings.curves.size() > 1 || !settings.curves.get(0).name().isEmpty());
         // Bands first, so every line is drawn over every band.
-        for (int i = 0; i < curves.size(); i++) {
-            Curve c = curves.get(i);
+        for (int i = 0; i < settings.curves.size(); i++) {
+            Curve c = settings.curves.get(i);
             if (c.lo() != null) {
                 Color colour = PALETTE[i % PALETTE.length];
                 int n = c.x().length;
@@ -143,8 +151,8 @@ public final class CurveFigure extends XChartFigure {
                 band.setShowInLegend(false);
             }
         }
-        for (int i = 0; i < curves.size(); i++) {
-            Curve c = curves.get(i);
+        for (int i = 0; i < settings.curves.size(); i++) {
+            Curve c = settings.curves.get(i);
             XYSeries line = chart.addSeries(c.name(), c.x(), c.y());
             line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             line.setLineColor(PALETTE[i % PALETTE.length]);
@@ -172,6 +180,10 @@ public final class CurveFigure extends XChartFigure {
 
     @Override
     public String toString() {
-        return "CurveFigure[" + curves.stream().map(Curve::name).toList() + ", title=\"" + title + "\"]";
+        return "CurveFigure[" + settings.curves.stream().map(Curve::name).toList() + ", title=\"" + settings.title + "\"]";
+    }
+
+    private CurveFigure with(Consumer<Settings> change) {
+        return new CurveFigure(settings.changed(change));
     }
 }

@@ -31,30 +31,22 @@ import org.ecglab.data.EcgFormat;
  */
 public final class EcgGridFigure extends PaintedFigure {
 
-    /** Mutable field bag, only ever modified on a fresh copy inside {@link #with}. */
-    static final class Settings implements Cloneable {
+    /** The figure's options; see {@link FigureSettings}. */
+    static final class Settings extends FigureSettings<Settings> {
         float[][] signal;
         float[][] attribution;
         boolean signed = true;
         float[][] mask;
         String maskLabel = "ground-truth mask";
-        String title = "";
         String colorLabel = "attribution (a.u.)";
-        int width = 1400;
-        int height = 1000;
         EcgGridLayout.Arrangement arrangement = EcgGridLayout.Arrangement.SIX_BY_TWO;
         double[] yRange;
         double fixedScale = Double.NaN;
         double percentile = RobustScale.DEFAULT_PERCENTILE;
         boolean grid = true;
 
-        @Override
-        protected Settings clone() {
-            try {
-                return (Settings) super.clone();
-            } catch (CloneNotSupportedException e) {
-                throw new AssertionError(e);
-            }
+        Settings() {
+            super(1400, 1000);
         }
     }
 
@@ -77,13 +69,16 @@ public final class EcgGridFigure extends PaintedFigure {
     }
 
     /**
-     * Colours the traces by {@code attribution}.
+     * Colours the traces by {@code attribution}. A map without a lead axis ({@code float[1][600]}, e.g. Grad-CAM's:
+     * one relevance per time point) colours every lead alike at each time point; say so in the title or caption,
+     * since the figure cannot tell it from a map that happens to be equal on all leads.
      *
-     * @param attribution {@code float[12][600]}, finite, or null for plain traces
+     * @param attribution {@code float[12][600]} or {@code float[1][600]}, finite, or null for plain traces
      * @param signed      true for a diverging map of signed values; false for a sequential map of {@code |a|}
      */
     public EcgGridFigure attribution(float[][] attribution, boolean signed) {
-        float[][] copy = attribution == null ? null : checkedCopy(attribution, "attribution");
+        float[][] copy = attribution == null ? null : checkedCopy(attribution.length == 1
+                ? repeatedOnEveryLead(attribution[0]) : attribution, "attribution");
         return with(s -> {
             s.attribution = copy;
             s.signed = signed;
@@ -205,12 +200,16 @@ public final class EcgGridFigure extends PaintedFigure {
     }
 
     private EcgGridFigure with(Consumer<Settings> change) {
-        Settings copy = settings.clone();
-        change.accept(copy);
-        return new EcgGridFigure(copy);
+        return new EcgGridFigure(settings.changed(change));
     }
 
     /** A deep copy of {@code a} after {@link EcgFormat#validate} (also used by {@link ClassGalleryFigure}). */
+    private static float[][] repeatedOnEveryLead(float[] row) {
+        float[][] out = new float[EcgFormat.LEADS][];
+        java.util.Arrays.fill(out, row);
+        return out;
+    }
+
     static float[][] checkedCopy(float[][] a, String what) {
         EcgFormat.validate(a, what);
         float[][] copy = new float[a.length][];

@@ -9,6 +9,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A labelled matrix with each value written in its cell, e.g. the method x method Spearman correlation of
@@ -30,31 +31,26 @@ import java.util.Objects;
 public final class HeatmapFigure extends PaintedFigure {
     private static final Color MISSING = new Color(232, 232, 232);
 
-    private final double[][] values;
-    private final List<String> rowLabels;
-    private final List<String> colLabels;
-    private final String title;
-    private final String colorLabel;
-    private final ColorMap colorMap;
-    private final double lo;
-    private final double hi;
-    private final int decimals;
-    private final int width;
-    private final int height;
+    /** The figure's options; see {@link FigureSettings}. */
+    static final class Settings extends FigureSettings<Settings> {
+        double[][] values;
+        List<String> rowLabels;
+        List<String> colLabels;
+        String colorLabel = "value";
+        ColorMap colorMap = ColorMap.DIVERGING;
+        double lo = -1;
+        double hi = 1;
+        int decimals = 2;
 
-    private HeatmapFigure(double[][] values, List<String> rowLabels, List<String> colLabels, String title,
-            String colorLabel, ColorMap colorMap, double lo, double hi, int decimals, int width, int height) {
-        this.values = values;
-        this.rowLabels = rowLabels;
-        this.colLabels = colLabels;
-        this.title = title;
-        this.colorLabel = colorLabel;
-        this.colorMap = colorMap;
-        this.lo = lo;
-        this.hi = hi;
-        this.decimals = decimals;
-        this.width = width;
-        this.height = height;
+        Settings() {
+            super(900, 800);
+        }
+    }
+
+    private final Settings settings;
+
+    private HeatmapFigure(Settings settings) {
+        this.settings = settings;
     }
 
     /** A square matrix with the same labels on rows and columns. */
@@ -92,19 +88,23 @@ public final class HeatmapFigure extends PaintedFigure {
             }
             copy[r] = values[r].clone();
         }
-        return new HeatmapFigure(copy, rows, cols, "", "value", ColorMap.DIVERGING, -1, 1, 2, 900, 800);
+        Settings s = new Settings();
+        s.values = copy;
+        s.rowLabels = rows;
+        s.colLabels = cols;
+        return new HeatmapFigure(s);
     }
 
     /** Title above the matrix. */
     public HeatmapFigure title(String title) {
-        return new HeatmapFigure(values, rowLabels, colLabels, Objects.requireNonNull(title, "title"), colorLabel,
-                colorMap, lo, hi, decimals, width, height);
+        String t = Objects.requireNonNull(title, "title");
+        return with(s -> s.title = t);
     }
 
     /** Label of the colour bar (default "value"). */
     public HeatmapFigure colorLabel(String label) {
-        return new HeatmapFigure(values, rowLabels, colLabels, title, Objects.requireNonNull(label, "label"),
-                colorMap, lo, hi, decimals, width, height);
+        String l = Objects.requireNonNull(label, "label");
+        return with(s -> s.colorLabel = l);
     }
 
     /**
@@ -113,8 +113,8 @@ public final class HeatmapFigure extends PaintedFigure {
      * map the midpoint of the range gets the neutral colour, with {@link ColorMap#SEQUENTIAL} the minimum does.
      */
     public HeatmapFigure colorMap(ColorMap map) {
-        return new HeatmapFigure(values, rowLabels, colLabels, title, colorLabel, Objects.requireNonNull(map, "map"),
-                lo, hi, decimals, width, height);
+        ColorMap m = Objects.requireNonNull(map, "map");
+        return with(s -> s.colorMap = m);
     }
 
     /** Value range of the colour map (default [-1, 1]); see {@link #colorMap(ColorMap)} for where it maps. */
@@ -122,8 +122,10 @@ public final class HeatmapFigure extends PaintedFigure {
         if (!(max > min) || !Double.isFinite(min) || !Double.isFinite(max)) {
             throw new IllegalArgumentException("range must be finite with min < max, got [" + min + ", " + max + "]");
         }
-        return new HeatmapFigure(values, rowLabels, colLabels, title, colorLabel, colorMap, min, max, decimals, width,
-                height);
+        return with(s -> {
+            s.lo = min;
+            s.hi = max;
+        });
     }
 
     /** Decimals written in the cells (default 2). */
@@ -131,35 +133,36 @@ public final class HeatmapFigure extends PaintedFigure {
         if (decimals < 0 || decimals > 6) {
             throw new IllegalArgumentException("decimals must be in 0..6, got " + decimals);
         }
-        return new HeatmapFigure(values, rowLabels, colLabels, title, colorLabel, colorMap, lo, hi, decimals, width,
-                height);
+        return with(s -> s.decimals = decimals);
     }
 
     /** Figure size in pixels (default 900 x 800). */
     public HeatmapFigure size(int width, int height) {
         Figures.checkSize(width, height, 300, 250);
-        return new HeatmapFigure(values, rowLabels, colLabels, title, colorLabel, colorMap, lo, hi, decimals, width,
-                height);
+        return with(s -> {
+            s.width = width;
+            s.height = height;
+        });
     }
 
     /** The pixel layout this figure renders with. */
     public HeatmapLayout layout() {
-        return HeatmapLayout.compute(width, height, rowLabels, colLabels);
+        return HeatmapLayout.compute(settings.width, settings.height, settings.rowLabels, settings.colLabels);
     }
 
     /** The colour of a cell value (the neutral grey for NaN). */
     public Color colorOf(double value) {
-        return Double.isNaN(value) ? MISSING : colorMap.at(value, lo, hi);
+        return Double.isNaN(value) ? MISSING : settings.colorMap.at(value, settings.lo, settings.hi);
     }
 
     @Override
     int width() {
-        return width;
+        return settings.width;
     }
 
     @Override
     int height() {
-        return height;
+        return settings.height;
     }
 
     @Override
@@ -168,20 +171,20 @@ public final class HeatmapFigure extends PaintedFigure {
         double k = layout.scale();
         g.setColor(Color.BLACK);
         g.setFont(Figures.font(19 * k, true));
-        g.drawString(title, (float) (16 * k), (float) (36 * k));
+        g.drawString(settings.title, (float) (16 * k), (float) (36 * k));
 
         double cell = layout.cellSize();
         g.setFont(Figures.font(Math.min(13 * k, cell * 0.3), false));
         FontMetrics vm = g.getFontMetrics();
         boolean writeValues = vm.stringWidth(format(-0.99)) < cell * 0.92;
-        for (int r = 0; r < values.length; r++) {
-            for (int c = 0; c < values[r].length; c++) {
+        for (int r = 0; r < settings.values.length; r++) {
+            for (int c = 0; c < settings.values[r].length; c++) {
                 Rectangle2D box = layout.cell(r, c);
-                Color fill = colorOf(values[r][c]);
+                Color fill = colorOf(settings.values[r][c]);
                 g.setColor(fill);
                 g.fill(box);
                 if (writeValues) {
-                    String text = Double.isNaN(values[r][c]) ? "n/a" : format(values[r][c]);
+                    String text = Double.isNaN(settings.values[r][c]) ? "n/a" : format(settings.values[r][c]);
                     g.setColor(ColorMap.luminance(fill) < 0.5 ? Color.WHITE : Color.BLACK);
                     g.drawString(text, (float) (box.getCenterX() - vm.stringWidth(text) / 2.0),
                             (float) (box.getCenterY() + vm.getAscent() / 2.0 - 1));
@@ -190,13 +193,13 @@ public final class HeatmapFigure extends PaintedFigure {
         }
         g.setColor(Color.WHITE);
         g.setStroke(new BasicStroke((float) Math.max(1, k)));
-        for (int r = 0; r < values.length; r++) {
-            for (int c = 0; c < values[r].length; c++) {
+        for (int r = 0; r < settings.values.length; r++) {
+            for (int c = 0; c < settings.values[r].length; c++) {
                 g.draw(layout.cell(r, c));
             }
         }
         paintLabels(g, layout);
-        ColorBar.paint(g, layout.colorBar(), colorMap, lo, hi, colorLabel, 12 * k);
+        ColorBar.paint(g, layout.colorBar(), settings.colorMap, settings.lo, settings.hi, settings.colorLabel, 12 * k);
     }
 
     private void paintLabels(Graphics2D g, HeatmapLayout layout) {
@@ -204,14 +207,14 @@ public final class HeatmapFigure extends PaintedFigure {
         g.setFont(HeatmapLayout.labelFontFor(k));
         FontMetrics fm = g.getFontMetrics();
         g.setColor(Color.BLACK);
-        for (int r = 0; r < rowLabels.size(); r++) {
+        for (int r = 0; r < settings.rowLabels.size(); r++) {
             Rectangle2D box = layout.rowLabel(r);
-            String s = rowLabels.get(r);
+            String s = settings.rowLabels.get(r);
             g.drawString(s, (float) (box.getMaxX() - fm.stringWidth(s)), (float) (box.getCenterY() + fm.getAscent() / 2.0 - 1));
         }
         double below = layout.matrix().getMaxY() + 8 * k;
-        for (int c = 0; c < colLabels.size(); c++) {
-            String s = colLabels.get(c);
+        for (int c = 0; c < settings.colLabels.size(); c++) {
+            String s = settings.colLabels.get(c);
             Rectangle2D cell = layout.cell(0, c);
             AffineTransform saved = g.getTransform();
             // Text ends under the column centre and runs down-left at 45 degrees.
@@ -223,12 +226,16 @@ public final class HeatmapFigure extends PaintedFigure {
     }
 
     private String format(double v) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return String.format(Locale.ROOT, "%." + settings.decimals + "f", v);
     }
 
     @Override
     public String toString() {
-        return "HeatmapFigure[" + rowLabels.size() + "x" + colLabels.size() + ", range [" + lo + ", " + hi
-                + "], title=\"" + title + "\"]";
+        return "HeatmapFigure[" + settings.rowLabels.size() + "x" + settings.colLabels.size() + ", range ["
+                + settings.lo + ", " + settings.hi + "], title=\"" + settings.title + "\"]";
+    }
+
+    private HeatmapFigure with(Consumer<Settings> change) {
+        return new HeatmapFigure(settings.changed(change));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -19,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * CurveFigure does not fit: it marks every point and scales its axes to the data.
  *
  * <pre>{@code
- * RocCurve roc = RocCurve.of(scores, labels);     // org.ecglab.model
+ * RocCurve roc = RocCurve.of(scores, labels);     // org.ecglab.stats
  * BufferedImage img = RocFigure.create()
  *         .curve("LBBB", roc.falsePositiveRates(), roc.truePositiveRates(), roc.auroc())
  *         .title("Test ROC, seed 1").render();
@@ -43,21 +44,24 @@ public final class RocFigure extends XChartFigure {
     private record Curve(String name, double[] fpr, double[] tpr, double auroc) {
     }
 
-    private final List<Curve> curves;
-    private final String title;
-    private final int width;
-    private final int height;
+    /** The figure's options; see {@link FigureSettings}. */
+    static final class Settings extends FigureSettings<Settings> {
+        List<Curve> curves = List.of();
 
-    private RocFigure(List<Curve> curves, String title, int width, int height) {
-        this.curves = curves;
-        this.title = title;
-        this.width = width;
-        this.height = height;
+        Settings() {
+            super(760, 640);
+        }
+    }
+
+    private final Settings settings;
+
+    private RocFigure(Settings settings) {
+        this.settings = settings;
     }
 
     /** An empty figure (760 x 640: a square plot with the legend to its right); add curves with {@link #curve}. */
     public static RocFigure create() {
-        return new RocFigure(List.of(), "", 760, 640);
+        return new RocFigure(new Settings());
     }
 
     /**
@@ -71,7 +75,7 @@ public final class RocFigure extends XChartFigure {
      */
     public RocFigure curve(String name, double[] fpr, double[] tpr, double auroc) {
         Objects.requireNonNull(name, "name");
-        if (curves.stream().anyMatch(c -> c.name().equals(name))) {
+        if (settings.curves.stream().anyMatch(c -> c.name().equals(name))) {
             throw new IllegalArgumentException("ROC curve '" + name + "' already added");
         }
         checkRates(name, "false positive rate", fpr);
@@ -83,20 +87,24 @@ public final class RocFigure extends XChartFigure {
         if (!(auroc >= 0 && auroc <= 1)) {
             throw new IllegalArgumentException("ROC curve '" + name + "': AUROC " + auroc + " is not in [0, 1]");
         }
-        List<Curve> more = new ArrayList<>(curves);
+        List<Curve> more = new ArrayList<>(settings.curves);
         more.add(new Curve(name, fpr.clone(), tpr.clone(), auroc));
-        return new RocFigure(List.copyOf(more), title, width, height);
+        return with(s -> s.curves = List.copyOf(more));
     }
 
     /** Chart title. */
     public RocFigure title(String title) {
-        return new RocFigure(curves, Objects.requireNonNull(title), width, height);
+        String t = Objects.requireNonNull(title, "title");
+        return with(s -> s.title = t);
     }
 
     /** Figure size in pixels (default 760 x 640). */
     public RocFigure size(int width, int height) {
         Figures.checkSize(width, height, 300, 200);
-        return new RocFigure(curves, title, width, height);
+        return with(s -> {
+            s.width = width;
+            s.height = height;
+        });
     }
 
     /** Legend text of a curve: its name and AUROC to three decimals. */
@@ -106,13 +114,13 @@ public final class RocFigure extends XChartFigure {
 
     @Override
     XYChart chart() {
-        if (curves.isEmpty()) {
+        if (settings.curves.isEmpty()) {
             throw new IllegalStateException("ROC figure has no curves; add one with curve(...)");
         }
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+        XYChart chart = new XYChartBuilder().width(settings.width).height(settings.height).title(settings.title)
                 .xAxisTitle("false positive rate").yAxisTitle("true positive rate").build();
         XYStyler styler = chart.getStyler();
-        double scale = Math.max(0.8, Math.min(2.0, Math.min(width / 760.0, height / 640.0)));
+        double scale = Math.max(0.8, Math.min(2.0, Math.min(settings.width / 760.0, settings.height / 640.0)));
         style(styler, scale);
         styler.setAxisTitleFont(Figures.font(13 * scale, false));
         styler.setAxisTickLabelsFont(Figures.font(11 * scale, false));
@@ -126,14 +134,14 @@ public final class RocFigure extends XChartFigure {
         // label always shows its tick's true value; see also TICK_GUARD.
         styler.setXAxisTickMarkSpacingHint((int) Math.round(90 * scale));
         styler.setYAxisTickMarkSpacingHint((int) Math.round(90 * scale));
-        for (int i = 0; i < curves.size(); i++) {
-            Curve c = curves.get(i);
+        for (int i = 0; i < settings.curves.size(); i++) {
+            Curve c = settings.curves.get(i);
             XYSeries line = chart.addSeries(legend(c.name(), c.auroc()), c.fpr(), c.tpr());
             line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             Color colour = PALETTE[i % PALETTE.length];
             line.setLineColor(colour);
             line.setMarkerColor(colour);
-            // Past the palette's eight colours, a dashed line keeps the curves apart.
+            // Past the palette's eight colours, a dashed line keeps the settings.curves apart.
             line.setLineStyle(i < PALETTE.length ? new BasicStroke((float) (2 * scale))
                     : new BasicStroke((float) (2 * scale), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                             new float[] {(float) (8 * scale), (float) (4 * scale)}, 0f));
@@ -167,6 +175,10 @@ public final class RocFigure extends XChartFigure {
 
     @Override
     public String toString() {
-        return "RocFigure[" + curves.stream().map(Curve::name).toList() + ", title=\"" + title + "\"]";
+        return "RocFigure[" + settings.curves.stream().map(Curve::name).toList() + ", title=\"" + settings.title + "\"]";
+    }
+
+    private RocFigure with(Consumer<Settings> change) {
+        return new RocFigure(settings.changed(change));
     }
 }

@@ -17,6 +17,10 @@
  *
  * <p>The ECG grid, class gallery and heatmap are drawn with Java2D (one painter serves bitmap and SVG, via VectorGraphics2D, which
  * XChart already brings in); box plots and curves use XChart. Only logical fonts are used and nothing needs a
- * display: everything works with {@code -Djava.awt.headless=true}. Depends only on {@code org.ecglab.data}.
+ * display: everything works with {@code -Djava.awt.headless=true}. Figures take plain arrays and lists, so they
+ * need nothing from the layers between data and plot. Every figure is an immutable value built the same way: a
+ * static factory with the data, then one {@code with...}-style setter per option, each returning a changed copy.
+ *
+ * <p>May import: {@code org.ecglab.data.*}.
  */
 package org.ecglab.plot;

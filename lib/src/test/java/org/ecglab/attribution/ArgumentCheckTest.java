@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.ecglab.model.EcgClassifier;
+import org.ecglab.attribution.path.IntegratedGradients;
+import org.ecglab.nn.EcgClassifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.function.Executable;
 
 /** The registry and every method reject bad ids, parameters and inputs with messages naming the problem. */
 class ArgumentCheckTest {
+    /** Methods that take one baseline per input (the others ignore baselines or draw from a distribution). */
+    private static final java.util.Set<String> PER_INPUT_BASELINES = java.util.Set.of("integrated_gradients");
     private static EcgClassifier model;
     private static float[][][] x;
 
@@ -34,7 +37,8 @@ class ArgumentCheckTest {
 
     @Test
     void registryListsMethodsAndRejectsUnknownIds() {
-        assertEquals(List.of("saliency", "integrated_gradients"), AttributionMethods.ids());
+        assertEquals(List.of("saliency", "integrated_gradients", "input_x_gradient", "smoothgrad", "gradient_shap",
+                "grad_cam"), AttributionMethods.ids());
         String m = message(() -> AttributionMethods.create("lrp_magic"));
         assertTrue(m.contains("lrp_magic") && m.contains("integrated_gradients"), m);
     }
@@ -53,6 +57,22 @@ class ArgumentCheckTest {
                 Map.of("method", "riemann_trapezoid", "n_steps", 1)));
         assertTrue(trapezoid.contains("at least 2"), trapezoid);
         assertTrue(message(() -> AttributionMethods.create("saliency", Map.of("abs", "yes"))).contains("'abs'"));
+        String ntType = message(() -> AttributionMethods.create("smoothgrad", Map.of("nt_type", "smoothgrad_cubed")));
+        assertTrue(ntType.contains("'nt_type'") && ntType.contains("[smoothgrad, smoothgrad_sq, vargrad]"), ntType);
+        String stdevs = message(() -> AttributionMethods.create("smoothgrad", Map.of("stdevs", -0.1)));
+        assertTrue(stdevs.contains("'stdevs'") && stdevs.contains(">= 0.0"), stdevs);
+        String samples = message(() -> AttributionMethods.create("gradient_shap", Map.of("n_samples", 0)));
+        assertTrue(samples.contains("'n_samples'") && samples.contains(">= 1"), samples);
+        String layer = message(() -> AttributionMethods.create("grad_cam", Map.of("layer", -2)));
+        assertTrue(layer.contains("'layer'") && layer.contains(">= -1"), layer);
+        String mode = message(() -> AttributionMethods.create("grad_cam", Map.of("interpolate_mode", "bicubic")));
+        assertTrue(mode.contains("'interpolate_mode'") && mode.contains("[nearest, linear]"), mode);
+    }
+
+    @Test
+    void layerMethodsNameTheMissingLayers() {
+        String bare = message(() -> AttributionMethods.create("grad_cam").attribute(model, x, new int[] {0, 1}));
+        assertTrue(bare.startsWith("method grad_cam needs the network's layers, but model linear"), bare);
     }
 
     @Test
@@ -76,8 +96,10 @@ class ArgumentCheckTest {
             assertTrue(message(() -> m.attribute(model, nan, new int[] {0})).contains("inputs[0][5][42] is NaN"), id);
             assertTrue(message(() -> m.attribute(model, shortLead, new int[] {0}))
                     .contains("inputs[0][2] has 599 samples"), id);
-            assertTrue(message(() -> m.attribute(model, x, new int[] {0, 1}, TinyModels.ecgs(1, 5)))
-                    .contains("baselines has 1 entries"), id);
+            if (PER_INPUT_BASELINES.contains(m.id())) { // the others ignore baselines or draw from them
+                assertTrue(message(() -> m.attribute(model, x, new int[] {0, 1}, Baselines.of(TinyModels.ecgs(3, 5))))
+                        .contains("3 baselines for 2 inputs; give 1 or 2"), id);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.ecglab.attribution;
 
+import org.ecglab.attribution.path.IntegratedGradients;
+import org.ecglab.attribution.gradient.Saliency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.synthetic.SyntheticConfig;
 import org.ecglab.data.synthetic.SyntheticEcgGenerator;
-import org.ecglab.model.Architecture;
-import org.ecglab.model.CpuDescription;
-import org.ecglab.model.EcgClassifier;
-import org.ecglab.model.GradientSelfCheck;
+import org.ecglab.nn.Architecture;
+import org.ecglab.runtime.CpuDescription;
+import org.ecglab.nn.EcgClassifier;
+import org.ecglab.runtime.GradientSelfCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -112,7 +114,7 @@ class AttributionBenchmark {
             ig.attribute(model, Arrays.copyOf(warm, 2), new int[2], null);
             double sal = perSecond(saliency, model, Arrays.copyOf(ecgs, SALIENCY_ECGS));
             double igRate = perSecond(ig, model, Arrays.copyOf(ecgs, IG_ECGS));
-            String oneDnn = GradientSelfCheck.ensure().oneDnn() ? "on" : "off";
+            String oneDnn = GradientSelfCheck.oneDnnConvolutions() ? "on" : "off";
             System.out.println(new Result(threads, oneDnn, sal, igRate).line());
         }
     }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.ecglab.attribution.gradient.Saliency;
+import org.ecglab.attribution.path.IntegratedGradients;
 import org.ecglab.data.EcgFormat;
-import org.ecglab.model.EcgClassifier;
+import org.ecglab.nn.EcgClassifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,12 +17,14 @@ import org.junit.jupiter.api.Test;
 class CnnAttributionTest {
     private static EcgClassifier smooth;
     private static EcgClassifier relu;
+    private static EcgClassifier layered;
     private static float[][][] x;
 
     @BeforeAll
     static void setUp() {
         smooth = TinyModels.cnn(3, true);
         relu = TinyModels.cnn(4, false);
+        layered = TinyModels.layeredCnn(5);
         x = TinyModels.ecgs(4, 21);
     }
 
@@ -28,6 +32,7 @@ class CnnAttributionTest {
     static void tearDown() {
         smooth.close();
         relu.close();
+        layered.close();
     }
 
     private static float logit(EcgClassifier model, float[][] ecg, int target) {
@@ -87,7 +92,7 @@ class CnnAttributionTest {
     void integratedGradientsIsCompleteAndConvergesWithSteps() {
         int[] targets = {1, 1, 0, 1};
         float[][][] baselines = TinyModels.ecgs(4, 8);
-        Attribution gl50 = new IntegratedGradients().attribute(smooth, x, targets, baselines);
+        Attribution gl50 = new IntegratedGradients().attribute(smooth, x, targets, Baselines.of(baselines));
         for (int i = 0; i < x.length; i++) {
             double diff = smooth.predictLogits(new float[][][] {x[i]}, 1)[0][targets[i]]
                     - smooth.predictLogits(new float[][][] {baselines[i]}, 1)[0][targets[i]];
@@ -99,7 +104,7 @@ class CnnAttributionTest {
         double previous = Double.POSITIVE_INFINITY;
         for (int steps : new int[] {2, 8, 32}) {
             Attribution a = AttributionMethods.create("integrated_gradients",
-                    Map.of("method", "riemann_left", "n_steps", steps)).attribute(smooth, x, targets, baselines);
+                    Map.of("method", "riemann_left", "n_steps", steps)).attribute(smooth, x, targets, Baselines.of(baselines));
             double delta = a.maxAbsConvergenceDelta();
             assertTrue(delta < previous, steps + " steps: |delta| " + delta + " not below " + previous);
             previous = delta;
@@ -113,7 +118,7 @@ class CnnAttributionTest {
         float[][][] baselines = TinyModels.ecgs(4, 9);
         int[] targets = {0, 1, 0, 1};
         float[][][] ig = AttributionMethods.create("integrated_gradients",
-                Map.of("method", "riemann_left", "n_steps", 1)).attribute(relu, x, targets, baselines).values();
+                Map.of("method", "riemann_left", "n_steps", 1)).attribute(relu, x, targets, Baselines.of(baselines)).values();
         float[][][] gradAtBaseline = new Saliency(false, 4).attribute(relu, baselines, targets).values();
         for (int i = 0; i < x.length; i++) {
             for (int l = 0; l < EcgFormat.LEADS; l++) {
@@ -126,15 +131,16 @@ class CnnAttributionTest {
 
     @Test
     void deterministicAndInvariantToInternalBatchSize() {
+        // a network built from an Architecture, so that the methods that walk the layers run too
         int[] targets = {1, 0, 1, 1};
         for (String id : AttributionMethods.ids()) {
             Map<String, Object> small = Map.of("internal_batch_size", 1);
             Map<String, Object> large = Map.of("internal_batch_size", 7);
-            float[][][] a1 = AttributionMethods.create(id, small).attribute(relu, x, targets).values();
-            float[][][] a2 = AttributionMethods.create(id, small).attribute(relu, x, targets).values();
-            float[][][] b = AttributionMethods.create(id, large).attribute(relu, x, targets).values();
+            float[][][] a1 = AttributionMethods.create(id, small).attribute(layered, x, targets).values();
+            float[][][] a2 = AttributionMethods.create(id, small).attribute(layered, x, targets).values();
+            float[][][] b = AttributionMethods.create(id, large).attribute(layered, x, targets).values();
             for (int i = 0; i < x.length; i++) {
-                for (int l = 0; l < EcgFormat.LEADS; l++) {
+                for (int l = 0; l < a1[i].length; l++) {
                     assertArrayEquals(a1[i][l], a2[i][l], 0f, id + " is not deterministic");
                 }
             }
@@ -147,8 +153,8 @@ class CnnAttributionTest {
         float[][][] one = {x[2]};
         for (String id : AttributionMethods.ids()) {
             AttributionMethod m = AttributionMethods.create(id);
-            float[][][] t0 = m.attribute(smooth, one, new int[] {0}).values();
-            float[][][] t1 = m.attribute(smooth, one, new int[] {1}).values();
+            float[][][] t0 = m.attribute(layered, one, new int[] {0}).values();
+            float[][][] t1 = m.attribute(layered, one, new int[] {1}).values();
             assertTrue(TinyModels.maxAbsDiff(t0, t1) > 1e-4, id + " ignores the target");
         }
     }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Help texts, usage errors (exit 2), user-data errors (exit 1, one line, no stack trace), internal errors (3). */
 class CommandLineErrorsTest {

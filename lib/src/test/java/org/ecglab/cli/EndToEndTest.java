@@ -16,17 +16,19 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.ecglab.attribution.AttributionMethods;
+import org.ecglab.attribution.TinyModels;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.EcgDatasetFiles;
 import org.ecglab.data.Split;
+import org.ecglab.data.io.Json;
 import org.ecglab.data.npy.Npy;
 import org.ecglab.data.npy.NpyArray;
 import org.ecglab.data.npy.NpyDType;
-import org.ecglab.model.ModelProvenance;
-import org.ecglab.model.ModelRegistry;
-import org.ecglab.model.TaskModelStore;
-import org.ecglab.model.TrainedTaskModel;
+import org.ecglab.registry.ModelProvenance;
+import org.ecglab.registry.ModelRegistry;
+import org.ecglab.registry.StoredModel;
+import org.ecglab.train.TrainedTaskModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,18 +62,6 @@ class EndToEndTest {
 
     private static float[][][] testSignals(EcgDataset d, int[] indices) {
         return d.subset(indices).signals();
-    }
-
-    private static double maxAbsDifference(float[][][] a, float[][][] b) {
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int l = 0; l < a[i].length; l++) {
-                for (int t = 0; t < a[i][l].length; t++) {
-                    max = Math.max(max, Math.abs(a[i][l][t] - b[i][l][t]));
-                }
-            }
-        }
-        return max;
     }
 
     @Test
@@ -110,7 +100,7 @@ class EndToEndTest {
     @Test
     void trainStoresTheTaskModelInTheRegistryAndPrintsItsScores() throws IOException {
         assertEquals(ExitCodes.OK, train.exitCode(), train.toString());
-        assertTrue(TaskModelStore.isTaskModelFolder(lbbb), train.toString());
+        assertTrue(ModelRegistry.isEntry(lbbb), train.toString());
         ModelRegistry registry = new ModelRegistry(models);
         ModelProvenance p = registry.provenance(DiagnosticClass.LBBB, 1);
         try (TrainedTaskModel m = registry.load(DiagnosticClass.LBBB, 1)) {
@@ -145,10 +135,10 @@ class EndToEndTest {
 
         EcgDataset d = EcgDatasetFiles.load(data);
         int[] first3 = Arrays.copyOf(d.indices(Split.TEST), 3);
-        try (TrainedTaskModel m = TaskModelStore.load(lbbb)) {
+        try (StoredModel m = ModelRegistry.loadEntry(lbbb)) {
             float[][][] expected = AttributionMethods.create("saliency")
                     .attribute(m.classifier(), testSignals(d, first3), new int[3]).values();
-            assertTrue(maxAbsDifference(maps, expected) <= 1e-6, "CLI maps differ from the library's");
+            assertTrue(TinyModels.maxAbsDiff(maps, expected) <= 1e-6, "CLI maps differ from the library's");
         }
         assertTrue(Arrays.stream(maps).flatMap(Arrays::stream).allMatch(lead -> {
             for (float v : lead) {
@@ -158,14 +148,15 @@ class EndToEndTest {
             }
             return true;
         }), "saliency defaults to |gradient|");
-        String json = Files.readString(dir.resolve("attr/saliency.json"));
-        assertTrue(json.startsWith("{\n  \"method\": \"saliency\",\n  \"parameters\": {\n    \"abs\": true,"), json);
-        assertTrue(json.contains("\"model_id\": \"LBBB-seed1\""), json);
-        assertTrue(json.contains("\"shape\": [3, 12, 600]"), json);
-        String ids = d.subset(first3).ids().stream().map(s -> "\"" + s + "\"").reduce((a, b) -> a + ", " + b)
-                .orElseThrow();
-        assertTrue(json.contains("\"ecg_ids\": [" + ids + "]"), json);
-        assertTrue(json.contains("\"convergence_delta\": null"), json);
+        Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("attr/saliency.json")));
+        // The bundle's keys come first, so a reader of attributions/<method-id>.json reads the sidecar too.
+        assertEquals(List.of("method", "parameters"), List.copyOf(json.keySet()).subList(0, 2));
+        assertEquals("saliency", json.get("method"));
+        assertEquals(true, ((Map<?, ?>) json.get("parameters")).get("abs"));
+        assertEquals("LBBB-seed1", json.get("model_id"));
+        assertEquals(List.of(3L, 12L, 600L), json.get("shape"));
+        assertEquals(d.subset(first3).ids(), json.get("ecg_ids"));
+        assertTrue(json.containsKey("convergence_delta") && json.get("convergence_delta") == null, json.toString());
     }
 
     @Test
@@ -181,16 +172,16 @@ class EndToEndTest {
         int[] positives = d.positives(Split.TRAIN, DiagnosticClass.LBBB);
         float[][][] maps = Npy.read(out).toFloats3d();
         assertEquals(positives.length, maps.length);
-        try (TrainedTaskModel m = TaskModelStore.load(lbbb)) {
+        try (StoredModel m = ModelRegistry.loadEntry(lbbb)) {
             float[][][] expected = AttributionMethods.create("integrated_gradients", Map.of("n_steps", 8))
                     .attribute(m.classifier(), testSignals(d, positives), new int[positives.length]).values();
-            assertTrue(maxAbsDifference(maps, expected) <= 1e-6, "CLI maps differ from the library's");
+            assertTrue(TinyModels.maxAbsDiff(maps, expected) <= 1e-6, "CLI maps differ from the library's");
         }
-        String json = Files.readString(dir.resolve("ig.json"));
-        assertTrue(json.contains("\"n_steps\": 8"), json);
-        assertTrue(json.contains("\"positives_only\": true"), json);
-        assertTrue(json.contains("\"ecg_has_task_label\": [true, true, true]"), json);
-        assertFalse(json.contains("\"convergence_delta\": null"), json);
+        Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("ig.json")));
+        assertEquals(8L, ((Map<?, ?>) json.get("parameters")).get("n_steps"));
+        assertEquals(true, json.get("positives_only"));
+        assertEquals(List.of(true, true, true), json.get("ecg_has_task_label"));
+        assertEquals(positives.length, ((List<?>) json.get("convergence_delta")).size());
         List<Path> pngs;
         try (Stream<Path> s = Files.list(png)) {
             pngs = s.sorted().toList();
@@ -200,6 +191,31 @@ class EndToEndTest {
                 pngs.toString());
         BufferedImage image = ImageIO.read(pngs.get(0).toFile());
         assertEquals(1400, image.getWidth());
+    }
+
+    @Test
+    void explainGradCamWritesMapsWithoutLeadAxisAndDrawsThem() throws IOException {
+        Path out = dir.resolve("cam.npy");
+        Path png = dir.resolve("cam-png");
+        CliRun r = CliRun.run("explain", "--data", data.toString(), "--model", lbbb.toString(), "--method", "grad_cam",
+                "--param", "layer=12", "--split", "test", "--limit", "2", "--quiet", "--out", out.toString(),
+                "--png", png.toString(), "--png-count", "1");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        NpyArray npy = Npy.read(out);
+        assertArrayEquals(new int[] {2, 1, 600}, npy.shape());
+        EcgDataset d = EcgDatasetFiles.load(data);
+        int[] first2 = Arrays.copyOf(d.indices(Split.TEST), 2);
+        try (StoredModel m = ModelRegistry.loadEntry(lbbb)) {
+            float[][][] expected = AttributionMethods.create("grad_cam", Map.of("layer", 12))
+                    .attribute(m.classifier(), testSignals(d, first2), new int[2]).values();
+            assertTrue(TinyModels.maxAbsDiff(npy.toFloats3d(), expected) <= 1e-6, "CLI maps differ from the library's");
+        }
+        Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("cam.json")));
+        assertEquals(List.of(2L, 1L, 600L), json.get("shape"));
+        assertEquals(12L, ((Map<?, ?>) json.get("parameters")).get("layer"));
+        try (Stream<Path> s = Files.list(png)) {
+            assertEquals(1, s.count());
+        }
     }
 
     @Test
@@ -233,8 +249,11 @@ class EndToEndTest {
         CliRun r = CliRun.run("explain", "--data", subset.toString(), "--model", lbbb.toString(),
                 "--method", "saliency", "--positives-only", "--out", out.toString());
         assertEquals(ExitCodes.DATA_ERROR, r.exitCode(), r.toString());
+        List<String> err = r.err().strip().lines().toList();
+        assertEquals(2, err.size(), r.toString());
+        assertTrue(err.get(0).startsWith("warning: model LBBB-seed1 was trained on data "), r.toString());
         assertEquals("error: " + subset + ": the test split has no positives for LBBB; nothing to explain",
-                r.err().strip());
+                err.get(1));
         assertFalse(Files.exists(out));
     }
 
@@ -244,12 +263,12 @@ class EndToEndTest {
         CliRun r = CliRun.run("explain", "--data", data.toString(), "--model", missing.toString(), "--method",
                 "saliency", "--out", dir.resolve("x.npy").toString());
         assertEquals(ExitCodes.DATA_ERROR, r.exitCode(), r.toString());
-        assertEquals("error: " + missing + ": no task model folder", r.err().strip());
+        assertEquals("error: " + missing + ": no model registry entry", r.err().strip());
         CliRun byKey = CliRun.run("explain", "--data", data.toString(), "--registry", models.toString(), "--task",
                 "RBBB", "--method", "saliency", "--out", dir.resolve("x.npy").toString());
         assertEquals(ExitCodes.DATA_ERROR, byKey.exitCode(), byKey.toString());
-        assertEquals("error: " + missing.toAbsolutePath().resolve(ModelProvenance.FILE)
-                + ": no complete registry entry (provenance missing)", byKey.err().strip());
+        assertEquals("error: " + models.toAbsolutePath().resolve("RBBB/seed-1") + ": no model registry entry",
+                byKey.err().strip());
         assertFalse(Files.exists(dir.resolve("x.npy")));
     }
 }

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.ecglab.ExternalTools;
+import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.data.DatasetHash;
 import org.ecglab.data.DiagnosticClass;
@@ -21,12 +23,12 @@ import org.ecglab.data.EcgDataset;
 import org.ecglab.data.EcgDatasetFiles;
 import org.ecglab.data.Split;
 import org.ecglab.data.npy.Npy;
-import org.ecglab.model.ModelProvenance;
-import org.ecglab.model.ModelRegistry;
-import org.ecglab.model.TrainedMultiLabelModel;
-import org.ecglab.model.TrainedTaskModel;
-import org.ecglab.model.interop.InteropBundle;
-import org.ecglab.model.interop.LoadedBundle;
+import org.ecglab.interop.InteropBundle;
+import org.ecglab.interop.LoadedBundle;
+import org.ecglab.registry.ModelProvenance;
+import org.ecglab.registry.ModelRegistry;
+import org.ecglab.train.TrainedMultiLabelModel;
+import org.ecglab.train.TrainedTaskModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +85,7 @@ class RegistryCommandsTest {
         assertEquals(4, countLines(second.out(), "binary", "true"), second.out());
         assertTrue(second.out().contains("task models by task"), second.out());
         for (String id : List.of("LBBB/seed-1", "LBBB/seed-2", "RBBB/seed-1", "RBBB/seed-2")) {
-            assertTrue(Files.isRegularFile(models.resolve(id).resolve(ModelProvenance.FILE)), id);
+            assertTrue(Files.isRegularFile(models.resolve(id).resolve(ModelRegistry.PROVENANCE_FILE)), id);
         }
     }
 
@@ -116,7 +118,7 @@ class RegistryCommandsTest {
         Path other = dir.resolve("other.npz");
         assertEquals(ExitCodes.OK, CliRun.run("generate", "--per-class", "5", "--seed", "4", "--quiet", "--out",
                 other.toString()).exitCode());
-        String before = Files.readString(models.resolve("LBBB/seed-1").resolve(ModelProvenance.FILE));
+        String before = Files.readString(models.resolve("LBBB/seed-1").resolve(ModelRegistry.PROVENANCE_FILE));
         CliRun r = CliRun.run(train(other, models, "--task", "LBBB"));
         assertEquals(ExitCodes.DATA_ERROR, r.exitCode(), r.toString());
         List<String> err = r.err().lines().toList();
@@ -127,7 +129,7 @@ class RegistryCommandsTest {
         assertTrue(err.get(0).contains("was trained on data hash " + stored + ".. but the current dataset is "
                 + current + ".."), r.toString());
         assertTrue(err.get(0).endsWith("(--retrain-on-mismatch replaces it)"), r.toString());
-        assertEquals(before, Files.readString(models.resolve("LBBB/seed-1").resolve(ModelProvenance.FILE)));
+        assertEquals(before, Files.readString(models.resolve("LBBB/seed-1").resolve(ModelRegistry.PROVENANCE_FILE)));
 
         CliRun settings = CliRun.run(train(data, models, "--task", "RBBB", "--seeds", "2", "--lr", "0.01"));
         assertEquals(ExitCodes.DATA_ERROR, settings.exitCode(), settings.toString());
@@ -204,6 +206,33 @@ class RegistryCommandsTest {
             assertTrue(Arrays.deepEquals(saliency, b.attributions().get("saliency").values()));
             assertEquals("integrated_gradients", b.attributions().get("integrated_gradients").methodId());
         }
+    }
+
+    @Test
+    void exportedSamplingAndCamMethodsCarryTheirDrawsAndPyTorchReproducesThem() throws Exception {
+        Path bundle = dir.resolve("sampling-bundle");
+        CliRun r = CliRun.run("export", "--data", data.toString(), "--registry", models.toString(), "--task", "LBBB",
+                "--limit", "4", "--ecgs-per-call", "3", "--method", "smoothgrad", "--method", "gradient_shap",
+                "--method", "grad_cam", "--quiet", "--out", bundle.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        EcgDataset d = EcgDatasetFiles.load(data);
+        float[][][] inputs = d.subset(Arrays.copyOf(d.indices(Split.TEST), 4)).signals();
+        try (LoadedBundle b = InteropBundle.read(bundle);
+                TrainedTaskModel m = new ModelRegistry(models).load(DiagnosticClass.LBBB, 1)) {
+            // calls of 3 and 1 ECGs: the draws of both calls are joined along the ECG axis
+            float[] noise = b.attributions().get("smoothgrad").samples().get("noise").toFloats();
+            assertEquals(4 * 5 * 12 * 600, noise.length);
+            Attribution firstCall = AttributionMethods.create("smoothgrad").attribute(m.classifier(),
+                    Arrays.copyOf(inputs, 3), new int[3]);
+            assertArrayEquals(firstCall.samples().get("noise").toFloats(), Arrays.copyOf(noise, 3 * 5 * 12 * 600), 0f);
+            assertArrayEquals(new int[] {4, 5}, b.attributions().get("gradient_shap").samples().get("alpha").shape());
+            assertFalse(b.attributions().get("grad_cam").leadAxis());
+        }
+        ExternalTools.require("numpy, torch", "python3-torch python3-numpy");
+        ExternalTools.Result check = ExternalTools.run(List.of(ExternalTools.PYTHON, "src/test/python/check_bundle.py",
+                bundle.toString()), 120);
+        assertEquals(0, check.exit(), check.output());
+        assertTrue(check.output().contains("all checks passed"), check.output());
     }
 
     @Test

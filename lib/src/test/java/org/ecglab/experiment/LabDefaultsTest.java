@@ -10,7 +10,7 @@ import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
 import org.ecglab.data.synthetic.SyntheticConfig;
 import org.ecglab.data.synthetic.SyntheticEcgGenerator;
-import org.ecglab.model.TrainingConfig;
+import org.ecglab.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 class LabDefaultsTest {
@@ -27,6 +27,8 @@ class LabDefaultsTest {
         assertEquals(300, LabDefaults.perClass(full));
         assertEquals(List.of(1L, 2L), LabDefaults.seeds(smoke));
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), LabDefaults.seeds(full));
+        assertEquals(0.75, LabDefaults.minimumTestAuroc(smoke), 0);
+        assertEquals(0.95, LabDefaults.minimumTestAuroc(full), 0);
     }
 
     @Test

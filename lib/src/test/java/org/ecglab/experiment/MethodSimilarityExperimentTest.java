@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.ecglab.attribution.MethodSpec;
 import org.ecglab.attribution.TinyModels;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
-import org.ecglab.model.EcgClassifier;
+import org.ecglab.metrics.ValueMode;
+import org.ecglab.nn.EcgClassifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,23 +62,102 @@ class MethodSimilarityExperimentTest {
         assertEquals(3 * 3 * 2, t.rowCount()); // 3 test positives × 3 pairs × {absolute, signed}
         assertEquals(List.of("00010", "00012", "00013"), t.stringColumn("ecg_id").asList().stream().distinct().toList());
         assertEquals(List.of("LBBB"), t.stringColumn("task").unique().asList());
+        // Oracle: the same maps from the methods themselves, correlated by Commons Math's own Spearman.
+        // The three positives are explained in one call, as the experiment does, so the maps agree to the bit.
+        List<String> ids = List.of("00010", "00012", "00013");
+        float[][][] x = {data.signal(0), data.signal(2), data.signal(3)};
         for (int r = 0; r < t.rowCount(); r++) {
             double s = t.doubleColumn("spearman").get(r);
-            assertTrue(s >= -1 && s <= 1, "row " + r + ": " + s);
+            int ecg = ids.indexOf(t.stringColumn("ecg_id").get(r));
+            boolean absolute = t.stringColumn("values").get(r).equals("absolute");
+            double expected = new SpearmansCorrelation().correlation(
+                    flat(map(t.stringColumn("method_a").get(r), x, ecg), absolute),
+                    flat(map(t.stringColumn("method_b").get(r), x, ecg), absolute));
+            assertEquals(expected, s, 1e-9, "row " + r);
             boolean salVsSigned = t.stringColumn("method_a").get(r).equals("saliency")
                     && t.stringColumn("method_b").get(r).equals("saliency_signed");
-            if (salVsSigned && t.stringColumn("values").get(r).equals("absolute")) {
+            if (salVsSigned && absolute) {
                 // |∇f| and ∇f have identical magnitudes
                 assertEquals(1.0, s, 1e-12);
             }
         }
         Table summary = exp.summarize(t);
         assertEquals(3 * 2 * 2, summary.rowCount()); // (LBBB + pooled) × 3 pairs × 2 value modes
+        // One task: its mean is the pooled mean, and both are the mean of its three rows.
+        Table rows = t.where(t.stringColumn("method_b").isEqualTo("integrated_gradients")
+                .and(t.stringColumn("method_a").isEqualTo("saliency")).and(t.stringColumn("values").isEqualTo("signed")));
+        assertEquals(rows.doubleColumn("spearman").mean(), MethodSimilarityExperiment.mean(summary, "LBBB", "saliency",
+                "integrated_gradients", ValueMode.SIGNED), 1e-12);
+        assertEquals(rows.doubleColumn("spearman").mean(), MethodSimilarityExperiment.mean(summary,
+                MethodSimilarityExperiment.POOLED, "saliency", "integrated_gradients", ValueMode.SIGNED), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> MethodSimilarityExperiment.mean(summary, "AVB1",
+                "saliency", "integrated_gradients", ValueMode.SIGNED));
         for (int r = 0; r < summary.rowCount(); r++) {
             assertEquals(3, summary.intColumn("n").get(r));
             double mean = summary.doubleColumn("mean").get(r);
             assertTrue(summary.doubleColumn("ci_low").get(r) <= mean && mean <= summary.doubleColumn("ci_high").get(r));
         }
+    }
+
+    private static float[][] map(String label, float[][][] x, int ecg) {
+        MethodSpec spec = METHODS.stream().filter(m -> m.label().equals(label)).findFirst().orElseThrow();
+        return spec.create().attribute(model, x, new int[] {1, 1, 1}).map(ecg);
+    }
+
+    private static double[] flat(float[][] map, boolean absolute) {
+        double[] out = new double[map.length * map[0].length];
+        for (int l = 0; l < map.length; l++) {
+            for (int t = 0; t < map[l].length; t++) {
+                out[l * map[l].length + t] = absolute ? Math.abs(map[l][t]) : map[l][t];
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void gradCamMapsWithoutLeadAxisAreComparedOnTheTimeAxis(@TempDir Path cache) {
+        List<MethodSpec> methods = List.of(MethodSpec.of("saliency"), MethodSpec.of("grad_cam"),
+                MethodSpec.of("input_x_gradient"));
+        try (EcgClassifier layered = TinyModels.layeredCnn(7)) {
+            Table t = new MethodSimilarityExperiment(MethodSimilarityConfig.of(methods, cache))
+                    .run(data, List.of(new TaskModel(DiagnosticClass.LBBB, layered, 1)));
+            assertEquals(3 * 3 * 2, t.rowCount());
+            float[][][] x = {data.signal(0), data.signal(2), data.signal(3)};
+            int[] targets = {1, 1, 1};
+            float[][][] saliency = MethodSpec.of("saliency").create().attribute(layered, x, targets).values();
+            float[][][] cam = MethodSpec.of("grad_cam").create().attribute(layered, x, targets).values();
+            float[][][] ixg = MethodSpec.of("input_x_gradient").create().attribute(layered, x, targets).values();
+            List<String> ids = List.of("00010", "00012", "00013");
+            for (int r = 0; r < t.rowCount(); r++) {
+                int ecg = ids.indexOf(t.stringColumn("ecg_id").get(r));
+                ValueMode mode = ValueMode.parse(t.stringColumn("values").get(r));
+                String a = t.stringColumn("method_a").get(r);
+                String b = t.stringColumn("method_b").get(r);
+                double expected;
+                if (b.equals("grad_cam")) { // saliency vs grad_cam: the saliency map's time profile
+                    expected = new SpearmansCorrelation().correlation(profile(saliency[ecg], mode), profile(cam[ecg],
+                            mode));
+                } else if (a.equals("grad_cam")) {
+                    expected = new SpearmansCorrelation().correlation(profile(cam[ecg], mode), profile(ixg[ecg], mode));
+                } else { // two maps with leads: flattened as before
+                    expected = new SpearmansCorrelation().correlation(flat(saliency[ecg], mode == ValueMode.ABSOLUTE),
+                            flat(ixg[ecg], mode == ValueMode.ABSOLUTE));
+                }
+                assertEquals(expected, t.doubleColumn("spearman").get(r), 1e-9, "row " + r + ": " + a + " vs " + b);
+                assertTrue(Double.isFinite(expected));
+            }
+        }
+    }
+
+    /** Σ over leads of the mode's values, per time point, written out here as the oracle. */
+    private static double[] profile(float[][] map, ValueMode mode) {
+        double[] out = new double[map[0].length];
+        for (float[] lead : map) {
+            for (int t = 0; t < out.length; t++) {
+                out[t] += mode == ValueMode.ABSOLUTE ? Math.abs(lead[t]) : lead[t];
+            }
+        }
+        return out;
     }
 
     @Test

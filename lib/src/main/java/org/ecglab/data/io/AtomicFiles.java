@@ -192,11 +192,22 @@ public final class AtomicFiles {
      */
     public static void writeFolder(Path folder, String marker, String kind, FolderWriter contents)
             throws IOException {
+        writeFolder(folder, List.of(marker), kind, contents);
+    }
+
+    /**
+     * As {@link #writeFolder(Path, String, String, FolderWriter)}, for a kind of folder that may hold any one of
+     * several markers (e.g. the current and an earlier layout of the same kind).
+     *
+     * @throws IOException if writing fails, or the target exists and holds none of {@code markers}
+     */
+    public static void writeFolder(Path folder, List<String> markers, String kind, FolderWriter contents)
+            throws IOException {
         Path target = folder.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        if (Files.exists(target) && !Files.isRegularFile(target.resolve(marker))) {
-            throw new IOException(target + " exists and is not " + kind + " (no " + marker
+        if (Files.exists(target) && markers.stream().noneMatch(m -> Files.isRegularFile(target.resolve(m)))) {
+            throw new IOException(target + " exists and is not " + kind + " (no " + String.join(" or ", markers)
                     + "); refusing to replace it");
         }
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");

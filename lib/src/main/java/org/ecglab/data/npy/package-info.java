@@ -3,5 +3,7 @@
  * so that datasets, attributions and model outputs can be exchanged with Python. Little-endian, C-order arrays of
  * the dtypes in {@link org.ecglab.data.npy.NpyDType}; files written here are byte-identical to what
  * {@code numpy.save} (1.24) writes for the same array.
+ *
+ * <p>May import: {@code org.ecglab.data.*}.
  */
 package org.ecglab.data.npy;

@@ -6,5 +6,7 @@
  * units decided per source and verified on every beat ({@link org.ecglab.data.ptbxl.BeatUnits}), and ECGdeli
  * fiducial points ({@link org.ecglab.data.ptbxl.EcgdeliPoints}) placed in each beat by aligning it with its raw
  * recording ({@link org.ecglab.data.ptbxl.FiducialAligner}).
+ *
+ * <p>May import: {@code org.ecglab.data.*}.
  */
 package org.ecglab.data.ptbxl;

@@ -67,5 +67,7 @@
  * with one positive finding, {@link org.ecglab.data.synthetic.SyntheticEcgGenerator#beat(java.util.List, long)} for
  * any findings, {@link org.ecglab.data.synthetic.SyntheticEcgGenerator#dataset} for a stratified, shuffled
  * {@link org.ecglab.data.EcgDataset}. Everything is deterministic given the seed.
+ *
+ * <p>May import: {@code org.ecglab.data.*}.
  */
 package org.ecglab.data.synthetic;

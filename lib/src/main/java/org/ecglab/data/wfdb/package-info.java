@@ -5,5 +5,7 @@
  * verified on every read; and annotation files ({@code .atr}) in the MIT format
  * ({@link org.ecglab.data.wfdb.WfdbAnnotationFile}). Every problem is reported as a
  * {@link org.ecglab.data.wfdb.WfdbException} that names the file and what is wrong.
+ *
+ * <p>May import: {@code org.ecglab.data.*}.
  */
 package org.ecglab.data.wfdb;

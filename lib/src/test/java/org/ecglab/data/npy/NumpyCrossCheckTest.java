@@ -4,50 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.ecglab.ExternalTools;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Java and NumPy read each other's files; skipped when /usr/bin/python3 with numpy is not installed. */
+/**
+ * Java and NumPy read each other's files. Skipped on a developer machine without {@code /usr/bin/python3} and
+ * numpy; under CI it fails instead ({@link ExternalTools}).
+ */
 class NumpyCrossCheckTest {
-    private static final String PYTHON = "/usr/bin/python3";
-
     @TempDir
     Path dir;
 
     @BeforeAll
     static void requireNumpy() throws InterruptedException {
-        boolean ok;
-        try {
-            ok = run("import numpy").exit == 0;
-        } catch (IOException e) {
-            ok = false;
-        }
-        Assumptions.assumeTrue(ok, PYTHON + " with numpy not available; cross-check skipped");
+        ExternalTools.require("numpy", "python3-numpy");
     }
 
-    private record Result(int exit, String out) {
-    }
-
-    private static Result run(String script, String... args) throws IOException, InterruptedException {
-        String[] cmd = new String[3 + args.length];
-        cmd[0] = PYTHON;
-        cmd[1] = "-c";
-        cmd[2] = script;
-        System.arraycopy(args, 0, cmd, 3, args.length);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("python timed out");
-        }
-        return new Result(p.exitValue(), out.strip());
+    private static ExternalTools.Result run(String script, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(ExternalTools.PYTHON, "-c", script));
+        cmd.addAll(List.of(args));
+        return ExternalTools.run(cmd, 60);
     }
 
     @Test
@@ -60,12 +43,12 @@ class NumpyCrossCheckTest {
         for (boolean compressed : new boolean[] {false, true}) {
             Path p = dir.resolve("j" + compressed + ".npz");
             Npz.write(p, m, compressed);
-            Result r = run("import numpy as np, sys\nz = np.load(sys.argv[1])\n"
+            ExternalTools.Result r = run("import numpy as np, sys\nz = np.load(sys.argv[1])\n"
                     + "print(z['f'].dtype, z['f'].shape, repr(z['f'].tolist()), z['b'].tolist(), z['i'].tolist(),"
                     + " z['l'].tolist())", p.toString());
-            assertEquals(0, r.exit, r.out);
+            assertEquals(0, r.exit(), r.output());
             assertEquals("float32 (2, 3) [[1.5, -2.25, 0.0010000000474974513], [7.0, 0.0, -0.0]] [True, False] "
-                    + "[-128, 127] [-9223372036854775808, 42]", r.out);
+                    + "[-128, 127] [-9223372036854775808, 42]", r.output());
         }
     }
 
@@ -73,12 +56,12 @@ class NumpyCrossCheckTest {
     void javaReadsNumpyFiles() throws Exception {
         Path npz = dir.resolve("n.npz");
         Path npy = dir.resolve("n.npy");
-        Result r = run("import numpy as np, sys\n"
+        ExternalTools.Result r = run("import numpy as np, sys\n"
                 + "a = (np.arange(24, dtype='<f8').reshape(2, 3, 4) - 11.5) / 4\n"
                 + "np.save(sys.argv[2], a)\n"
                 + "np.savez_compressed(sys.argv[1], a=a.astype('<f4'), u=np.array([0, 255], dtype='u1'),"
                 + " b=np.eye(2, dtype=bool), i=np.array([-5, 6], dtype='<i4'))\n", npz.toString(), npy.toString());
-        assertEquals(0, r.exit, r.out);
+        assertEquals(0, r.exit(), r.output());
         double[] expected = new double[24];
         for (int k = 0; k < 24; k++) {
             expected[k] = (k - 11.5) / 4;

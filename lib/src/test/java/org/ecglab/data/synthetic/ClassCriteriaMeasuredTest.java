@@ -9,46 +9,15 @@ import org.ecglab.data.Lead;
 import org.junit.jupiter.api.Test;
 
 /**
- * Measures every noise-free beat of the full-size dataset with {@link BeatMeasurements} and checks the class
- * criteria of {@link DiagnosticClass#criterion()} on what was measured: the labels are what a reader would say.
- * Severities are spread up to the thresholds on purpose, so a reading within {@link ClassCriteria#tolerance} of a
- * threshold may go either way; everywhere else label and reading must agree.
+ * Measures every noise-free beat of the full-size dataset with {@link BeatMeasurements}: the designed severities and
+ * intervals are the measured ones and the amplitudes are physiological. That the labels are the criteria measured on
+ * the beats is {@link ClassCriteriaDatasetTest}'s.
  */
 class ClassCriteriaMeasuredTest {
     private static final SyntheticConfig NOISE_FREE = SyntheticConfig.noiseFree();
 
     private static BeatMeasurements measure(float[][] ecg, SyntheticBeat beat) {
         return new BeatMeasurements(ecg, beat.patient().rrMs());
-    }
-
-    /** Each label agrees with the criterion measured on the beat, unless the reading lies at the threshold. */
-    @Test
-    void labelsAgreeWithTheMeasuredCriteria() {
-        List<String> failures = new ArrayList<>();
-        int[] checked = new int[DiagnosticClass.ALL.size()];
-        FullSizeData.forEachBeat(NOISE_FREE, (r, beat) -> {
-            BeatMeasurements m = measure(beat.cleanSignal(), beat);
-            for (DiagnosticClass c : DiagnosticClass.ALL) {
-                boolean atThreshold = c == DiagnosticClass.NORM ? ClassCriteria.normalIsBorderline(m)
-                        : ClassCriteria.near(ClassCriteria.keyQuantity(c, m), SeverityScale.of(c).threshold(),
-                                ClassCriteria.tolerance(c));
-                if (atThreshold) {
-                    continue;
-                }
-                checked[c.ordinal()]++;
-                if (ClassCriteria.meets(c, m) != beat.hasLabel(c)) {
-                    failures.add(r.findings() + " seed " + r.seed() + ": " + c + " criterion "
-                            + (beat.hasLabel(c) ? "not met" : "met"));
-                }
-            }
-        });
-        assertTrue(failures.isEmpty(), failures.size() + " disagreements, e.g. " + failures.subList(0,
-                Math.min(10, failures.size())));
-        for (DiagnosticClass c : DiagnosticClass.ALL) {
-            // Borderline cases lie near the thresholds by design, but most beats must be decided by the reading.
-            assertTrue(checked[c.ordinal()] >= 0.8 * FullSizeData.PLAN.size(), c + " checked on only "
-                    + checked[c.ordinal()] + " beats");
-        }
     }
 
     /** What the generator designed is what a reader measures: every finding's key quantity within tolerance. */
@@ -66,21 +35,6 @@ class ClassCriteriaMeasuredTest {
         });
         assertTrue(failures.isEmpty(), failures.size() + " findings off, e.g. " + failures.subList(0,
                 Math.min(10, failures.size())));
-    }
-
-    /** The same patient without any finding is a normal ECG: it meets NORM and no pathological criterion. */
-    @Test
-    void pathologyFreeVersionIsNormal() {
-        List<String> failures = new ArrayList<>();
-        FullSizeData.forEachBeat(NOISE_FREE, (r, beat) -> {
-            BeatMeasurements m = measure(beat.cleanWithoutPathology(), beat);
-            for (DiagnosticClass c : DiagnosticClass.values()) {
-                if (ClassCriteria.meets(c, m) != (c == DiagnosticClass.NORM)) {
-                    failures.add("seed " + r.seed() + " without findings: criterion of " + c);
-                }
-            }
-        });
-        assertTrue(failures.isEmpty(), failures.toString());
     }
 
     /**

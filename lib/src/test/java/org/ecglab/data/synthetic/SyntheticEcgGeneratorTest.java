@@ -164,22 +164,6 @@ class SyntheticEcgGeneratorTest {
     }
 
     @Test
-    void nineHundredBeatsTakeWellUnderTwoSeconds() {
-        NOISY.dataset(10, 0); // warm up the JIT
-        long start = System.nanoTime();
-        int n = 0;
-        for (DiagnosticClass c : DiagnosticClass.values()) {
-            for (long seed = 0; seed < 100; seed++) {
-                n += NOISY.beat(c, seed).signal().length > 0 ? 1 : 0;
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("generated %d beats in %.3f s%n", n, seconds);
-        assertEquals(900, n);
-        assertTrue(seconds < 2.0, "900 beats took " + seconds + " s");
-    }
-
-    @Test
     void generatorKeepsItsConfig() {
         SyntheticConfig c = SyntheticConfig.noiseFree();
         assertSame(c, new SyntheticEcgGenerator(c).config());

@@ -1,0 +1,91 @@
+package org.ecglab.experiment;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Checks for the claims a notebook's prose makes about the numbers its cells compute. Each check returns a line to
+ * print ({@code "checked: ..."}) when the claim holds and throws an {@link AssertionError} naming the claim and what
+ * was found when it does not, so that a cell stops, and the notebook fails, the moment its text stops being true.
+ */
+public final class Claims {
+    private Claims() {
+    }
+
+    /**
+     * A claim decided by the caller.
+     *
+     * @param claim what the prose says, e.g. "the four limb-lead identities hold exactly"
+     * @param found what was measured, shown in both outcomes
+     */
+    public static String check(boolean holds, String claim, String found) {
+        if (!holds) {
+            throw new AssertionError("claim failed: " + claim + "; found " + found);
+        }
+        return "checked: " + claim + " (" + found + ")";
+    }
+
+    /** {@code lo <= value <= hi}. */
+    public static String between(String what, double value, double lo, double hi) {
+        return check(value >= lo && value <= hi, what + " lies in [" + bound(lo) + ", " + bound(hi) + "]",
+                num(value));
+    }
+
+    /** {@code value < bound}. */
+    public static String below(String what, double value, double bound) {
+        return check(value < bound, what + " is below " + bound(bound), num(value));
+    }
+
+    /**
+     * Every value of {@code column} is at least {@code min}; the message names the rows below it by
+     * {@code labelColumns} (e.g. task and seed) and reports the lowest value.
+     *
+     * @throws IllegalArgumentException if a column is missing or not numeric
+     */
+    public static String allAtLeast(Table table, String column, double min, String... labelColumns) {
+        NumericColumn<?> values = table.numberColumn(column);
+        String claim = "all " + table.rowCount() + " rows have " + column + " >= " + bound(min);
+        if (table.rowCount() == 0) {
+            return check(false, claim, "no rows");
+        }
+        List<String> below = new ArrayList<>();
+        int lowest = 0;
+        for (int r = 0; r < table.rowCount(); r++) {
+            double v = values.getDouble(r);
+            if (v < values.getDouble(lowest)) {
+                lowest = r;
+            }
+            if (!(v >= min)) {
+                below.add(label(table, r, labelColumns) + " " + num(v));
+            }
+        }
+        String found = below.isEmpty() ? "lowest " + num(values.getDouble(lowest)) + ", "
+                + label(table, lowest, labelColumns) : below.size() + " below: " + below;
+        return check(below.isEmpty(), claim, found);
+    }
+
+    private static String label(Table table, int row, String... columns) {
+        List<String> parts = new ArrayList<>();
+        for (String c : columns) {
+            Column<?> column = table.column(c);
+            parts.add(column.getString(row));
+        }
+        return String.join(" ", parts);
+    }
+
+    /** A measured value, to four significant digits. */
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** A bound as the prose writes it: 0.95, 300, and small ones in Java's exponent form, 1.0E-12. */
+    private static String bound(double v) {
+        return v != 0 && Math.abs(v) < 1e-3 ? Double.toString(v)
+                : new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+}
