@@ -1,10 +1,12 @@
 """CAM family: Grad-CAM (Selvaraju et al. 2017), as Captum's LayerGradCam followed by LayerAttribution.interpolate
-(F.interpolate), on the layer the bundle names by its index (-1: the last convolution)."""
+(F.interpolate), on the layer the bundle names by its index (-1: the last convolution); guided Grad-CAM as Captum's
+GuidedGradCam (guided backpropagation times the rectified, upsampled Grad-CAM map)."""
 
 import torch
 import torch.nn.functional as F
 
 from . import reference
+from .backprop import guided_backprop
 
 
 def explained_layer(spec, layer):
@@ -48,3 +50,12 @@ def grad_cam(ctx):
         raise ValueError("grad_cam maps have no lead axis, but the bundle stores 12 rows")
     cam = grad_cam_at(ctx, bool(ctx.params["relu_attributions"]))
     return upsample(cam, ctx.inputs.shape[2], ctx.params["interpolate_mode"]).numpy()
+
+
+@reference("guided_grad_cam")
+def guided_grad_cam(ctx):
+    """Captum's GuidedGradCam: F.relu(LayerGradCam) upsampled ("nearest" by default) times GuidedBackprop."""
+    if not ctx.lead_axis:
+        raise ValueError("guided_grad_cam maps keep the lead axis, but the bundle stores one row")
+    cam = upsample(grad_cam_at(ctx, True), ctx.inputs.shape[2], ctx.params["interpolate_mode"])
+    return guided_backprop(ctx) * cam.numpy()

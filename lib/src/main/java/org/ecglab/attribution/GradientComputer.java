@@ -164,13 +164,15 @@ public final class GradientComputer {
         return out;
     }
 
-    static void copyIn(float[][] signal, float[] dest, int offset) {
+    /** Writes one ECG {@code [12][600]} lead-major into {@code dest} at {@code offset}. */
+    public static void copyIn(float[][] signal, float[] dest, int offset) {
         for (int l = 0; l < EcgFormat.LEADS; l++) {
             System.arraycopy(signal[l], 0, dest, offset + l * EcgFormat.SAMPLES, EcgFormat.SAMPLES);
         }
     }
 
-    static void copyOut(float[] flat, int offset, float[][] dest) {
+    /** Reads one ECG's {@link #ROW_SIZE} lead-major values at {@code offset} into {@code dest} {@code [12][600]}. */
+    public static void copyOut(float[] flat, int offset, float[][] dest) {
         for (int l = 0; l < EcgFormat.LEADS; l++) {
             System.arraycopy(flat, offset + l * EcgFormat.SAMPLES, dest[l], 0, EcgFormat.SAMPLES);
         }

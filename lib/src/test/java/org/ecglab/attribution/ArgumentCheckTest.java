@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ecglab.attribution.path.IntegratedGradients;
 import org.ecglab.nn.EcgClassifier;
 import org.junit.jupiter.api.AfterAll;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.function.Executable;
 
 /** The registry and every method reject bad ids, parameters and inputs with messages naming the problem. */
 class ArgumentCheckTest {
-    /** Methods that take one baseline per input (the others ignore baselines or draw from a distribution). */
-    private static final java.util.Set<String> PER_INPUT_BASELINES = java.util.Set.of("integrated_gradients");
+    /** Methods that take one baseline per input (or one for all). */
+    private static final Set<String> PER_INPUT_BASELINES = Set.of("integrated_gradients", "deeplift");
     private static EcgClassifier model;
     private static float[][][] x;
 
@@ -38,7 +39,9 @@ class ArgumentCheckTest {
     @Test
     void registryListsMethodsAndRejectsUnknownIds() {
         assertEquals(List.of("saliency", "integrated_gradients", "input_x_gradient", "smoothgrad", "gradient_shap",
-                "grad_cam"), AttributionMethods.ids());
+                "grad_cam", "guided_grad_cam", "guided_backprop", "deconvolution", "deeplift", "deeplift_shap", "lrp_epsilon", "lrp_gamma",
+                "lrp_alpha_beta", "lrp_z_plus", "lrp_flat", "lrp_epsilon_plus_flat", "lrp_epsilon_gamma_flat"),
+                AttributionMethods.ids());
         String m = message(() -> AttributionMethods.create("lrp_magic"));
         assertTrue(m.contains("lrp_magic") && m.contains("integrated_gradients"), m);
     }
@@ -96,11 +99,43 @@ class ArgumentCheckTest {
             assertTrue(message(() -> m.attribute(model, nan, new int[] {0})).contains("inputs[0][5][42] is NaN"), id);
             assertTrue(message(() -> m.attribute(model, shortLead, new int[] {0}))
                     .contains("inputs[0][2] has 599 samples"), id);
-            if (PER_INPUT_BASELINES.contains(m.id())) { // the others ignore baselines or draw from them
+            if (PER_INPUT_BASELINES.contains(id)) { // the others take no baseline, or a distribution
                 assertTrue(message(() -> m.attribute(model, x, new int[] {0, 1}, Baselines.of(TinyModels.ecgs(3, 5))))
                         .contains("3 baselines for 2 inputs; give 1 or 2"), id);
             }
         }
+    }
+
+    @Test
+    void deepLiftShapNeedsADistributionOfTwoBaselines() {
+        AttributionMethod shap = AttributionMethods.create("deeplift_shap");
+        assertTrue(message(() -> shap.attribute(model, x, new int[] {0, 1}))
+                .contains("needs a distribution of at least 2 baseline ECGs"));
+        assertTrue(message(() -> shap.attribute(model, x, new int[] {0, 1}, Baselines.of(TinyModels.ecgs(1, 5))))
+                .contains("needs at least 2 baseline ECGs to draw from; 1 given"));
+    }
+
+    @Test
+    void methodsThatWalkTheLayersNameTheMissingArchitecture() {
+        // The linear test model wraps a bare DJL block: checks of the arguments come first, then this.
+        for (String id : List.of("guided_backprop", "deconvolution", "deeplift", "lrp_epsilon", "lrp_epsilon_gamma_flat")) {
+            String m = message(() -> AttributionMethods.create(id).attribute(model, x, new int[] {0, 1}));
+            assertTrue(m.contains("method " + id + " needs the network's layers") && m.contains("model linear"), m);
+        }
+    }
+
+    @Test
+    void badLrpAndDeepLiftParametersAreNamed() {
+        String alphaBeta = message(() -> AttributionMethods.create("lrp_alpha_beta", Map.of("alpha", 2.0)));
+        assertTrue(alphaBeta.contains("alpha - beta must be 1"), alphaBeta);
+        String gamma = message(() -> AttributionMethods.create("lrp_gamma", Map.of("gamma", -0.5)));
+        assertTrue(gamma.contains("'gamma'") && gamma.contains(">= 0.0"), gamma);
+        String eps = message(() -> AttributionMethods.create("lrp_epsilon", Map.of("epsilon", "tiny")));
+        assertTrue(eps.contains("'epsilon'") && eps.contains("a number"), eps);
+        String stab = message(() -> AttributionMethods.create("lrp_z_plus", Map.of("epsilon", 1e-3)));
+        assertTrue(stab.contains("unknown parameter 'epsilon'") && stab.contains("stabilizer"), stab);
+        String dl = message(() -> AttributionMethods.create("deeplift", Map.of("multiply_by_inputs", "maybe")));
+        assertTrue(dl.contains("'multiply_by_inputs'") && dl.contains("true or false"), dl);
     }
 
     @Test

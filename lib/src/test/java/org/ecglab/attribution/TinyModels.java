@@ -66,10 +66,17 @@ public final class TinyModels {
     /**
      * conv(12→4, k=7) → activation → avg-pool(4) → conv(4→4, k=5, stride 2) → activation → flatten → linear(2),
      * seeded. {@code smooth} selects softplus instead of ReLU: finite differences straddle ReLU kinks for points
-     * whose pre-activation is within eps of zero, which makes a pointwise gradient check flaky.
+     * whose pre-activation is within eps of zero, which makes a pointwise gradient check flaky. The ReLU network is
+     * built from its {@link Architecture}, so methods that walk the layers can explain it; softplus has no layer spec.
      */
     public static EcgClassifier cnn(long seed, boolean smooth) {
         Engine.getInstance().setRandomSeed((int) seed);
+        if (!smooth) {
+            return EcgClassifier.of("cnn-relu-" + seed, new Architecture("tiny-relu-cnn", List.of(
+                    new LayerSpec.Conv1d(12, 4, 7, 1, 3, 1, true), new LayerSpec.Relu(), new LayerSpec.AvgPool1d(4, 4, 0),
+                    new LayerSpec.Conv1d(4, 4, 5, 2, 0, 1, true), new LayerSpec.Relu(), new LayerSpec.Flatten(),
+                    new LayerSpec.Linear(292, 2, true))), List.of("neg", "pos"));
+        }
         Block act = smooth ? Activation.softPlusBlock() : Activation.reluBlock();
         Block act2 = smooth ? Activation.softPlusBlock() : Activation.reluBlock();
         SequentialBlock block = new SequentialBlock()
@@ -133,6 +140,14 @@ public final class TinyModels {
         return g;
     }
 
+    /**
+     * The baselines a shared test passes to method {@code id}: a distribution of three seeded ECGs for DeepLIFT SHAP,
+     * which needs at least two; zeros (the default) for the others.
+     */
+    public static Baselines baselinesFor(String id) {
+        return id.equals("deeplift_shap") ? Baselines.distribution(ecgs(3, 555)) : Baselines.zero();
+    }
+
     /** {@code n} seeded ECG-like inputs: a few sinusoids per lead plus noise, amplitudes around 1 mV. */
     public static float[][][] ecgs(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -168,6 +183,16 @@ public final class TinyModels {
             }
         }
         return s;
+    }
+
+    public static double maxAbs(float[][] map) {
+        double max = 0;
+        for (float[] lead : map) {
+            for (float v : lead) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        return max;
     }
 
     public static double maxAbsDiff(float[][][] a, float[][][] b) {

@@ -102,6 +102,40 @@ class InteropBundlePythonTest {
         return folder;
     }
 
+    /** The modified backward passes, each with the baselines it takes (none, one per input, a distribution). */
+    private static final List<String> BACKPROP_METHODS = List.of("guided_backprop", "deconvolution", "deeplift",
+            "deeplift_shap", "lrp_epsilon", "lrp_gamma", "lrp_alpha_beta", "lrp_z_plus", "lrp_flat",
+            "lrp_epsilon_plus_flat", "lrp_epsilon_gamma_flat");
+
+    /** Writes a bundle with the maps of {@code methods} (registry ids with parameters) on seeded inputs. */
+    private Path bundleWith(String name, Architecture arch, long seed, Map<String, Map<String, Object>> methods)
+            throws IOException {
+        List<String> classes = new ArrayList<>();
+        for (int k = 0; k < arch.outputs(); k++) {
+            classes.add("class" + k);
+        }
+        float[][][] x = TestModels.inputs(3, seed);
+        int[] targets = new int[x.length];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = i % arch.outputs();
+        }
+        Path folder = dir.resolve(name);
+        try (EcgClassifier model = TestModels.nonTrivial(arch, seed, classes)) {
+            Map<String, BundleAttribution> maps = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<String, Object>> m : methods.entrySet()) {
+                Baselines b = switch (m.getKey()) {
+                    case "deeplift" -> Baselines.of(TestModels.inputs(3, seed + 100));
+                    case "deeplift_shap" -> Baselines.distribution(TestModels.inputs(3, seed + 200));
+                    default -> Baselines.zero();
+                };
+                maps.put(m.getKey(), AttributionMethods.create(m.getKey(), m.getValue()).attribute(model, x, targets, b)
+                        .toBundle());
+            }
+            InteropBundle.write(folder, arch, model, classes, x, targets, maps);
+        }
+        return folder;
+    }
+
     private static ExternalTools.Result check(Path... bundles) throws IOException, InterruptedException {
         ExternalTools.require("numpy, torch", "python3-torch python3-numpy");
         List<String> cmd = new ArrayList<>(List.of(ExternalTools.PYTHON, SCRIPT.toString()));
@@ -128,6 +162,30 @@ class InteropBundlePythonTest {
         assertEquals(2, count(run.output(), "saliency: saliency"), run.output());
         assertEquals(2, count(run.output(), "integrated_gradients: integrated_gradients"), run.output());
         assertEquals(0, count(run.output(), "MISMATCH"), run.output());
+    }
+
+    @Test
+    void pytorchReproducesTheModifiedBackwardPasses() throws Exception {
+        Map<String, Map<String, Object>> defaults = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> others = new LinkedHashMap<>();
+        for (String id : BACKPROP_METHODS) {
+            defaults.put(id, Map.of());
+            others.put(id, Map.of("internal_batch_size", 2));
+        }
+        // Non-default parameters on the layer zoo: a larger epsilon, alpha 2 beta 1, another gamma.
+        others.put("lrp_epsilon", Map.of("epsilon", 0.01));
+        others.put("lrp_alpha_beta", Map.of("alpha", 2.0, "beta", 1.0));
+        others.put("lrp_gamma", Map.of("gamma", 1.0, "stabilizer", 1e-4));
+        others.put("deeplift", Map.of("multiply_by_inputs", false));
+        Path cnn = bundleWith("backprop-default-cnn", Architecture.defaultCnn(2), 31, defaults);
+        Path all = bundleWith("backprop-all-types", allLayerTypes(), 32, others);
+        ExternalTools.Result run = check(cnn, all);
+        assertEquals(0, run.exit(), run.output());
+        for (String id : BACKPROP_METHODS) {
+            assertEquals(2, count(run.output(), id + ": " + id + " "), id + "\n" + run.output());
+        }
+        assertEquals(0, count(run.output(), "MISMATCH"), run.output());
+        assertEquals(0, count(run.output(), "NOT CHECKED"), run.output());
     }
 
     @Test
@@ -184,6 +242,9 @@ class InteropBundlePythonTest {
         e.put("grad_cam_first_nearest_relu", Entry.of("grad_cam", Map.of("layer", 0, "interpolate_mode", "nearest",
                 "relu_attributions", true)));
         e.put("grad_cam_relu_layer", Entry.of("grad_cam", Map.of("layer", 2)));
+        e.put("guided_grad_cam", Entry.of("guided_grad_cam", Map.of()));
+        e.put("guided_grad_cam_linear_layer", Entry.of("guided_grad_cam", Map.of("layer", 2,
+                "interpolate_mode", "linear")));
         return e;
     }
 

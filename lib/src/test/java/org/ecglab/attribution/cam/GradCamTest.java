@@ -181,4 +181,32 @@ class GradCamTest {
             assertTrue(map[0] != map[8] || map[8] != map[16], "a non-constant map");
         }
     }
+
+    @Test
+    void guidedGradCamIsGuidedBackpropTimesTheRectifiedUpsampledGradCam() {
+        float[][][] x = TinyModels.ecgs(3, 71);
+        int[] targets = {1, 0, 1};
+        try (EcgClassifier cnn = TestModels.nonTrivial(Architecture.defaultCnn(2), 72, List.of("a", "b"))) {
+            Attribution ggc = new GuidedGradCam().attribute(cnn, x, targets);
+            float[][][] gb = AttributionMethods.create("guided_backprop").attribute(cnn, x, targets).values();
+            float[][][] cam = AttributionMethods.create("grad_cam", java.util.Map.of("relu_attributions", true,
+                    "interpolate_mode", "nearest")).attribute(cnn, x, targets).values();
+            assertTrue(ggc.hasLeadAxis(), "guided Grad-CAM keeps guided backpropagation's lead axis");
+            double worst = 0;
+            double scale = 0;
+            int zeroedByRelu = 0;
+            for (int i = 0; i < x.length; i++) {
+                for (int l = 0; l < 12; l++) {
+                    for (int t = 0; t < 600; t++) {
+                        double expected = (double) gb[i][l][t] * cam[i][0][t];
+                        worst = Math.max(worst, Math.abs(ggc.values()[i][l][t] - expected));
+                        scale = Math.max(scale, Math.abs(expected));
+                        zeroedByRelu += cam[i][0][t] == 0 && gb[i][l][t] != 0 ? 1 : 0;
+                    }
+                }
+            }
+            assertEquals(0, worst / scale, 1e-6);
+            assertTrue(zeroedByRelu > 0, "the rectification must matter on this net");
+        }
+    }
 }
