@@ -53,11 +53,13 @@ final class ConductionPathologies {
      * standardization and interpretation of the ECG, part III: intraventricular conduction disturbances, Surawicz et
      * al., Circulation 119:e235): the septum is activated from the right, so the septal q disappears from I, aVL, V5,
      * V6; the left ventricle is then activated slowly through the working myocardium. That slow wavefront is a
-     * {@link WaveChain} whose force turns from septal (leftward, slightly anterior) through the free wall (leftward,
-     * posterior, inferior) to the base (leftward, posterior), with neighbours 1.7–2.5 widths apart: one broad R in I,
-     * aVL, V5, V6, slurred or with a shallow notch, peaking late (R peak time &gt; 60 ms), and one broad, deep QS or rS
-     * in V1. Repolarisation turns discordant (ST-T opposite to the QRS), with the end of T unchanged. At 110–119 ms
-     * the same pattern is an incomplete LBBB.
+     * smooth {@link WaveChain} whose force turns from septal (leftward, slightly anterior) through the free wall
+     * (leftward, posterior, inferior) to the base (leftward, posterior) and grows as more of the ventricle is reached:
+     * one broad R in I, aVL, V5, V6 peaking late (R peak time &gt; 60 ms), and one broad, deep, smooth QS or rS in V1.
+     * The R is slurred or, where the force turns briefly from left to back in mid-QRS (a turn V1 hardly sees), carries
+     * a shallow notch that keeps at least half the height of the smaller peak (at most {@code LBBB_MAX_NOTCH} of the
+     * leftward force is turned away). Repolarisation turns discordant (ST-T opposite to the QRS), with the end of T
+     * unchanged. At 110–119 ms the same pattern is an incomplete LBBB.
      */
     static Pathology leftBundleBranchBlock() {
         return (beat, qrs, rng) -> {
