@@ -6,6 +6,9 @@
  * <p>Experiment 1, inter-method similarity: {@link org.ecglab.experiment.MethodSimilarityExperiment}. Experiment 3,
  * dependence on model weights, starts from the randomised copies of a trained model that
  * {@link org.ecglab.experiment.ModelRandomizer} makes (cascading or one layer at a time, Adebayo et al. 2018).
+ * For the method-family notebooks: several methods on the example ECGs with their relevance mass inside the ground
+ * truth ({@link org.ecglab.experiment.ExampleExplanations}), and the Shapley estimators' error against exact values by
+ * sample count ({@link org.ecglab.experiment.SampleCountStudy}).
  *
  * <p>Where notebooks keep their files and how big their runs are, and the call that starts a notebook
  * ({@code Lab.start()}, which also gives the PyTorch engine the lab's settings):

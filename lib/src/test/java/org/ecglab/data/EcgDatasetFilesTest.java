@@ -210,8 +210,55 @@ class EcgDatasetFilesTest {
         assertTrue(m.endsWith(": entry 'format_version' has shape [0], expected [1] or a scalar"), m);
         m = corrupt("format_version", NpyArray.ofInts(new int[] {1, 1}, 2));
         assertTrue(m.endsWith(": entry 'format_version' has shape [2], expected [1] or a scalar"), m);
-        m = corrupt("format_version", NpyArray.ofLongs(new long[] {2}));
-        assertTrue(m.endsWith(": format_version 2 is not supported (expected 1)"), m);
+        m = corrupt("format_version", NpyArray.ofLongs(new long[] {4}));
+        assertTrue(m.endsWith(": format_version 4 is not supported (expected 1 to 3)"), m);
+        m = corrupt("format_version", NpyArray.ofLongs(new long[] {0}));
+        assertTrue(m.endsWith(": format_version 0 is not supported (expected 1 to 3)"), m);
+    }
+
+    @Test
+    void versionThreeIsWrittenAndEarlierVersionsLoadWithoutTrueLabelsOrFiducials() throws IOException {
+        Path p = dir.resolve("v.npz");
+        EcgDatasetFiles.save(timed(dataset(true)), p);
+        Map<String, NpyArray> entries = new LinkedHashMap<>(Npz.read(p));
+        assertArrayEquals(new long[] {3}, entries.get("format_version").toLongs());
+        assertEquals(3, EcgDatasetFiles.FORMAT_VERSION);
+        // Version 2 and 1 files never had these entries: what a version-2 writer made loads with them absent.
+        for (String drop : List.of("true_labels", "rr_ms", "fiducials", "fiducial_names")) {
+            entries.remove(drop);
+        }
+        for (long version : new long[] {2, 1}) {
+            entries.put("format_version", NpyArray.ofInts(new int[] {(int) version}));
+            Npz.write(p, entries, true);
+            EcgDataset back = EcgDatasetFiles.load(p);
+            assertTrue(!back.hasTrueLabels() && !back.hasBeatFiducials(), "version " + version);
+            assertEquals(BeatFiducials.NONE, back.beatFiducials(0));
+            assertArrayEquals(dataset(true).labels(1), back.labels(1));
+        }
+    }
+
+    @Test
+    void aStreamedWriteStoresEachRecordsFiducialsAndTheTrueLabels() throws IOException {
+        EcgDataset d = timed(dataset(false));
+        boolean[][] labels = new boolean[3][];
+        boolean[][] truth = new boolean[3][];
+        for (int i = 0; i < 3; i++) {
+            labels[i] = d.labels(i);
+            truth[i] = d.trueLabels(i);
+        }
+        Path streamed = dir.resolve("streamed.npz");
+        Path saved = dir.resolve("saved.npz");
+        EcgDatasetFiles.write(streamed, d.name(), d.ids(), labels, new Split[] {Split.TRAIN, Split.TEST,
+            Split.VALIDATION}, EcgDatasetFiles.Masks.NONE, new EcgDatasetFiles.Annotations(truth, true),
+                i -> new EcgDatasetFiles.Record(d.signal(i), null, i == 1 ? null : d.beatFiducials(i)));
+        EcgDatasetFiles.save(d, saved);
+        assertArrayEquals(java.nio.file.Files.readAllBytes(saved), java.nio.file.Files.readAllBytes(streamed));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EcgDatasetFiles.write(
+                dir.resolve("x.npz"), "x", d.ids(), labels, new Split[] {Split.TRAIN, Split.TEST, Split.TEST},
+                EcgDatasetFiles.Masks.NONE, new EcgDatasetFiles.Annotations(new boolean[2][9], false),
+                i -> new EcgDatasetFiles.Record(d.signal(i), null)));
+        assertEquals("x: 2 true-label rows for 3 records", e.getMessage());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("x.npz")));
     }
 
     @Test

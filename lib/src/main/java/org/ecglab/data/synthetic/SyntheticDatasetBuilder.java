@@ -1,12 +1,16 @@
 package org.ecglab.data.synthetic;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import org.ecglab.data.BeatFiducials;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
-import org.ecglab.data.BeatFiducials;
+import org.ecglab.data.EcgDatasetFiles;
 import org.ecglab.data.Split;
 
 /**
@@ -22,18 +26,22 @@ import org.ecglab.data.Split;
  * The kinds follow a fixed pattern within each class and split ({@link #kind}), so every split gets the same
  * shares and the first patient of each class in each split is a plain positive (even the smallest dataset has
  * positives of every class in every split); severities and partners are drawn at random.
- * Labels are multi-hot (the criteria the findings meet); a borderline case is labelled NORM if it stays within NORM's limits
- * and otherwise carries no label. Within each class's patients the first 60 % go to TRAIN, the next 20 % to
+ * Labels are multi-hot (the criteria the findings meet); a borderline case is labelled NORM if it stays within NORM's
+ * limits and otherwise carries no label. Within each class's patients the first 60 % go to TRAIN, the next 20 % to
  * VALIDATION and the rest to TEST (rounded), so every split is stratified; the records are then shuffled and named
  * "syn-00001", "syn-00002", ... in order. Finally {@link LabelNoise} flips labels at the configured rate within each
- * split; the
- * labels before that are kept as {@link EcgDataset#trueLabels}. Every record carries its RR interval and designed
- * fiducial points. Random streams (patients, composition, order, label noise) are split from the seed in that
- * order, so the same seed gives the same patients whatever the noise settings.
+ * split; the labels before that are kept as {@link EcgDataset#trueLabels}. Every record carries its RR interval and
+ * designed fiducial points. Random streams (patients, composition, order, label noise) are split from the seed in
+ * that order, so the same seed gives the same patients whatever the noise settings.
+ *
+ * <p>Everything but the beats (findings, seeds, splits, labels before and after label noise) is decided first,
+ * without rendering a beat; the beats are then generated one at a time, so a dataset can be written to a file without
+ * holding it in memory ({@link #write}), and the file is the same whether it was written that way or from
+ * {@link #build}.
  */
 final class SyntheticDatasetBuilder {
-    /** Ids have five digits. */
-    static final int MAX_RECORDS = 99_999;
+    /** Ten million records: 288 GB of signals, far beyond the study's 873,710 ECGs. */
+    static final int MAX_RECORDS = 10_000_000;
     /**
      * Smallest class size whose 20 % is a whole record. Below 4 a split gets no record of the class; 4 would give
      * 2/1/1, which is not 60/20/20 any more.
@@ -119,31 +127,63 @@ final class SyntheticDatasetBuilder {
         return root.split();
     }
 
-    static EcgDataset build(SyntheticEcgGenerator generator, int perClass, long seed) {
+    /**
+     * A planned dataset with its labels: the records in dataset order, their ids, the labels their designed findings
+     * meet ({@code trueLabels}) and the labels after label noise.
+     */
+    private record LabelledPlan(String name, List<String> ids, List<PlannedRecord> records, boolean[][] trueLabels,
+            boolean[][] labels, Split[] splits) {
+    }
+
+    /** The plan and its labels, read from each patient's designed beat without rendering it. */
+    private static LabelledPlan labelledPlan(SyntheticEcgGenerator generator, int perClass, long seed) {
         List<PlannedRecord> plan = plan(perClass, seed);
         int n = plan.size();
         List<String> ids = new ArrayList<>(n);
-        float[][][] signals = new float[n][][];
-        float[][][] masks = new float[n][][];
         boolean[][] trueLabels = new boolean[n][];
         Split[] splits = new Split[n];
-        BeatFiducials[] fiducials = new BeatFiducials[n];
+        int[] splitGroups = new int[n];
         for (int i = 0; i < n; i++) {
             PlannedRecord r = plan.get(i);
-            SyntheticBeat b = generator.beat(r.findings(), r.seed());
             ids.add(String.format(Locale.ROOT, "syn-%05d", i + 1));
-            signals[i] = b.signal();
-            masks[i] = b.mask();
-            trueLabels[i] = b.labels().clone();
+            trueLabels[i] = generator.designedLabels(r.findings(), r.seed());
             splits[i] = r.split();
-            fiducials[i] = b.fiducials();
+            splitGroups[i] = r.split().ordinal();
         }
-        int[] splitGroups = java.util.Arrays.stream(splits).mapToInt(Split::ordinal).toArray();
         boolean[][] labels = LabelNoise.apply(trueLabels, generator.config().labelNoiseRate(), labelNoiseStream(seed),
                 splitGroups);
         String name = "synthetic(seed=" + seed + ", perClass=" + perClass + ")";
-        return new EcgDataset(name, ids, signals, labels, splits, masks).withTrueLabels(trueLabels)
-                .withBeatFiducials(fiducials);
+        return new LabelledPlan(name, ids, plan, trueLabels, labels, splits);
+    }
+
+    static EcgDataset build(SyntheticEcgGenerator generator, int perClass, long seed) {
+        LabelledPlan p = labelledPlan(generator, perClass, seed);
+        int n = p.ids().size();
+        float[][][] signals = new float[n][][];
+        float[][][] masks = new float[n][][];
+        BeatFiducials[] fiducials = new BeatFiducials[n];
+        for (int i = 0; i < n; i++) {
+            PlannedRecord r = p.records().get(i);
+            SyntheticBeat b = generator.beat(r.findings(), r.seed());
+            signals[i] = b.signal();
+            masks[i] = b.mask();
+            fiducials[i] = b.fiducials();
+        }
+        return new EcgDataset(p.name(), p.ids(), signals, p.labels(), p.splits(), masks)
+                .withTrueLabels(p.trueLabels()).withBeatFiducials(fiducials);
+    }
+
+    /** Writes the dataset {@link #build} makes to {@code npz}, one beat at a time (memory holds one beat). */
+    static void write(SyntheticEcgGenerator generator, int perClass, long seed, Path npz, IntConsumer progress)
+            throws IOException {
+        LabelledPlan p = labelledPlan(generator, perClass, seed);
+        EcgDatasetFiles.write(npz, p.name(), p.ids(), p.labels(), p.splits(), EcgDatasetFiles.Masks.BINARY,
+                new EcgDatasetFiles.Annotations(p.trueLabels(), true), i -> {
+                    PlannedRecord r = p.records().get(i);
+                    SyntheticBeat b = generator.beat(r.findings(), r.seed());
+                    progress.accept(i + 1);
+                    return new EcgDatasetFiles.Record(b.signal(), b.mask(), b.fiducials());
+                });
     }
 
     /** The findings of a patient of {@code kind} drawn for class {@code c} (a fixed number of draws). */
