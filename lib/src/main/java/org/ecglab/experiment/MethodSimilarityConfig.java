@@ -70,7 +70,9 @@ public record MethodSimilarityConfig(List<MethodSpec> methods, Split split, int 
      * folder are left out because they do not change that table.
      */
     public String canonical() {
-        return "method_similarity v1; methods=" + methods.stream().map(MethodSpec::canonical)
+        // v2: SmoothGrad's and gradient SHAP's noise draws both values of each Box-Muller pair (RandomDraws), so
+        // tables cached under v1 hold maps a recomputation no longer gives.
+        return "method_similarity v2; methods=" + methods.stream().map(MethodSpec::canonical)
                 .collect(Collectors.joining(";")) + "; split=" + split + "; max=" + maxEcgsPerTask + "; values="
                 + valueModes + "; correlation=" + correlation.label();
     }

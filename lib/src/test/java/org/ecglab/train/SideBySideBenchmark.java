@@ -113,7 +113,8 @@ class SideBySideBenchmark {
 
     /** The gradient self-check's outcome in a child JVM like ours (one thread), after it trained. */
     private static String selfCheckSummary(Path workload) throws IOException, InterruptedException {
-        String output = BenchmarkJvm.run(TrainingBenchmark.class, 1, List.of(), List.of(workload.toString()));
+        String output = BenchmarkJvm.run(TrainingBenchmark.class, 1, List.of(), List.of(),
+                List.of(workload.toString()));
         return output.lines().filter(l -> l.startsWith(TrainingBenchmark.SELF_CHECK)).findFirst()
                 .map(l -> l.substring(TrainingBenchmark.SELF_CHECK.length()).trim()).orElse("not reported");
     }

@@ -90,7 +90,7 @@ class TrainingBenchmark {
 
     /** Our side in a child JVM with {@code threads} intra-op threads on the workload in {@code folder}. */
     static Result runChild(Path folder, int threads, String oneDnnMode) throws IOException, InterruptedException {
-        String output = BenchmarkJvm.run(TrainingBenchmark.class, threads,
+        String output = BenchmarkJvm.run(TrainingBenchmark.class, threads, List.of(),
                 List.of(GradientSelfCheck.PROPERTY + "=" + oneDnnMode), List.of(folder.toString()));
         return Result.parse(BenchmarkJvm.resultLines(output).get(0));
     }
