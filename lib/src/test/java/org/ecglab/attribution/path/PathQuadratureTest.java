@@ -3,8 +3,11 @@ package org.ecglab.attribution.path;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.junit.jupiter.api.Test;
 
 /** Quadrature rules: exactness on polynomials, Captum's node positions, and argument checks. */
@@ -29,6 +32,27 @@ class PathQuadratureTest {
         assertArrayEquals(new double[] {0.5}, GaussLegendreQuadrature.INSTANCE.rule(1).alphas(), 0);
         double d = Math.sqrt(3) / 6; // two-point rule: nodes 1/2 ± 1/(2√3)
         assertArrayEquals(new double[] {0.5 - d, 0.5 + d}, GaussLegendreQuadrature.INSTANCE.rule(2).alphas(), 1e-15);
+    }
+
+    @Test
+    void gaussLegendreAgreesWithCommonsMathAndScalesToThousandsOfNodes() {
+        for (int n = 1; n <= 120; n++) {
+            GaussIntegrator reference = new GaussIntegratorFactory().legendre(n, 0, 1);
+            PathQuadrature.Rule rule = GaussLegendreQuadrature.INSTANCE.rule(n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(reference.getPoint(i), rule.alphas()[i], 1e-14, "node " + i + " of " + n);
+                assertEquals(reference.getWeight(i), rule.weights()[i], 1e-14, "weight " + i + " of " + n);
+            }
+        }
+        // Commons Math's recursive rule factory overflows the stack near 2,000 nodes (and takes a minute for 1,000)
+        PathQuadrature.Rule large = GaussLegendreQuadrature.INSTANCE.rule(5000);
+        for (int i = 1; i < large.size(); i++) {
+            assertTrue(large.alphas()[i] > large.alphas()[i - 1], "nodes increase at " + i);
+        }
+        assertTrue(large.alphas()[0] > 0 && large.alphas()[large.size() - 1] < 1);
+        for (int degree : new int[] {0, 1, 7, 100, 2001}) {
+            assertEquals(1.0 / (degree + 1), integrate(large, degree), 1e-12, "degree " + degree);
+        }
     }
 
     @Test
