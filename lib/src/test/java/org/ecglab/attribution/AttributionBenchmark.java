@@ -1,5 +1,6 @@
 package org.ecglab.attribution;
 
+import org.ecglab.runtime.EngineSetup;
 import org.ecglab.attribution.path.IntegratedGradients;
 import org.ecglab.attribution.gradient.Saliency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,6 +80,7 @@ class AttributionBenchmark {
     public static void main(String[] args) {
         int threads = Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "1"));
         float[][][] ecgs = data().signals();
+        EngineSetup.start(); // as a notebook or the CLI: threads from -Dai.djl.pytorch.num_threads, allocator
         Engine.getInstance().setRandomSeed(1);
         try (EcgClassifier model = EcgClassifier.of("bench", Architecture.defaultCnn(1).toBlock(),
                 List.of("LBBB"))) {

@@ -1,5 +1,6 @@
 package org.ecglab.attribution;
 
+import org.ecglab.runtime.EngineSetup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,7 @@ class GradientMethodsBenchmark {
     public static void main(String[] args) {
         float[][][] ecgs = new SyntheticEcgGenerator(SyntheticConfig.defaults()).dataset(ECGS / 9 + 1, 7).signals();
         ecgs = Arrays.copyOf(ecgs, ECGS);
+        EngineSetup.start(); // as a notebook or the CLI: threads from -Dai.djl.pytorch.num_threads, allocator
         Engine.getInstance().setRandomSeed(1);
         List<GradientPassMethod> methods = methods();
         try (EcgClassifier model = EcgClassifier.of("bench", Architecture.defaultCnn(1), List.of("LBBB"))) {

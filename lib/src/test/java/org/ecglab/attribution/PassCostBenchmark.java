@@ -1,5 +1,6 @@
 package org.ecglab.attribution;
 
+import org.ecglab.runtime.EngineSetup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.engine.Engine;
@@ -119,6 +120,7 @@ class PassCostBenchmark {
         float[][][] x = Arrays.copyOf(new SyntheticEcgGenerator(SyntheticConfig.defaults()).dataset(ECGS / 9 + 1, 7)
                 .signals(), ECGS);
         int[] targets = new int[ECGS];
+        EngineSetup.start(); // as a notebook or the CLI: threads from -Dai.djl.pytorch.num_threads, allocator
         Engine.getInstance().setRandomSeed(1);
         Architecture arch = Architecture.defaultCnn(1);
         Path dir = Files.createTempDirectory("ecglab-pass-cost");

@@ -1,5 +1,6 @@
 package org.ecglab.attribution.backprop;
 
+import org.ecglab.runtime.EngineSetup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,6 +121,7 @@ class PropagationBenchmark {
     public static void main(String[] args) {
         float[][][] ecgs = new SyntheticEcgGenerator(SyntheticConfig.defaults()).dataset(ECGS / 9 + 1, 7).signals();
         ecgs = Arrays.copyOf(ecgs, ECGS);
+        EngineSetup.start(); // as a notebook or the CLI: threads from -Dai.djl.pytorch.num_threads, allocator
         Engine.getInstance().setRandomSeed(1);
         Baselines shap = Baselines.distribution(Arrays.copyOfRange(ecgs, 0, SHAP_BASELINES));
         try (EcgClassifier model = EcgClassifier.of("bench", Architecture.defaultCnn(1), List.of("LBBB"))) {
