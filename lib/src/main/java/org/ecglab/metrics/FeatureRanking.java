@@ -1,0 +1,119 @@
+package org.ecglab.metrics;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.ecglab.data.EcgFormat;
+
+/**
+ * The features a perturbation test removes and their order. A feature is a window of {@code segment} consecutive
+ * samples of one lead (the last window of a lead may be shorter); {@code segment = 1} perturbs sample by sample.
+ * Feature {@code f} covers lead {@code f / w} and samples {@code (f % w) · segment ...}, with
+ * {@code w = ceil(600 / segment)} windows per lead. A feature's relevance is the sum of the map's values over it, with
+ * {@link ValueMode} applied to each value first; maps without a lead axis are broadcast ({@link LeadAxis}), so their
+ * 12 leads tie at every time point.
+ *
+ * <p>Ties are broken by feature index in both directions, so rankings are deterministic.
+ */
+public final class FeatureRanking {
+    private FeatureRanking() {
+    }
+
+    /** Features of a 12-lead ECG at this segment length: {@code 12 · ceil(600 / segment)}. */
+    public static int featureCount(int segment) {
+        checkSegment(segment);
+        return EcgFormat.LEADS * windowsPerLead(segment);
+    }
+
+    /**
+     * Feature indices in removal order.
+     *
+     * @param map     {@code [12][600]} or {@code [1][600]}; ignored for {@link PerturbationOrder#RANDOM}
+     * @param segment window length in samples, 1..600
+     * @param values  relevance by signed value (the map as it is) or by magnitude
+     * @param order   MoRF, LeRF or random
+     * @param random  draws of the random order (unused by the others)
+     */
+    public static int[] rank(float[][] map, int segment, ValueMode values, PerturbationOrder order,
+            SplittableRandom random) {
+        int count = featureCount(segment);
+        if (order == PerturbationOrder.RANDOM) {
+            int[] perm = IntStream.range(0, count).toArray();
+            for (int i = count - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int tmp = perm[i];
+                perm[i] = perm[j];
+                perm[j] = tmp;
+            }
+            return perm;
+        }
+        double[] relevance = relevance(LeadAxis.broadcast(map), segment, values);
+        Comparator<Integer> byRelevance = Comparator.comparingDouble(f -> relevance[f]);
+        if (order == PerturbationOrder.MORF) {
+            byRelevance = byRelevance.reversed();
+        }
+        Integer[] idx = IntStream.range(0, count).boxed().toArray(Integer[]::new);
+        Arrays.sort(idx, byRelevance.thenComparingInt(f -> f));
+        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Per feature, the sum of {@code values.apply(a)} over its samples. */
+    public static double[] relevance(float[][] map, int segment, ValueMode values) {
+        int w = windowsPerLead(segment);
+        if (map.length != EcgFormat.LEADS) {
+            throw new IllegalArgumentException("map has " + map.length + " leads; broadcast it first");
+        }
+        double[] r = new double[EcgFormat.LEADS * w];
+        for (int l = 0; l < EcgFormat.LEADS; l++) {
+            for (int t = 0; t < EcgFormat.SAMPLES; t++) {
+                if (!Float.isFinite(map[l][t])) {
+                    throw new IllegalArgumentException("map value at lead " + l + ", sample " + t + " is "
+                            + map[l][t]);
+                }
+                r[l * w + t / segment] += values.apply(map[l][t]);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * The points covered by the first {@code removedFeatures} features of {@code ranking}.
+     *
+     * @throws IllegalArgumentException if {@code removedFeatures} is outside {@code [0, ranking.length]}
+     */
+    public static boolean[][] removed(int[] ranking, int removedFeatures, int segment) {
+        if (removedFeatures < 0 || removedFeatures > ranking.length) {
+            throw new IllegalArgumentException("cannot remove " + removedFeatures + " of " + ranking.length
+                    + " features");
+        }
+        int w = windowsPerLead(segment);
+        boolean[][] out = new boolean[EcgFormat.LEADS][EcgFormat.SAMPLES];
+        for (int i = 0; i < removedFeatures; i++) {
+            int lead = ranking[i] / w;
+            int from = (ranking[i] % w) * segment;
+            Arrays.fill(out[lead], from, Math.min(EcgFormat.SAMPLES, from + segment), true);
+        }
+        return out;
+    }
+
+    /** Features removed at {@code percent}% of {@code featureCount}: {@code round(percent / 100 · featureCount)}. */
+    public static int featuresAt(double percent, int featureCount) {
+        if (!(percent >= 0 && percent <= 100)) {
+            throw new IllegalArgumentException("percentage must be in [0, 100], got " + percent);
+        }
+        return (int) Math.round(percent / 100 * featureCount);
+    }
+
+    private static int windowsPerLead(int segment) {
+        checkSegment(segment);
+        return (EcgFormat.SAMPLES + segment - 1) / segment;
+    }
+
+    private static void checkSegment(int segment) {
+        if (segment < 1 || segment > EcgFormat.SAMPLES) {
+            throw new IllegalArgumentException("segment length must be in 1.." + EcgFormat.SAMPLES + " samples, got "
+                    + segment);
+        }
+    }
+}
