@@ -21,4 +21,10 @@ public record TaskModel(DiagnosticClass task, EcgClassifier model, int target) {
                     + ") for model " + model.id());
         }
     }
+
+    /** What identifies this model's results in a cache: task, id, weight fingerprint and target. */
+    public String key() {
+        return "task=" + task.id() + "; model=" + model.id() + "; weights=" + model.parameterFingerprint()
+                + "; target=" + target;
+    }
 }

@@ -1,0 +1,291 @@
+package org.ecglab.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.ecglab.metrics.Aopc;
+import org.ecglab.stats.BinaryMetrics;
+import org.ecglab.stats.BootstrapInterval;
+import org.ecglab.stats.PercentileBootstrap;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Perturbation curves and areas over them, with percentile bootstrap 95% intervals over ECGs, from the rows of
+ * {@link PerturbationExperiment}. The random reference's rankings are averaged per ECG first (its curve is the
+ * expected effect of removing features at random).
+ *
+ * <ul>
+ *   <li>mean target logit of the positives: the mean over positive ECGs at each percentage; its AOPC is the mean of
+ *       the ECGs' own AOPCs ({@link Aopc}), bootstrapped over positives;</li>
+ *   <li>AUROC of the task on its perturbed positives and negatives; its AOPC is that of the AUROC curve, bootstrapped
+ *       over the task's ECGs. Pooled over tasks: the mean of the tasks' values, bootstrapped over all ECGs at once
+ *       (a resample without both classes of some task is skipped).</li>
+ * </ul>
+ */
+public final class PerturbationSummary {
+    private PerturbationSummary() {
+    }
+
+    /** One task's ECGs for one method and order: labels and logits {@code [ECG][grid point]}. */
+    private record TaskCurves(List<String> ids, int[] labels, double[][] logits) {
+        double[] column(int j) {
+            double[] out = new double[logits.length];
+            for (int e = 0; e < out.length; e++) {
+                out[e] = logits[e][j];
+            }
+            return out;
+        }
+    }
+
+    /** The rows regrouped: (method, order) → task → curves; and the percentage grid. */
+    private record Grouped(List<Double> grid, Map<List<String>, Map<String, TaskCurves>> groups) {
+    }
+
+    private static Grouped group(Table rows) {
+        List<Double> grid = new ArrayList<>(new TreeSet<>(rows.doubleColumn("percent").asList()));
+        Map<List<String>, Map<String, Map<String, double[]>>> sums = new LinkedHashMap<>();
+        Map<String, Integer> labels = new LinkedHashMap<>();
+        for (int r = 0; r < rows.rowCount(); r++) {
+            String task = rows.stringColumn("task").get(r);
+            String ecg = rows.stringColumn("ecg_id").get(r);
+            labels.put(task + "/" + ecg, rows.intColumn("label").get(r));
+            double[] acc = sums.computeIfAbsent(List.of(rows.stringColumn("method").get(r),
+                    rows.stringColumn("order").get(r)), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(task, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(ecg, k -> new double[2 * grid.size()]);
+            int j = grid.indexOf(rows.doubleColumn("percent").get(r));
+            acc[j] += rows.doubleColumn("logit").get(r);
+            acc[grid.size() + j]++;
+        }
+        Map<List<String>, Map<String, TaskCurves>> groups = new LinkedHashMap<>();
+        sums.forEach((key, byTask) -> {
+            Map<String, TaskCurves> curves = new LinkedHashMap<>();
+            byTask.forEach((task, byEcg) -> {
+                List<String> ids = new ArrayList<>(byEcg.keySet());
+                int[] lab = new int[ids.size()];
+                double[][] logits = new double[ids.size()][grid.size()];
+                for (int e = 0; e < ids.size(); e++) {
+                    lab[e] = labels.get(task + "/" + ids.get(e));
+                    double[] acc = byEcg.get(ids.get(e));
+                    for (int j = 0; j < grid.size(); j++) {
+                        logits[e][j] = acc[grid.size() + j] == 0 ? Double.NaN : acc[j] / acc[grid.size() + j];
+                    }
+                }
+                curves.put(task, new TaskCurves(ids, lab, logits));
+            });
+            groups.put(key, curves);
+        });
+        return new Grouped(grid, groups);
+    }
+
+    /**
+     * The curves: per task and pooled × method × order × percentage, the mean logit of the positives and the AUROC,
+     * each with its interval. Columns: {@code task, method, order, percent, n_positives, mean_logit, mean_logit_low,
+     * mean_logit_high, n, auroc, auroc_low, auroc_high}.
+     */
+    public static Table curves(Table rows, int resamples, long seed) {
+        Grouped g = group(rows);
+        Table out = Table.create("perturbation_curves", StringColumn.create("task"), StringColumn.create("method"),
+                StringColumn.create("order"), DoubleColumn.create("percent"), IntColumn.create("n_positives"),
+                DoubleColumn.create("mean_logit"), DoubleColumn.create("mean_logit_low"),
+                DoubleColumn.create("mean_logit_high"), IntColumn.create("n"), DoubleColumn.create("auroc"),
+                DoubleColumn.create("auroc_low"), DoubleColumn.create("auroc_high"));
+        PercentileBootstrap bootstrap = new PercentileBootstrap(resamples, 0.95, seed);
+        for (Map.Entry<List<String>, Map<String, TaskCurves>> e : g.groups().entrySet()) {
+            Map<String, TaskCurves> byTask = new LinkedHashMap<>(e.getValue());
+            for (String task : withPooled(byTask)) {
+                List<TaskCurves> parts = task.equals(Summaries.POOLED) ? new ArrayList<>(byTask.values())
+                        : List.of(byTask.get(task));
+                for (int j = 0; j < g.grid().size(); j++) {
+                    int jj = j;
+                    double[] positives = positives(parts, c -> c.column(jj));
+                    BootstrapInterval logit = BootstrapInterval.ofMean(positives, resamples, 0.95, seed);
+                    PercentileBootstrap.Estimate auroc = pooledBootstrap(bootstrap, parts, c -> auroc(c.column(jj),
+                            c.labels()));
+                    out.stringColumn("task").append(task);
+                    out.stringColumn("method").append(e.getKey().get(0));
+                    out.stringColumn("order").append(e.getKey().get(1));
+                    out.doubleColumn("percent").append(g.grid().get(j));
+                    out.intColumn("n_positives").append(positives.length);
+                    out.doubleColumn("mean_logit").append(logit.mean());
+                    out.doubleColumn("mean_logit_low").append(logit.lower());
+                    out.doubleColumn("mean_logit_high").append(logit.upper());
+                    out.intColumn("n").append(auroc.n());
+                    out.doubleColumn("auroc").append(auroc.estimate());
+                    out.doubleColumn("auroc_low").append(auroc.lower());
+                    out.doubleColumn("auroc_high").append(auroc.upper());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The areas over the curves: per task and pooled × method × order, the AOPC of the positives' logits and of the
+     * AUROC, each with its interval. Columns: {@code task, method, order, n_positives, aopc_logit, aopc_logit_low,
+     * aopc_logit_high, n, aopc_auroc, aopc_auroc_low, aopc_auroc_high}.
+     */
+    public static Table aopc(Table rows, int resamples, long seed) {
+        Grouped g = group(rows);
+        Table out = Table.create("perturbation_aopc", StringColumn.create("task"), StringColumn.create("method"),
+                StringColumn.create("order"), IntColumn.create("n_positives"), DoubleColumn.create("aopc_logit"),
+                DoubleColumn.create("aopc_logit_low"), DoubleColumn.create("aopc_logit_high"), IntColumn.create("n"),
+                DoubleColumn.create("aopc_auroc"), DoubleColumn.create("aopc_auroc_low"),
+                DoubleColumn.create("aopc_auroc_high"));
+        PercentileBootstrap bootstrap = new PercentileBootstrap(resamples, 0.95, seed);
+        for (Map.Entry<List<String>, Map<String, TaskCurves>> e : g.groups().entrySet()) {
+            Map<String, TaskCurves> byTask = new LinkedHashMap<>(e.getValue());
+            for (String task : withPooled(byTask)) {
+                List<TaskCurves> parts = task.equals(Summaries.POOLED) ? new ArrayList<>(byTask.values())
+                        : List.of(byTask.get(task));
+                double[] perEcg = positives(parts, PerturbationSummary::ecgAopcs);
+                BootstrapInterval logit = BootstrapInterval.ofMean(perEcg, resamples, 0.95, seed);
+                PercentileBootstrap.Estimate auroc = pooledBootstrap(bootstrap, parts, c -> {
+                    double[] curve = new double[g.grid().size()];
+                    for (int j = 0; j < curve.length; j++) {
+                        curve[j] = auroc(c.column(j), c.labels());
+                        if (Double.isNaN(curve[j])) {
+                            return Double.NaN;
+                        }
+                    }
+                    return Aopc.of(curve);
+                });
+                out.stringColumn("task").append(task);
+                out.stringColumn("method").append(e.getKey().get(0));
+                out.stringColumn("order").append(e.getKey().get(1));
+                out.intColumn("n_positives").append(perEcg.length);
+                out.doubleColumn("aopc_logit").append(logit.mean());
+                out.doubleColumn("aopc_logit_low").append(logit.lower());
+                out.doubleColumn("aopc_logit_high").append(logit.upper());
+                out.intColumn("n").append(auroc.n());
+                out.doubleColumn("aopc_auroc").append(auroc.estimate());
+                out.doubleColumn("aopc_auroc_low").append(auroc.lower());
+                out.doubleColumn("aopc_auroc_high").append(auroc.upper());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The AOPC of each positive ECG's logit curve: columns {@code ecg_id, task, method, order, aopc}. The units of
+     * paired comparisons (e.g. a method's most-relevant-first order against the random reference on the same ECGs).
+     */
+    public static Table perEcgAopc(Table rows) {
+        Grouped g = group(rows);
+        Table out = Table.create("perturbation_aopc_per_ecg", StringColumn.create("ecg_id"),
+                StringColumn.create("task"), StringColumn.create("method"), StringColumn.create("order"),
+                DoubleColumn.create("aopc"));
+        g.groups().forEach((key, byTask) -> byTask.forEach((task, c) -> {
+            double[] aopcs = ecgAopcs(c);
+            for (int e = 0; e < c.ids().size(); e++) {
+                if (c.labels()[e] == 1) {
+                    out.stringColumn("ecg_id").append(c.ids().get(e));
+                    out.stringColumn("task").append(task);
+                    out.stringColumn("method").append(key.get(0));
+                    out.stringColumn("order").append(key.get(1));
+                    out.doubleColumn("aopc").append(aopcs[e]);
+                }
+            }
+        }));
+        return out;
+    }
+
+    private static double[] ecgAopcs(TaskCurves c) {
+        double[] out = new double[c.logits().length];
+        for (int e = 0; e < out.length; e++) {
+            out[e] = Aopc.of(c.logits()[e]);
+        }
+        return out;
+    }
+
+    private static List<String> withPooled(Map<String, TaskCurves> byTask) {
+        List<String> tasks = new ArrayList<>(byTask.keySet());
+        tasks.add(Summaries.POOLED);
+        return tasks;
+    }
+
+    /** The values of the positive ECGs of all parts, from a per-ECG vector of each part. */
+    private static double[] positives(List<TaskCurves> parts, java.util.function.Function<TaskCurves, double[]> f) {
+        List<Double> out = new ArrayList<>();
+        for (TaskCurves c : parts) {
+            double[] v = f.apply(c);
+            for (int e = 0; e < v.length; e++) {
+                if (c.labels()[e] == 1) {
+                    out.add(v[e]);
+                }
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The mean over parts of a per-part statistic, bootstrapped over all ECGs of all parts at once (a resample's ECGs
+     * go back to their part).
+     */
+    private static PercentileBootstrap.Estimate pooledBootstrap(PercentileBootstrap bootstrap, List<TaskCurves> parts,
+            java.util.function.ToDoubleFunction<TaskCurves> statistic) {
+        int n = parts.stream().mapToInt(c -> c.ids().size()).sum();
+        int[] part = new int[n];
+        int[] within = new int[n];
+        for (int p = 0, u = 0; p < parts.size(); p++) {
+            for (int e = 0; e < parts.get(p).ids().size(); e++, u++) {
+                part[u] = p;
+                within[u] = e;
+            }
+        }
+        return bootstrap.estimate(n, sample -> {
+            List<List<Integer>> members = new ArrayList<>();
+            for (int p = 0; p < parts.size(); p++) {
+                members.add(new ArrayList<>());
+            }
+            for (int u : sample) {
+                members.get(part[u]).add(within[u]);
+            }
+            double sum = 0;
+            for (int p = 0; p < parts.size(); p++) {
+                if (members.get(p).isEmpty()) {
+                    return Double.NaN;
+                }
+                double v = statistic.applyAsDouble(subset(parts.get(p), members.get(p)));
+                if (Double.isNaN(v)) {
+                    return Double.NaN;
+                }
+                sum += v;
+            }
+            return sum / parts.size();
+        });
+    }
+
+    private static TaskCurves subset(TaskCurves c, List<Integer> rows) {
+        int[] labels = new int[rows.size()];
+        double[][] logits = new double[rows.size()][];
+        List<String> ids = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            labels[i] = c.labels()[rows.get(i)];
+            logits[i] = c.logits()[rows.get(i)];
+            ids.add(c.ids().get(rows.get(i)));
+        }
+        return new TaskCurves(ids, labels, logits);
+    }
+
+    /** AUROC of the scores, NaN unless both classes are present. */
+    private static double auroc(double[] scores, int[] labels) {
+        int positives = 0;
+        for (int l : labels) {
+            positives += l;
+        }
+        if (positives == 0 || positives == labels.length) {
+            return Double.NaN;
+        }
+        float[] s = new float[scores.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (float) scores[i];
+        }
+        return BinaryMetrics.auroc(s, labels);
+    }
+}
