@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.ecglab.metrics.Aopc;
+import org.ecglab.metrics.PerturbationOrder;
 import org.ecglab.stats.BinaryMetrics;
 import org.ecglab.stats.BootstrapInterval;
 import org.ecglab.stats.PercentileBootstrap;
@@ -193,6 +194,19 @@ public final class PerturbationSummary {
             }
         }));
         return out;
+    }
+
+    /**
+     * Each method's most-relevant-first removal against the random order, on the same positive ECGs: paired Wilcoxon
+     * tests of the per-ECG logit AOPCs, Holm over the methods ({@link MethodComparisons#againstReference}). A method
+     * whose row names it in {@code higher} finds what the model uses better than chance.
+     */
+    public static Table versusRandom(Table rows, List<String> methods, double alpha) {
+        Table per = perEcgAopc(rows);
+        Table morfAndRandom = per.where(per.stringColumn("order").isIn(PerturbationOrder.MORF.label(),
+                PerturbationOrder.RANDOM.label()));
+        return MethodComparisons.againstReference(morfAndRandom, List.of("task", "ecg_id"), "method", "aopc", methods,
+                PerturbationExperiment.RANDOM, alpha).setName("perturbation_versus_random");
     }
 
     private static double[] ecgAopcs(TaskCurves c) {
