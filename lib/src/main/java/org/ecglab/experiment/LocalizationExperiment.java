@@ -9,8 +9,12 @@ import org.ecglab.data.DatasetHash;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.metrics.Localization;
+import org.ecglab.stats.Holm;
+import org.ecglab.stats.PairedTest;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -151,6 +155,55 @@ public final class LocalizationExperiment {
             }
             part.insertColumn(2, name);
             out = out == null ? part : out.append(part);
+        }
+        return out;
+    }
+
+    /**
+     * Each method against chance on the same ECGs: its relevance mass inside the mask against the mask's area share
+     * (what a uniform map scores), and its mask AUROC against 0.5, by paired Wilcoxon signed-rank tests, Holm over
+     * all methods and both scores. Columns: {@code method, score, n, median_difference, mean_difference, p, p_holm,
+     * above_chance} (true only if significant and above).
+     */
+    public static Table versusChance(Table rows, List<String> methods, double alpha) {
+        List<String> scores = List.of("mass_inside", "mask_auroc");
+        List<PairedTest> tests = new ArrayList<>();
+        for (String method : methods) {
+            Table mine = Summaries.select(rows, "method", method);
+            for (String score : scores) {
+                double[] value = mine.doubleColumn(score).asDoubleArray();
+                double[] chance = score.equals("mass_inside") ? mine.doubleColumn("mask_fraction").asDoubleArray()
+                        : new double[value.length];
+                if (score.equals("mask_auroc")) {
+                    Arrays.fill(chance, 0.5);
+                }
+                List<Double> x = new ArrayList<>();
+                List<Double> y = new ArrayList<>();
+                for (int i = 0; i < value.length; i++) {
+                    if (Double.isFinite(value[i])) {
+                        x.add(value[i]);
+                        y.add(chance[i]);
+                    }
+                }
+                tests.add(PairedTest.wilcoxon(x.stream().mapToDouble(Double::doubleValue).toArray(),
+                        y.stream().mapToDouble(Double::doubleValue).toArray()));
+            }
+        }
+        double[] adjusted = Holm.adjust(tests.stream().mapToDouble(PairedTest::p).toArray());
+        Table out = Table.create("localization_versus_chance", StringColumn.create("method"),
+                StringColumn.create("score"), IntColumn.create("n"), DoubleColumn.create("median_difference"),
+                DoubleColumn.create("mean_difference"), DoubleColumn.create("p"), DoubleColumn.create("p_holm"),
+                BooleanColumn.create("above_chance"));
+        for (int i = 0; i < tests.size(); i++) {
+            PairedTest t = tests.get(i);
+            out.stringColumn("method").append(methods.get(i / scores.size()));
+            out.stringColumn("score").append(scores.get(i % scores.size()));
+            out.intColumn("n").append(t.n() + t.zeros());
+            out.doubleColumn("median_difference").append(t.medianDifference());
+            out.doubleColumn("mean_difference").append(t.meanDifference());
+            out.doubleColumn("p").append(t.p());
+            out.doubleColumn("p_holm").append(adjusted[i]);
+            out.booleanColumn("above_chance").append(adjusted[i] <= alpha && t.firstHigher());
         }
         return out;
     }

@@ -45,6 +45,16 @@ class LocalizationExperimentTest {
             Table summary = exp.summarize(rows);
             assertEquals(1.0, Summaries.value(summary, "mean", "task", "pooled", "method", "saliency", "score",
                     "mask_auroc"), 0);
+            // Two ECGs per method with equal differences from chance (a tie, so the normal approximation): W− = 0,
+            // σ² = 2·3·5/24 − (2³ − 2)/48 = 1.125, z = −1.5/√1.125, p = 2Φ(z) = 0.157: far from significant.
+            double p = 2 * new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
+                    .cumulativeProbability(-1.5 / Math.sqrt(1.125));
+            Table chance = LocalizationExperiment.versusChance(rows, List.of("saliency", "integrated_gradients"), 0.05);
+            assertEquals(4, chance.rowCount());
+            for (int r = 0; r < 4; r++) {
+                assertEquals(p, chance.doubleColumn("p").get(r), 1e-12);
+                assertEquals(false, chance.booleanColumn("above_chance").get(r));
+            }
             assertEquals(List.of(DiagnosticClass.LBBB), exp.scoredTasks(data, List.of(new TaskModel(
                     DiagnosticClass.LBBB, model, 0))));
         }
