@@ -70,6 +70,16 @@ public final class Claims {
     }
 
     /**
+     * {@code a}'s 95% interval lies wholly above {@code b}'s (non-overlapping intervals), e.g. two rows of a summary
+     * with {@code ci_low} and {@code ci_high}: the statement "a is higher than b" backed without a test, for samples
+     * too small for a paired test to reach significance.
+     */
+    public static String intervalAbove(String a, double aLow, double aHigh, String b, double bLow, double bHigh) {
+        return check(aLow > bHigh, "the 95% interval of " + a + " lies above that of " + b, String.format(Locale.ROOT,
+                "%s [%.4g, %.4g], %s [%.4g, %.4g]", a, aLow, aHigh, b, bLow, bHigh));
+    }
+
+    /**
      * {@code a} scores higher than {@code b} by a paired test corrected for multiple comparisons: the row of a
      * {@link MethodComparisons} table names {@code a} in its {@code higher} column.
      *
