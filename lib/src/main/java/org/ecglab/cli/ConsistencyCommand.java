@@ -1,10 +1,8 @@
 package org.ecglab.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ecglab.experiment.ConsoleProgressListener;
 import org.ecglab.experiment.SelfConsistencyConfig;
 import org.ecglab.experiment.SelfConsistencyExperiment;
 import org.ecglab.experiment.Summaries;
@@ -33,27 +31,23 @@ final class ConsistencyCommand implements Callable<Integer> {
             description = "Training seeds, at least two: '1-5', '1,3,7'.")
     String seeds;
 
-    @Option(names = "--measures", paramLabel = "LIST", defaultValue = "spearman_absolute,spearman_signed",
-            description = "Map measures: spearman_, pearson_, ssim_ or topN_overlap_ with absolute or signed.")
-    String measures;
+    @Mixin
+    MeasureOptions measures;
 
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter o = spec.commandLine().getOut();
         List<Long> seedList = Seeds.parse(seeds);
         if (seedList.size() < 2) {
             throw new IllegalArgumentException("--seeds " + seeds + ": self-consistency compares models of at least "
                     + "two seeds, e.g. --seeds 1-5");
         }
-        List<MapMeasure> m = ExperimentSetup.measures(measures);
+        List<MapMeasure> m = measures.parsed();
         SelfConsistencyConfig config = new SelfConsistencyConfig(setup.methodSpecs(), setup.split, setup.ecgs, m,
                 setup.resamples, 1L, setup.cacheDir());
-        try (ExperimentSetup.Opened opened = setup.open(seedList, spec.commandLine().getErr());
-                ConsoleProgressListener bar = new ConsoleProgressListener(common.showProgress(), "consistency",
-                        " maps")) {
+        return setup.execute(spec, common, seedList, "consistency", " maps", (opened, bar, o) -> {
             SelfConsistencyExperiment exp = new SelfConsistencyExperiment(config, bar);
             Table rows = exp.run(opened.data(), opened.models());
             bar.close();
@@ -66,8 +60,6 @@ final class ConsistencyCommand implements Callable<Integer> {
                 setup.save(ConsistencyFigures.boxPlot(exp.distributions(rows, measure), measure, seedList.size()),
                         "consistency-" + measure.label(), o);
             }
-        }
-        o.flush();
-        return ExitCodes.OK;
+        });
     }
 }

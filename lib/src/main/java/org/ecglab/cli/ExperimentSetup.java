@@ -16,13 +16,14 @@ import org.ecglab.data.DatasetHash;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
+import org.ecglab.experiment.ConsoleProgressListener;
 import org.ecglab.experiment.MethodLists;
 import org.ecglab.experiment.TaskModel;
 import org.ecglab.experiment.Tables;
-import org.ecglab.metrics.MapMeasure;
 import org.ecglab.plot.Figure;
 import org.ecglab.registry.ModelRegistry;
 import org.ecglab.train.TrainedTaskModel;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
@@ -152,16 +153,6 @@ final class ExperimentSetup {
         return MethodLists.checked(specs, 1);
     }
 
-    /**
-     * Parses a comma-separated list of map measure labels.
-     *
-     * @throws IllegalArgumentException naming a bad label
-     */
-    static List<MapMeasure> measures(String list) {
-        return List.of(list.split(",")).stream().map(String::strip).filter(s -> !s.isEmpty()).map(MapMeasure::parse)
-                .toList();
-    }
-
     /** The cache folder: {@code --cache}, or {@code OUT/cache}. */
     Path cacheDir() {
         return cache != null ? cache : out.resolve("cache");
@@ -181,6 +172,27 @@ final class ExperimentSetup {
         Path file = out.resolve(name + ".png");
         figure.save(file);
         o.printf("wrote %s%n", file);
+    }
+
+    /** What a subcommand does with the opened models: run, report, write. */
+    @FunctionalInterface
+    interface Body {
+        void run(Opened opened, ConsoleProgressListener bar, PrintWriter out) throws IOException;
+    }
+
+    /**
+     * Opens the models of {@code seeds}, runs {@code body} with a progress bar named {@code name} counting
+     * {@code unit}, and closes everything.
+     */
+    int execute(CommandSpec spec, CommonOptions common, List<Long> seeds, String name, String unit, Body body)
+            throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        try (Opened opened = open(seeds, spec.commandLine().getErr());
+                ConsoleProgressListener bar = new ConsoleProgressListener(common.showProgress(), name, unit)) {
+            body.run(opened, bar, o);
+        }
+        o.flush();
+        return ExitCodes.OK;
     }
 
     /** Reports how many result parts were computed rather than loaded from the cache. */

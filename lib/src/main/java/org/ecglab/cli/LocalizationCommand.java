@@ -1,11 +1,9 @@
 package org.ecglab.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ecglab.data.DiagnosticClass;
-import org.ecglab.experiment.ConsoleProgressListener;
 import org.ecglab.experiment.LocalizationConfig;
 import org.ecglab.experiment.LocalizationExperiment;
 import org.ecglab.experiment.MethodComparisons;
@@ -15,7 +13,6 @@ import org.ecglab.plot.experiment.LocalizationFigures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
@@ -23,8 +20,8 @@ import tech.tablesaw.api.Table;
 @Command(name = "localization", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = "Experiment 5 (synthetic data only): each method's maps of the positives are scored against "
                 + "the ground-truth pathology masks (relevance mass inside, AUROC as a mask detector, pointing game). "
-                + "Writes localization-rows.csv, localization-summary.csv, localization-comparisons.csv (paired tests "
-                + "on the mask AUROC) and a heatmap per score.")
+                + "Writes localization-rows.csv, localization-summary.csv, localization-versus-chance.csv, "
+                + "localization-comparisons.csv (paired tests on the mask AUROC) and a heatmap per score.")
 final class LocalizationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,20 +29,17 @@ final class LocalizationCommand implements Callable<Integer> {
     @Mixin
     ExperimentSetup setup;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Training seed of the models.")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter o = spec.commandLine().getOut();
         LocalizationConfig config = new LocalizationConfig(setup.methodSpecs(), setup.split, setup.ecgs,
                 setup.resamples, 1L, setup.cacheDir());
-        try (ExperimentSetup.Opened opened = setup.open(List.of(seed), spec.commandLine().getErr());
-                ConsoleProgressListener bar = new ConsoleProgressListener(common.showProgress(), "localization",
-                        " maps")) {
+        return setup.execute(spec, common, List.of(seed.seed), "localization", " maps", (opened, bar, o) -> {
             LocalizationExperiment exp = new LocalizationExperiment(config, bar);
             Table rows = exp.run(opened.data(), opened.models());
             bar.close();
@@ -57,6 +51,8 @@ final class LocalizationCommand implements Callable<Integer> {
             ExperimentSetup.print(Summaries.select(summary, "task", Summaries.POOLED), o);
             setup.write(rows, "localization-rows", o);
             setup.write(summary, "localization-summary", o);
+            setup.write(LocalizationExperiment.versusChance(rows, methods, MethodComparisons.ALPHA),
+                    "localization-versus-chance", o);
             if (methods.size() > 1) {
                 Table comparisons = MethodComparisons.pairwise(rows, List.of("task", "ecg_id"), "method",
                         "mask_auroc", methods, MethodComparisons.ALPHA);
@@ -66,8 +62,6 @@ final class LocalizationCommand implements Callable<Integer> {
             for (String score : LocalizationExperiment.SCORES) {
                 setup.save(LocalizationFigures.heatmap(summary, score, methods, tasks), "localization-" + score, o);
             }
-        }
-        o.flush();
-        return ExitCodes.OK;
+        });
     }
 }

@@ -1,10 +1,8 @@
 package org.ecglab.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ecglab.experiment.ConsoleProgressListener;
 import org.ecglab.experiment.MethodComparisons;
 import org.ecglab.experiment.MethodLists;
 import org.ecglab.experiment.PerturbationConfig;
@@ -35,8 +33,8 @@ final class PerturbationCommand implements Callable<Integer> {
     @Mixin
     ExperimentSetup setup;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Training seed of the models.")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--max-percent", paramLabel = "K", defaultValue = "50", description = "Largest percentage removed.")
     double maxPercent;
@@ -64,13 +62,10 @@ final class PerturbationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter o = spec.commandLine().getOut();
         PerturbationConfig config = new PerturbationConfig(setup.methodSpecs(), setup.split, setup.ecgs,
                 PerturbationConfig.grid(maxPercent, step), segment, Replacement.parse(replacement), ValueMode.SIGNED,
                 randomOrders, !noLerf, setup.resamples, 1L, setup.cacheDir());
-        try (ExperimentSetup.Opened opened = setup.open(List.of(seed), spec.commandLine().getErr());
-                ConsoleProgressListener bar = new ConsoleProgressListener(common.showProgress(), "perturbation",
-                        " ECGs")) {
+        return setup.execute(spec, common, List.of(seed.seed), "perturbation", " ECGs", (opened, bar, o) -> {
             PerturbationExperiment exp = new PerturbationExperiment(config, bar);
             Table rows = exp.run(opened.data(), opened.models());
             bar.close();
@@ -89,8 +84,6 @@ final class PerturbationCommand implements Callable<Integer> {
                 setup.save(PerturbationFigures.curves(curves, Summaries.POOLED, PerturbationOrder.MORF, score,
                         methods), "perturbation-morf-" + score, o);
             }
-        }
-        o.flush();
-        return ExitCodes.OK;
+        });
     }
 }

@@ -1,10 +1,8 @@
 package org.ecglab.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ecglab.experiment.ConsoleProgressListener;
 import org.ecglab.experiment.MethodLists;
 import org.ecglab.experiment.RandomizationConfig;
 import org.ecglab.experiment.RandomizationExperiment;
@@ -31,16 +29,15 @@ final class RandomizationCommand implements Callable<Integer> {
     @Mixin
     ExperimentSetup setup;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Training seed of the models.")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--modes", paramLabel = "LIST", defaultValue = "cascading,independent",
             description = "cascading and/or independent.")
     String modes;
 
-    @Option(names = "--measures", paramLabel = "LIST", defaultValue = "spearman_absolute,spearman_signed",
-            description = "Map measures, e.g. spearman_absolute, ssim_absolute, spearman_signed_sign_agnostic.")
-    String measures;
+    @Mixin
+    MeasureOptions measures;
 
     @Option(names = "--random-seed", paramLabel = "S", defaultValue = "42", description = "Seed of the new weights.")
     long randomSeed;
@@ -50,15 +47,12 @@ final class RandomizationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter o = spec.commandLine().getOut();
-        List<MapMeasure> m = ExperimentSetup.measures(measures);
+        List<MapMeasure> m = measures.parsed();
         List<RandomizationMode> modeList = List.of(modes.split(",")).stream().map(String::strip)
                 .map(RandomizationMode::parse).toList();
         RandomizationConfig config = new RandomizationConfig(setup.methodSpecs(), setup.split, setup.ecgs, modeList,
                 m, randomSeed, setup.resamples, 1L, setup.cacheDir());
-        try (ExperimentSetup.Opened opened = setup.open(List.of(seed), spec.commandLine().getErr());
-                ConsoleProgressListener bar = new ConsoleProgressListener(common.showProgress(), "randomization",
-                        " maps")) {
+        return setup.execute(spec, common, List.of(seed.seed), "randomization", " maps", (opened, bar, o) -> {
             RandomizationExperiment exp = new RandomizationExperiment(config, bar);
             Table rows = exp.run(opened.data(), opened.models());
             bar.close();
@@ -77,8 +71,6 @@ final class RandomizationCommand implements Callable<Integer> {
                             config.methods())), "randomization-" + mode.label() + "-" + measure.label(), o);
                 }
             }
-        }
-        o.flush();
-        return ExitCodes.OK;
+        });
     }
 }

@@ -1,10 +1,8 @@
 package org.ecglab.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ecglab.experiment.ConsoleProgressListener;
 import org.ecglab.experiment.MethodLists;
 import org.ecglab.experiment.MethodSimilarityConfig;
 import org.ecglab.experiment.MethodSimilarityExperiment;
@@ -14,7 +12,6 @@ import org.ecglab.plot.experiment.SimilarityFigures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
@@ -30,25 +27,21 @@ final class SimilarityCommand implements Callable<Integer> {
     @Mixin
     ExperimentSetup setup;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Training seed of the models.")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
-    @Option(names = "--measures", paramLabel = "LIST", defaultValue = "spearman_absolute,spearman_signed",
-            description = "Map measures: spearman_, pearson_, ssim_ or topN_overlap_ with absolute or signed.")
-    String measures;
+    @Mixin
+    MeasureOptions measures;
 
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter o = spec.commandLine().getOut();
-        List<MapMeasure> m = ExperimentSetup.measures(measures);
+        List<MapMeasure> m = measures.parsed();
         MethodSimilarityConfig config = new MethodSimilarityConfig(setup.methodSpecs(), setup.split, setup.ecgs, m,
                 setup.resamples, 1L, setup.cacheDir());
-        try (ExperimentSetup.Opened opened = setup.open(List.of(seed), spec.commandLine().getErr());
-                ConsoleProgressListener bar = new ConsoleProgressListener(common.showProgress(), "similarity",
-                        " maps")) {
+        return setup.execute(spec, common, List.of(seed.seed), "similarity", " maps", (opened, bar, o) -> {
             MethodSimilarityExperiment exp = new MethodSimilarityExperiment(config, bar);
             Table rows = exp.run(opened.data(), opened.models());
             bar.close();
@@ -63,8 +56,6 @@ final class SimilarityCommand implements Callable<Integer> {
                             MethodLists.labels(config.methods())), "similarity-pooled-" + measure.label(), o);
                 }
             }
-        }
-        o.flush();
-        return ExitCodes.OK;
+        });
     }
 }

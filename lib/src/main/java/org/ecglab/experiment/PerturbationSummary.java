@@ -97,32 +97,27 @@ public final class PerturbationSummary {
                 DoubleColumn.create("mean_logit_high"), IntColumn.create("n"), DoubleColumn.create("auroc"),
                 DoubleColumn.create("auroc_low"), DoubleColumn.create("auroc_high"));
         PercentileBootstrap bootstrap = new PercentileBootstrap(resamples, 0.95, seed);
-        for (Map.Entry<List<String>, Map<String, TaskCurves>> e : g.groups().entrySet()) {
-            Map<String, TaskCurves> byTask = new LinkedHashMap<>(e.getValue());
-            for (String task : withPooled(byTask)) {
-                List<TaskCurves> parts = task.equals(Summaries.POOLED) ? new ArrayList<>(byTask.values())
-                        : List.of(byTask.get(task));
-                for (int j = 0; j < g.grid().size(); j++) {
-                    int jj = j;
-                    double[] positives = positives(parts, c -> c.column(jj));
-                    BootstrapInterval logit = BootstrapInterval.ofMean(positives, resamples, 0.95, seed);
-                    PercentileBootstrap.Estimate auroc = pooledBootstrap(bootstrap, parts, c -> auroc(c.column(jj),
-                            c.labels()));
-                    out.stringColumn("task").append(task);
-                    out.stringColumn("method").append(e.getKey().get(0));
-                    out.stringColumn("order").append(e.getKey().get(1));
-                    out.doubleColumn("percent").append(g.grid().get(j));
-                    out.intColumn("n_positives").append(positives.length);
-                    out.doubleColumn("mean_logit").append(logit.mean());
-                    out.doubleColumn("mean_logit_low").append(logit.lower());
-                    out.doubleColumn("mean_logit_high").append(logit.upper());
-                    out.intColumn("n").append(auroc.n());
-                    out.doubleColumn("auroc").append(auroc.estimate());
-                    out.doubleColumn("auroc_low").append(auroc.lower());
-                    out.doubleColumn("auroc_high").append(auroc.upper());
-                }
+        forEachGroup(g, (key, task, parts) -> {
+            for (int j = 0; j < g.grid().size(); j++) {
+                int jj = j;
+                double[] positives = positives(parts, c -> c.column(jj));
+                BootstrapInterval logit = BootstrapInterval.ofMean(positives, resamples, 0.95, seed);
+                PercentileBootstrap.Estimate auroc = pooledBootstrap(bootstrap, parts, c -> auroc(c.column(jj),
+                        c.labels()));
+                out.stringColumn("task").append(task);
+                out.stringColumn("method").append(key.get(0));
+                out.stringColumn("order").append(key.get(1));
+                out.doubleColumn("percent").append(g.grid().get(j));
+                out.intColumn("n_positives").append(positives.length);
+                out.doubleColumn("mean_logit").append(logit.mean());
+                out.doubleColumn("mean_logit_low").append(logit.lower());
+                out.doubleColumn("mean_logit_high").append(logit.upper());
+                out.intColumn("n").append(auroc.n());
+                out.doubleColumn("auroc").append(auroc.estimate());
+                out.doubleColumn("auroc_low").append(auroc.lower());
+                out.doubleColumn("auroc_high").append(auroc.upper());
             }
-        }
+        });
         return out;
     }
 
@@ -139,36 +134,31 @@ public final class PerturbationSummary {
                 DoubleColumn.create("aopc_auroc"), DoubleColumn.create("aopc_auroc_low"),
                 DoubleColumn.create("aopc_auroc_high"));
         PercentileBootstrap bootstrap = new PercentileBootstrap(resamples, 0.95, seed);
-        for (Map.Entry<List<String>, Map<String, TaskCurves>> e : g.groups().entrySet()) {
-            Map<String, TaskCurves> byTask = new LinkedHashMap<>(e.getValue());
-            for (String task : withPooled(byTask)) {
-                List<TaskCurves> parts = task.equals(Summaries.POOLED) ? new ArrayList<>(byTask.values())
-                        : List.of(byTask.get(task));
-                double[] perEcg = positives(parts, PerturbationSummary::ecgAopcs);
-                BootstrapInterval logit = BootstrapInterval.ofMean(perEcg, resamples, 0.95, seed);
-                PercentileBootstrap.Estimate auroc = pooledBootstrap(bootstrap, parts, c -> {
-                    double[] curve = new double[g.grid().size()];
-                    for (int j = 0; j < curve.length; j++) {
-                        curve[j] = auroc(c.column(j), c.labels());
-                        if (Double.isNaN(curve[j])) {
-                            return Double.NaN;
-                        }
+        forEachGroup(g, (key, task, parts) -> {
+            double[] perEcg = positives(parts, PerturbationSummary::ecgAopcs);
+            BootstrapInterval logit = BootstrapInterval.ofMean(perEcg, resamples, 0.95, seed);
+            PercentileBootstrap.Estimate auroc = pooledBootstrap(bootstrap, parts, c -> {
+                double[] curve = new double[g.grid().size()];
+                for (int j = 0; j < curve.length; j++) {
+                    curve[j] = auroc(c.column(j), c.labels());
+                    if (Double.isNaN(curve[j])) {
+                        return Double.NaN;
                     }
-                    return Aopc.of(curve);
-                });
-                out.stringColumn("task").append(task);
-                out.stringColumn("method").append(e.getKey().get(0));
-                out.stringColumn("order").append(e.getKey().get(1));
-                out.intColumn("n_positives").append(perEcg.length);
-                out.doubleColumn("aopc_logit").append(logit.mean());
-                out.doubleColumn("aopc_logit_low").append(logit.lower());
-                out.doubleColumn("aopc_logit_high").append(logit.upper());
-                out.intColumn("n").append(auroc.n());
-                out.doubleColumn("aopc_auroc").append(auroc.estimate());
-                out.doubleColumn("aopc_auroc_low").append(auroc.lower());
-                out.doubleColumn("aopc_auroc_high").append(auroc.upper());
-            }
-        }
+                }
+                return Aopc.of(curve);
+            });
+            out.stringColumn("task").append(task);
+            out.stringColumn("method").append(key.get(0));
+            out.stringColumn("order").append(key.get(1));
+            out.intColumn("n_positives").append(perEcg.length);
+            out.doubleColumn("aopc_logit").append(logit.mean());
+            out.doubleColumn("aopc_logit_low").append(logit.lower());
+            out.doubleColumn("aopc_logit_high").append(logit.upper());
+            out.intColumn("n").append(auroc.n());
+            out.doubleColumn("aopc_auroc").append(auroc.estimate());
+            out.doubleColumn("aopc_auroc_low").append(auroc.lower());
+            out.doubleColumn("aopc_auroc_high").append(auroc.upper());
+        });
         return out;
     }
 
@@ -217,10 +207,18 @@ public final class PerturbationSummary {
         return out;
     }
 
-    private static List<String> withPooled(Map<String, TaskCurves> byTask) {
-        List<String> tasks = new ArrayList<>(byTask.keySet());
-        tasks.add(Summaries.POOLED);
-        return tasks;
+    /** Receives one method and order's curves of one task, or of all tasks (task {@value Summaries#POOLED}). */
+    @FunctionalInterface
+    private interface GroupVisitor {
+        void visit(List<String> methodAndOrder, String task, List<TaskCurves> parts);
+    }
+
+    /** Visits every method and order, each task and then the pooled tasks. */
+    private static void forEachGroup(Grouped g, GroupVisitor visitor) {
+        g.groups().forEach((key, byTask) -> {
+            byTask.forEach((task, curves) -> visitor.visit(key, task, List.of(curves)));
+            visitor.visit(key, Summaries.POOLED, new ArrayList<>(byTask.values()));
+        });
     }
 
     /** The values of the positive ECGs of all parts, from a per-ECG vector of each part. */
