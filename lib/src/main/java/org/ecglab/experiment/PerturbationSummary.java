@@ -1,6 +1,7 @@
 package org.ecglab.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class PerturbationSummary {
     }
 
     /** One task's ECGs for one method and order: labels and logits {@code [ECG][grid point]}. */
-    private record TaskCurves(List<String> ids, int[] labels, double[][] logits) {
+    record TaskCurves(List<String> ids, int[] labels, double[][] logits) {
         double[] column(int j) {
             double[] out = new double[logits.length];
             for (int e = 0; e < out.length; e++) {
@@ -102,8 +103,8 @@ public final class PerturbationSummary {
                 int jj = j;
                 double[] positives = positives(parts, c -> c.column(jj));
                 BootstrapInterval logit = BootstrapInterval.ofMean(positives, resamples, 0.95, seed);
-                PercentileBootstrap.Estimate auroc = pooledBootstrap(bootstrap, parts, c -> auroc(c.column(jj),
-                        c.labels()));
+                PercentileBootstrap.Estimate auroc = pooledBootstrap(bootstrap, parts,
+                        (c, sample, count) -> aurocAt(c, sample, count, jj));
                 out.stringColumn("task").append(task);
                 out.stringColumn("method").append(key.get(0));
                 out.stringColumn("order").append(key.get(1));
@@ -137,10 +138,10 @@ public final class PerturbationSummary {
         forEachGroup(g, (key, task, parts) -> {
             double[] perEcg = positives(parts, PerturbationSummary::ecgAopcs);
             BootstrapInterval logit = BootstrapInterval.ofMean(perEcg, resamples, 0.95, seed);
-            PercentileBootstrap.Estimate auroc = pooledBootstrap(bootstrap, parts, c -> {
+            PercentileBootstrap.Estimate auroc = pooledBootstrap(bootstrap, parts, (c, sample, count) -> {
                 double[] curve = new double[g.grid().size()];
                 for (int j = 0; j < curve.length; j++) {
-                    curve[j] = auroc(c.column(j), c.labels());
+                    curve[j] = aurocAt(c, sample, count, j);
                     if (Double.isNaN(curve[j])) {
                         return Double.NaN;
                     }
@@ -235,12 +236,18 @@ public final class PerturbationSummary {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** A statistic of the ECGs {@code rows[0..count)} (indices into {@code c}, repeats allowed) of one part. */
+    @FunctionalInterface
+    private interface PartStatistic {
+        double of(TaskCurves c, int[] rows, int count);
+    }
+
     /**
      * The mean over parts of a per-part statistic, bootstrapped over all ECGs of all parts at once (a resample's ECGs
-     * go back to their part).
+     * go back to their part; a resample that leaves a part without positives or negatives is skipped).
      */
     private static PercentileBootstrap.Estimate pooledBootstrap(PercentileBootstrap bootstrap, List<TaskCurves> parts,
-            java.util.function.ToDoubleFunction<TaskCurves> statistic) {
+            PartStatistic statistic) {
         int n = parts.stream().mapToInt(c -> c.ids().size()).sum();
         int[] part = new int[n];
         int[] within = new int[n];
@@ -250,20 +257,16 @@ public final class PerturbationSummary {
                 within[u] = e;
             }
         }
+        int[][] members = new int[parts.size()][n];
+        int[] counts = new int[parts.size()];
         return bootstrap.estimate(n, sample -> {
-            List<List<Integer>> members = new ArrayList<>();
-            for (int p = 0; p < parts.size(); p++) {
-                members.add(new ArrayList<>());
-            }
+            Arrays.fill(counts, 0);
             for (int u : sample) {
-                members.get(part[u]).add(within[u]);
+                members[part[u]][counts[part[u]]++] = within[u];
             }
             double sum = 0;
             for (int p = 0; p < parts.size(); p++) {
-                if (members.get(p).isEmpty()) {
-                    return Double.NaN;
-                }
-                double v = statistic.applyAsDouble(subset(parts.get(p), members.get(p)));
+                double v = counts[p] == 0 ? Double.NaN : statistic.of(parts.get(p), members[p], counts[p]);
                 if (Double.isNaN(v)) {
                     return Double.NaN;
                 }
@@ -273,31 +276,28 @@ public final class PerturbationSummary {
         });
     }
 
-    private static TaskCurves subset(TaskCurves c, List<Integer> rows) {
-        int[] labels = new int[rows.size()];
-        double[][] logits = new double[rows.size()][];
-        List<String> ids = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            labels[i] = c.labels()[rows.get(i)];
-            logits[i] = c.logits()[rows.get(i)];
-            ids.add(c.ids().get(rows.get(i)));
+    /**
+     * AUROC at grid point {@code j} of the ECGs {@code rows[0..count)}, by counting positive–negative pairs (ties
+     * count one half), the Mann–Whitney form of {@link BinaryMetrics#auroc}; NaN unless both classes are present.
+     * Counting is quadratic but cheap for the tens of ECGs per task an experiment perturbs, and it needs no sorting
+     * of every bootstrap resample.
+     */
+    static double aurocAt(TaskCurves c, int[] rows, int count, int j) {
+        double wins = 0;
+        long pairs = 0;
+        for (int a = 0; a < count; a++) {
+            if (c.labels()[rows[a]] != 1) {
+                continue;
+            }
+            double positive = c.logits()[rows[a]][j];
+            for (int b = 0; b < count; b++) {
+                if (c.labels()[rows[b]] == 0) {
+                    double negative = c.logits()[rows[b]][j];
+                    wins += positive > negative ? 1 : positive == negative ? 0.5 : 0;
+                    pairs++;
+                }
+            }
         }
-        return new TaskCurves(ids, labels, logits);
-    }
-
-    /** AUROC of the scores, NaN unless both classes are present. */
-    private static double auroc(double[] scores, int[] labels) {
-        int positives = 0;
-        for (int l : labels) {
-            positives += l;
-        }
-        if (positives == 0 || positives == labels.length) {
-            return Double.NaN;
-        }
-        float[] s = new float[scores.length];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = (float) scores[i];
-        }
-        return BinaryMetrics.auroc(s, labels);
+        return pairs == 0 ? Double.NaN : wins / pairs;
     }
 }

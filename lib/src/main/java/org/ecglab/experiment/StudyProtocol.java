@@ -23,9 +23,11 @@ import org.ecglab.metrics.ValueMode;
  * <table>
  *   <caption>Sizes</caption>
  *   <tr><th></th><th>smoke</th><th>full</th></tr>
- *   <tr><td>{@link #ecgsPerTask}: positives per task (similarity, consistency, localisation; perturbation takes as
- *       many negatives)</td><td>3</td><td>16</td></tr>
- *   <tr><td>{@link #randomizationTasks} × {@link #randomizationEcgsPerTask}</td><td>2 × 2</td><td>9 × 4</td></tr>
+ *   <tr><td>{@link #ecgsPerTask}: positives per task (similarity, localisation; perturbation takes as many
+ *       negatives)</td><td>3</td><td>16</td></tr>
+ *   <tr><td>{@link #consistencyEcgsPerTask}: positives per task, each explained by every seed's model</td>
+ *       <td>3</td><td>8</td></tr>
+ *   <tr><td>{@link #randomizationTasks} × {@link #randomizationEcgsPerTask}</td><td>2 × 2</td><td>9 × 2</td></tr>
  *   <tr><td>{@link #percentages}</td><td>0, 25, 50</td><td>0, 10, ..., 50</td></tr>
  *   <tr><td>{@link #randomOrders} of the perturbation reference</td><td>1</td><td>3</td></tr>
  *   <tr><td>{@link #resamples} of every bootstrap interval</td><td>200</td><td>1000</td></tr>
@@ -73,15 +75,20 @@ public final class StudyProtocol {
         return lab.size(3, 16);
     }
 
+    /** Positives per task of the self-consistency experiment: 3 (smoke) or 8 (full); each is explained K times. */
+    public static int consistencyEcgsPerTask(Lab lab) {
+        return lab.size(3, 8);
+    }
+
     /** Tasks of the randomisation experiment: LBBB and AVB1 (smoke) or all nine (full). */
     public static List<DiagnosticClass> randomizationTasks(Lab lab) {
         return lab.smoke() ? List.of(DiagnosticClass.LBBB, DiagnosticClass.AVB1)
                 : DiagnosticClass.ALL;
     }
 
-    /** Positives per task in the randomisation experiment: 2 (smoke) or 4 (full); each costs 22 models' maps. */
+    /** Positives per task in the randomisation experiment: 2; each costs 22 randomised models' maps. */
     public static int randomizationEcgsPerTask(Lab lab) {
-        return lab.size(2, 4);
+        return lab.size(2, 2);
     }
 
     /** The perturbation grid: 0, 25, 50 (smoke) or 0, 10, ..., 50 % (full). */
@@ -108,7 +115,7 @@ public final class StudyProtocol {
 
     /** Experiment 2: Spearman on absolute and signed values. */
     public static SelfConsistencyConfig consistency(Lab lab) {
-        return new SelfConsistencyConfig(methods(lab), Split.TEST, ecgsPerTask(lab),
+        return new SelfConsistencyConfig(methods(lab), Split.TEST, consistencyEcgsPerTask(lab),
                 MethodSimilarityConfig.studyMeasures(), resamples(lab), 1L, lab.cache());
     }
 

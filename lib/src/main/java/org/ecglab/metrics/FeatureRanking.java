@@ -1,7 +1,6 @@
 package org.ecglab.metrics;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.ecglab.data.EcgFormat;
@@ -14,7 +13,8 @@ import org.ecglab.data.EcgFormat;
  * {@link ValueMode} applied to each value first; maps without a lead axis are broadcast ({@link LeadAxis}), so their
  * 12 leads tie at every time point.
  *
- * <p>Ties are broken by feature index in both directions, so rankings are deterministic.
+ * <p>Relevance is compared in float precision (a map's own precision) and ties are broken by feature index in both
+ * directions, so rankings are deterministic.
  */
 public final class FeatureRanking {
     private FeatureRanking() {
@@ -49,13 +49,22 @@ public final class FeatureRanking {
             return perm;
         }
         double[] relevance = relevance(LeadAxis.broadcast(map), segment, values);
-        Comparator<Integer> byRelevance = Comparator.comparingDouble(f -> relevance[f]);
-        if (order == PerturbationOrder.MORF) {
-            byRelevance = byRelevance.reversed();
+        // Sorting packed primitive keys instead of boxed indices with a comparator: the experiments rank thousands of
+        // maps. The key holds the relevance as a float (exact for one sample, a float map's value; a sum of a window's
+        // floats is rounded to float) in the high half and the feature index in the low half, so equal relevance
+        // falls back to index order.
+        long[] keys = new long[count];
+        for (int f = 0; f < count; f++) {
+            float r = (float) (order == PerturbationOrder.MORF ? -relevance[f] : relevance[f]);
+            int bits = Float.floatToIntBits(r == 0 ? 0f : r);
+            keys[f] = ((long) (bits ^ ((bits >> 31) & 0x7FFFFFFF)) << 32) | f;
         }
-        Integer[] idx = IntStream.range(0, count).boxed().toArray(Integer[]::new);
-        Arrays.sort(idx, byRelevance.thenComparingInt(f -> f));
-        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+        Arrays.sort(keys);
+        int[] ranking = new int[count];
+        for (int i = 0; i < count; i++) {
+            ranking[i] = (int) keys[i];
+        }
+        return ranking;
     }
 
     /** Per feature, the sum of {@code values.apply(a)} over its samples. */

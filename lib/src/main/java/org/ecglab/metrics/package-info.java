@@ -1,8 +1,18 @@
 /**
- * Metrics over attribution maps: the similarity of two maps ({@link org.ecglab.metrics.MapSimilarity}: flattened,
- * on absolute or signed values ({@link org.ecglab.metrics.ValueMode}), by Spearman or Pearson correlation from
- * {@code org.ecglab.stats}); localisation against ground-truth masks and perturbation curves belong here as they
- * arrive. Maps are plain {@code float[12][600]} arrays, so this package needs no model.
+ * Metrics over attribution maps, on plain {@code float[12][600]} arrays (so this package needs no model):
+ *
+ * <ul>
+ *   <li>how alike two maps are: {@link org.ecglab.metrics.MapMeasure} (Spearman or Pearson correlation of the
+ *       flattened maps from {@code org.ecglab.stats}, top-k overlap, SSIM along time, sign-agnostic variants), on
+ *       absolute or signed values ({@link org.ecglab.metrics.ValueMode}); {@link org.ecglab.metrics.MapSimilarity}
+ *       flattens;</li>
+ *   <li>maps without a lead axis ({@code [1][600]}) meet 12-lead maps and masks by
+ *       {@link org.ecglab.metrics.LeadAxis};</li>
+ *   <li>localisation against a ground-truth mask: {@link org.ecglab.metrics.Localization};</li>
+ *   <li>perturbation tests: features and their order ({@link org.ecglab.metrics.FeatureRanking},
+ *       {@link org.ecglab.metrics.PerturbationOrder}), what removed samples become
+ *       ({@link org.ecglab.metrics.Replacement}) and the area over the curve ({@link org.ecglab.metrics.Aopc}).</li>
+ * </ul>
  *
  * <p>May import: {@code org.ecglab.data.*}, {@code org.ecglab.stats}.
  */
