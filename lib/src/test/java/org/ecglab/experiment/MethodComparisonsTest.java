@@ -68,4 +68,23 @@ class MethodComparisonsTest {
                 .againstReference(scores(), List.of("ecg_id"), "method", "score", List.of("a", "z"), "c", 0.05));
         assertTrue(e.getMessage().contains("method z"), e.getMessage());
     }
+
+    @Test
+    void withinGroupsTestsEachGroupAndCorrectsOverThem() {
+        // Two groups ("x", "y"), each with a and c of the hand example: p = 10/256 in each, Holm doubles it.
+        Table t = scores();
+        t = t.where(t.stringColumn("method").isNotEqualTo("b"));
+        Table both = t.copy();
+        both.addColumns(StringColumn.create("group", java.util.Collections.nCopies(both.rowCount(), "x")));
+        Table other = t.copy();
+        other.addColumns(StringColumn.create("group", java.util.Collections.nCopies(other.rowCount(), "y")));
+        both.append(other);
+        Table cmp = MethodComparisons.withinGroups(both, List.of("group"), List.of("ecg_id"), "method", "score", "a",
+                "c", 0.05);
+        assertEquals(List.of("x", "y"), cmp.stringColumn("group").asList());
+        assertEquals(10.0 / 256, cmp.doubleColumn("p").get(0), 1e-12);
+        assertEquals(20.0 / 256, cmp.doubleColumn("p_holm").get(1), 1e-12);
+        assertEquals(MethodComparisons.NONE, cmp.stringColumn("higher").get(0));
+        assertThrows(IllegalArgumentException.class, () -> MethodComparisons.row(cmp, "a", "c"));
+    }
 }
