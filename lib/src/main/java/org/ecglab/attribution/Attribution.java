@@ -32,7 +32,9 @@ import org.ecglab.nn.EcgClassifier;
  * @param convergenceDelta per ECG, {@code Σ attribution − (f(x) − f(x'))} for methods that promise completeness
  *                         (integrated gradients, DeepLIFT, ...); null for methods that do not
  * @param samples          the random draws a method used (e.g. noise, path positions), by name, so that a reference
- *                         implementation can reproduce the maps exactly; empty for deterministic methods
+ *                         implementation can reproduce the maps exactly; empty for deterministic methods. Every
+ *                         array's first axis is the ECG axis (entry {@code i} holds what ECG {@code i} drew), so the
+ *                         draws of results over consecutive chunks of ECGs join into those of the whole
  */
 public record Attribution(float[][][] values, String methodId, Map<String, Object> parameters, Baselines baselines,
         boolean signed,
@@ -52,6 +54,14 @@ public record Attribution(float[][][] values, String methodId, Map<String, Objec
         if (convergenceDelta != null && convergenceDelta.length != values.length) {
             throw new IllegalArgumentException("convergenceDelta has " + convergenceDelta.length
                     + " entries for " + values.length + " maps");
+        }
+        for (Map.Entry<String, NpyArray> e : samples.entrySet()) {
+            int[] shape = e.getValue().shape();
+            if (shape.length == 0 || shape[0] != values.length) {
+                throw new IllegalArgumentException("sample " + e.getKey() + " has shape "
+                        + java.util.Arrays.toString(shape) + "; its first axis must be the " + values.length
+                        + " ECGs");
+            }
         }
         int leads = values.length == 0 ? EcgFormat.LEADS : values[0].length;
         if (leads != EcgFormat.LEADS && leads != 1) {
@@ -122,7 +132,7 @@ public record Attribution(float[][][] values, String methodId, Map<String, Objec
             return this;
         }
 
-        /** A named array of random draws, for reference implementations. */
+        /** A named array of random draws, for reference implementations; its first axis is the ECG axis. */
         public Builder sample(String name, NpyArray draws) {
             samples.put(name, draws);
             return this;

@@ -3,8 +3,24 @@ package org.ecglab.attribution;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ecglab.attribution.cam.GradCam;
+import org.ecglab.attribution.cam.GuidedGradCam;
+import org.ecglab.attribution.gradient.InputXGradient;
+import org.ecglab.attribution.gradient.Deconvolution;
+import org.ecglab.attribution.gradient.GuidedBackprop;
 import org.ecglab.attribution.gradient.Saliency;
+import org.ecglab.attribution.gradient.SmoothGrad;
+import org.ecglab.attribution.path.GradientShap;
 import org.ecglab.attribution.path.IntegratedGradients;
+import org.ecglab.attribution.propagation.DeepLift;
+import org.ecglab.attribution.propagation.DeepLiftShap;
+import org.ecglab.attribution.propagation.LrpAlphaBeta;
+import org.ecglab.attribution.propagation.LrpEpsilon;
+import org.ecglab.attribution.propagation.LrpEpsilonGammaFlat;
+import org.ecglab.attribution.propagation.LrpEpsilonPlusFlat;
+import org.ecglab.attribution.propagation.LrpFlat;
+import org.ecglab.attribution.propagation.LrpGamma;
+import org.ecglab.attribution.propagation.LrpZPlus;
 
 /**
  * Registry from method id to {@link MethodDescriptor}. Ids are the snake_case names of the design (and of the
@@ -16,6 +32,22 @@ public final class AttributionMethods {
     static {
         register(Saliency.DESCRIPTOR);
         register(IntegratedGradients.DESCRIPTOR);
+        register(InputXGradient.DESCRIPTOR);
+        register(SmoothGrad.DESCRIPTOR);
+        register(GradientShap.DESCRIPTOR);
+        register(GradCam.DESCRIPTOR);
+        register(GuidedGradCam.DESCRIPTOR);
+        register(GuidedBackprop.DESCRIPTOR);
+        register(Deconvolution.DESCRIPTOR);
+        register(DeepLift.DESCRIPTOR);
+        register(DeepLiftShap.DESCRIPTOR);
+        register(LrpEpsilon.DESCRIPTOR);
+        register(LrpGamma.DESCRIPTOR);
+        register(LrpAlphaBeta.DESCRIPTOR);
+        register(LrpZPlus.DESCRIPTOR);
+        register(LrpFlat.DESCRIPTOR);
+        register(LrpEpsilonPlusFlat.DESCRIPTOR);
+        register(LrpEpsilonGammaFlat.DESCRIPTOR);
     }
 
     private AttributionMethods() {

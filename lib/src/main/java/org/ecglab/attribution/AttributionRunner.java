@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.ecglab.data.npy.NpyArray;
 import org.ecglab.nn.EcgClassifier;
 
 /**
@@ -14,7 +15,8 @@ import org.ecglab.nn.EcgClassifier;
  * chunks exist so that memory stays bounded and progress can be shown.
  *
  * <p>For deterministic methods the joined result equals one call over all ECGs. A method that samples with a seed
- * restarts its random stream with every call, so its maps depend on the chunk size; record it with the results.
+ * restarts its random stream with every call, so its maps depend on the chunk size; the joined result carries the
+ * draws every chunk made, joined along the ECG axis, so a reference still reproduces each map from its own draws.
  */
 public final class AttributionRunner {
     /** ECGs per chunk unless the caller chooses otherwise. */
@@ -99,7 +101,7 @@ public final class AttributionRunner {
         int n = inputs.length;
         float[][][] values = new float[n][][];
         double[][] delta = {null};
-        Attribution[] first = {null};
+        List<Attribution> parts = new ArrayList<>();
         forEachChunk(List.of(method), model, inputs, targets, baselines, (from, maps) -> {
             Attribution part = maps.get(0);
             System.arraycopy(part.values(), 0, values, from, part.size());
@@ -107,12 +109,15 @@ public final class AttributionRunner {
                 delta[0] = delta[0] == null ? new double[n] : delta[0];
                 System.arraycopy(part.convergenceDelta(), 0, delta[0], from, part.size());
             }
-            first[0] = first[0] == null ? part : first[0];
+            parts.add(part);
         });
-        Attribution a = first[0];
-        // Random draws are per chunk; they are not joined, so a joined result of a sampling method carries none.
-        return Attribution.of(method, model, inputs, values).baselines(baselines).signed(a.signed()).seed(a.seed())
-                .convergenceDelta(delta[0]).build();
+        Attribution first = parts.get(0);
+        Attribution.Builder joined = Attribution.of(method, model, inputs, values).baselines(baselines)
+                .signed(first.signed()).seed(first.seed()).convergenceDelta(delta[0]);
+        for (String name : first.samples().keySet()) {
+            joined.sample(name, NpyArray.concatenate(parts.stream().map(p -> p.samples().get(name)).toList()));
+        }
+        return joined.build();
     }
 
     @Override

@@ -90,28 +90,21 @@ public final class GradientComputer {
     /** Differentiates {@code rows} rows from {@code source}, handing each gradient to {@code sink} in row order. */
     public void compute(EcgClassifier model, int rows, RowSource source, GradientSink sink) {
         GradientSelfCheck.ensure(model.block());
-        int k = model.numOutputs();
         float[] fullBuffer = new float[Math.min(rows, internalBatchSize) * ROW_SIZE];
         for (int start = 0; start < rows; start += internalBatchSize) {
             int b = Math.min(rows, start + internalBatchSize) - start;
             float[] buffer = b * ROW_SIZE == fullBuffer.length ? fullBuffer : new float[b * ROW_SIZE];
-            float[] selector = new float[b * k];
+            int[] targets = new int[b];
             for (int r = 0; r < b; r++) {
                 source.fill(start + r, buffer, r * ROW_SIZE);
-                selector[r * k + source.target(start + r)] = 1f;
+                targets[r] = source.target(start + r);
             }
             try (NDManager m = model.manager().newSubManager()) {
                 NDArray x = m.create(buffer, new Shape(b, EcgFormat.LEADS, EcgFormat.SAMPLES));
                 x.setRequiresGradient(true);
                 NDArray selected;
                 try (GradientCollector collector = m.getEngine().newGradientCollector()) {
-                    NDArray logits = model.forward(x);
-                    if (logits.getShape().get(0) != b || logits.getShape().get(1) != k) {
-                        throw new IllegalStateException("model " + model.id() + " returned logits of shape "
-                                + logits.getShape() + " for " + b + " inputs; expected (" + b + ", " + k + ")");
-                    }
-                    // Multiplying by an exact 0/1 selector keeps the chosen logit bit-for-bit and its gradient exact.
-                    selected = logits.mul(m.create(selector, new Shape(b, k))).sum(new int[] {1});
+                    selected = selectedLogits(model, model.forward(x), targets);
                     collector.backward(selected.sum());
                 }
                 float[] grad = x.getGradient().toFloatArray();
@@ -121,6 +114,28 @@ public final class GradientComputer {
                 }
             }
         }
+    }
+
+    /**
+     * Row {@code r}'s logit {@code targets[r]} of {@code logits} {@code (b, outputs)}, as a differentiable array
+     * {@code (b)}: the backward pass of its sum gives each row the gradient of its own target logit, because rows do not
+     * interact in inference mode (batch norm uses running statistics).
+     *
+     * @throws IllegalStateException if {@code logits} is not {@code (targets.length, model.numOutputs())}
+     */
+    public static NDArray selectedLogits(EcgClassifier model, NDArray logits, int[] targets) {
+        int b = targets.length;
+        int k = model.numOutputs();
+        if (logits.getShape().dimension() != 2 || logits.getShape().get(0) != b || logits.getShape().get(1) != k) {
+            throw new IllegalStateException("model " + model.id() + " returned logits of shape " + logits.getShape()
+                    + " for " + b + " inputs; expected (" + b + ", " + k + ")");
+        }
+        float[] selector = new float[b * k];
+        for (int r = 0; r < b; r++) {
+            selector[r * k + targets[r]] = 1f;
+        }
+        // Multiplying by an exact 0/1 selector keeps the chosen logit bit-for-bit and its gradient exact.
+        return logits.mul(logits.getManager().create(selector, new Shape(b, k))).sum(new int[] {1});
     }
 
     /** Target logits {@code f(x_i)[targets[i]]} without gradients. */
@@ -133,13 +148,31 @@ public final class GradientComputer {
         return out;
     }
 
-    static void copyIn(float[][] signal, float[] dest, int offset) {
+    /**
+     * Per-ECG accumulators of {@link #ROW_SIZE} values (lead-major) as maps {@code [N][12][600]}, each value times
+     * {@code factor}, rounded to float32: how a method that sums in double over many gradients hands back its maps.
+     */
+    public static float[][][] toMaps(double[][] rows, double factor) {
+        float[][][] out = new float[rows.length][EcgFormat.LEADS][EcgFormat.SAMPLES];
+        for (int i = 0; i < rows.length; i++) {
+            for (int l = 0; l < EcgFormat.LEADS; l++) {
+                for (int t = 0; t < EcgFormat.SAMPLES; t++) {
+                    out[i][l][t] = (float) (rows[i][l * EcgFormat.SAMPLES + t] * factor);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Writes one ECG {@code [12][600]} lead-major into {@code dest} at {@code offset}. */
+    public static void copyIn(float[][] signal, float[] dest, int offset) {
         for (int l = 0; l < EcgFormat.LEADS; l++) {
             System.arraycopy(signal[l], 0, dest, offset + l * EcgFormat.SAMPLES, EcgFormat.SAMPLES);
         }
     }
 
-    static void copyOut(float[] flat, int offset, float[][] dest) {
+    /** Reads one ECG's {@link #ROW_SIZE} lead-major values at {@code offset} into {@code dest} {@code [12][600]}. */
+    public static void copyOut(float[] flat, int offset, float[][] dest) {
         for (int l = 0; l < EcgFormat.LEADS; l++) {
             System.arraycopy(flat, offset + l * EcgFormat.SAMPLES, dest[l], 0, EcgFormat.SAMPLES);
         }

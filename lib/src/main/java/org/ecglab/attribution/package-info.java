@@ -17,8 +17,9 @@
  *
  * Families: {@code gradient} (saliency, ...), {@code path} (integrated gradients and the path quadratures, ...),
  * {@code propagation} (DeepLIFT and the LRP rules), {@code cam} (Grad-CAM), {@code perturbation} (occlusion, ablation,
- * sampling methods). Semantics follow Captum's defaults (Kokhlikyan et al. 2020) so that results compare with the
- * literature. The families import this package's shared parts; only the registry imports the families.
+ * sampling methods); and {@code backprop}, the layer-by-layer walk with modified rules that guided backpropagation,
+ * deconvolution, DeepLIFT and LRP share. Semantics follow Captum's defaults (Kokhlikyan et al. 2020) so that results compare with the
+ * literature. The families import this package's shared parts; only the registry imports the families (and the families may use {@code backprop}).
  *
  * <p>May import: {@code org.ecglab.attribution.*}, {@code org.ecglab.data.*}, {@code org.ecglab.interop},
  * {@code org.ecglab.nn}, {@code org.ecglab.runtime}, {@code org.ecglab.stats}.

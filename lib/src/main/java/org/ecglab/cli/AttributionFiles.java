@@ -46,7 +46,8 @@ final class AttributionFiles {
         json.put("parameters", a.parameters());
         json.put("model_id", a.modelId());
         json.put("seed", a.seed());
-        json.put("shape", new int[] {a.size(), EcgFormat.LEADS, EcgFormat.SAMPLES});
+        // maps without a lead axis (Grad-CAM) have one row: [N, 1, 600]
+        json.put("shape", new int[] {a.size(), a.hasLeadAxis() ? EcgFormat.LEADS : 1, EcgFormat.SAMPLES});
         json.put("dtype", "float32");
         json.put("values_file", npy.getFileName().toString());
         json.putAll(context);

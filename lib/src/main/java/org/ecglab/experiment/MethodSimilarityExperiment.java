@@ -17,7 +17,8 @@ import tech.tablesaw.api.Table;
  * Experiment 1, inter-method similarity (Arends et al. 2026): every configured method explains the same task model
  * on the same ECGs (positives of the task), and every pair of maps is compared by each configured
  * {@link MapMeasure} (Spearman rank correlation of the flattened maps, on absolute and on signed values, by default).
- * Maps without a lead axis (Grad-CAM) meet 12-lead maps by the rule of {@link org.ecglab.metrics.LeadAxis}.
+ * A map without a lead axis (Grad-CAM) is compared with a 12-lead map on the time axis
+ * ({@link org.ecglab.metrics.MapSimilarity}: the other map reduced to its time profile).
  *
  * <p>Output: one row per ECG × method pair × measure with columns {@code ecg_id, task, method_a, method_b, measure,
  * score} (NaN where a map is constant). Maps come from the {@link MapStore} under the cache folder (shared with the

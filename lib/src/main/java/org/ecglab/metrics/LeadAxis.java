@@ -4,10 +4,10 @@ import org.ecglab.data.EcgFormat;
 
 /**
  * How a map without a lead axis ({@code [1][600]}, one relevance per time point, e.g. Grad-CAM on a layer that
- * mixes the leads) meets a 12-lead map or a 12-lead mask: it is <b>broadcast</b>, i.e. read as the same relevance on
- * every lead at that time point. That is exactly what such a map claims: it says when, not where. So it is ranked,
- * perturbed and scored as a 12-lead map whose leads agree; it neither earns credit for lead localisation it does
- * not make nor loses its time profile.
+ * mixes the leads) meets the 12-lead input or a 12-lead mask: it is <b>broadcast</b>, i.e. read as the same relevance
+ * on every lead at that time point. That is exactly what such a map claims about the input: it says when, not where.
+ * So it is ranked and perturbed as a 12-lead map whose leads agree, and scored against a mask without credit for lead
+ * localisation it does not make. (Two maps are compared differently, on the time axis: {@link MapSimilarity}.)
  */
 public final class LeadAxis {
     private LeadAxis() {
@@ -31,18 +31,5 @@ public final class LeadAxis {
             out[l] = map[0];
         }
         return out;
-    }
-
-    /**
-     * The two maps with the same lead count: unchanged if they already match, else the one without a lead axis
-     * broadcast.
-     *
-     * @throws IllegalArgumentException if a map is neither {@code [12][600]} nor {@code [1][600]}
-     */
-    public static float[][][] matched(float[][] a, float[][] b) {
-        if (a.length == b.length) {
-            return new float[][][] {a, b};
-        }
-        return new float[][][] {broadcast(a), broadcast(b)};
     }
 }

@@ -14,8 +14,9 @@ import org.ecglab.stats.Correlation;
  * <p>Measures: {@link #correlation} (Spearman, the study's, or Pearson), {@link #topKOverlap} (shared share of the
  * most relevant points), {@link #ssim} (structural similarity, Adebayo et al. 2018), and for signed maps
  * {@link #signAgnostic()} (the better of comparing {@code b} and {@code −b}: a map whose sign flipped as a whole,
- * e.g. because a randomised output layer has a negative weight, counts as unchanged). Maps without a lead axis
- * ({@code [1][600]}) compared with 12-lead maps follow {@link LeadAxis#matched}.
+ * e.g. because a randomised output layer has a negative weight, counts as unchanged). A map without a lead axis
+ * ({@code [1][600]}) and a 12-lead map are compared on the time axis, by {@link MapSimilarity}'s rule: the 12-lead
+ * map is reduced to its time profile (per time point the sum over leads of the values after the value mode).
  */
 public interface MapMeasure {
     /** Name of the measure without its value mode, e.g. {@code spearman}, {@code top10_overlap}, {@code ssim}. */
@@ -45,13 +46,32 @@ public interface MapMeasure {
     double between(double[] a, double[] b);
 
     /**
-     * The score of two maps; maps of different lead counts are first matched by {@link LeadAxis#matched}.
+     * The score of two maps; a map without a lead axis and a 12-lead map are compared on the time axis
+     * ({@link MapSimilarity#timeAxisOnly}, {@link #onTimeAxis}).
      *
      * @throws IllegalArgumentException if the maps' shapes cannot be matched or a value is not finite
      */
     default double compare(float[][] a, float[][] b) {
-        float[][][] m = LeadAxis.matched(a, b);
-        return between(prepare(m[0]), prepare(m[1]));
+        if (MapSimilarity.timeAxisOnly(a, b)) {
+            return between(prepare(onTimeAxis(a, values())), prepare(onTimeAxis(b, values())));
+        }
+        return between(prepare(a), prepare(b));
+    }
+
+    /**
+     * The map as a one-row map of its time profile ({@link MapSimilarity#timeProfile}: per time point the sum over
+     * leads after {@code mode}); a one-row map is returned as it is.
+     */
+    static float[][] onTimeAxis(float[][] map, ValueMode mode) {
+        if (map.length == 1) {
+            return map;
+        }
+        double[] profile = MapSimilarity.timeProfile(map, mode);
+        float[][] out = new float[1][profile.length];
+        for (int t = 0; t < profile.length; t++) {
+            out[0][t] = (float) profile[t];
+        }
+        return out;
     }
 
     /** This measure made indifferent to a global sign flip of the second map (signed values only). */

@@ -5,9 +5,10 @@
  *   <li>how alike two maps are: {@link org.ecglab.metrics.MapMeasure} (Spearman or Pearson correlation of the
  *       flattened maps from {@code org.ecglab.stats}, top-k overlap, SSIM along time, sign-agnostic variants), on
  *       absolute or signed values ({@link org.ecglab.metrics.ValueMode}); {@link org.ecglab.metrics.MapSimilarity}
- *       flattens;</li>
- *   <li>maps without a lead axis ({@code [1][600]}) meet 12-lead maps and masks by
- *       {@link org.ecglab.metrics.LeadAxis};</li>
+ *       flattens, and compares a map without a lead axis ({@code [1][600]}, Grad-CAM) with a 12-lead map on the time
+ *       axis;</li>
+ *   <li>a map without a lead axis against a 12-lead mask or input: {@link org.ecglab.metrics.LeadAxis};</li>
+ *   <li>how rough a map is along time: {@link org.ecglab.metrics.Roughness};</li>
  *   <li>localisation against a ground-truth mask: {@link org.ecglab.metrics.Localization};</li>
  *   <li>perturbation tests: features and their order ({@link org.ecglab.metrics.FeatureRanking},
  *       {@link org.ecglab.metrics.PerturbationOrder}), what removed samples become

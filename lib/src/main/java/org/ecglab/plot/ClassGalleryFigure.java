@@ -41,11 +41,14 @@ public final class ClassGalleryFigure extends PaintedFigure {
      * @param subtitle  smaller text under the label, e.g. "Left bundle branch block" (may be empty)
      * @param signal    the beat drawn in black, {@code float[12][600]} mV
      * @param reference the beat drawn in grey behind it ({@code float[12][600]} mV), or null for none
-     * @param mask      1 where the ground-truth band is shaded ({@code float[12][600]}), or null for none
-     * @param leads     the leads shown, left to right: 1 to {@value #MAX_LEADS_PER_ROW}, no repeats
+     * @param mask        1 where the ground-truth band is shaded ({@code float[12][600]}), or null for none
+     * @param leads       the leads shown, left to right: 1 to {@value #MAX_LEADS_PER_ROW}, no repeats
+     * @param attribution a map {@code float[12][600]} colouring the beat's trace (as {@link EcgGridFigure} does,
+     *                    scaled per row by the {@link RobustScale} of the whole map), or null for a black trace
+     * @param signed      whether the attribution is drawn signed (blue–red) or as magnitude
      */
     public record Row(String label, String subtitle, float[][] signal, float[][] reference, float[][] mask,
-            List<Lead> leads) {
+            List<Lead> leads, float[][] attribution, boolean signed) {
 
         /** @throws IllegalArgumentException naming the row and what is wrong (shape, NaN, leads) */
         public Row {
@@ -55,6 +58,8 @@ public final class ClassGalleryFigure extends PaintedFigure {
             signal = EcgGridFigure.checkedCopy(signal, "row '" + label + "' signal");
             reference = reference == null ? null : EcgGridFigure.checkedCopy(reference, "row '" + label + "' reference");
             mask = mask == null ? null : EcgGridFigure.checkedCopy(mask, "row '" + label + "' mask");
+            attribution = attribution == null ? null
+                    : EcgGridFigure.checkedCopy(attribution, "row '" + label + "' attribution");
             if (leads.isEmpty() || leads.size() > MAX_LEADS_PER_ROW) {
                 throw new IllegalArgumentException("row '" + label + "' must show 1 to " + MAX_LEADS_PER_ROW
                         + " leads, got " + leads.size());
@@ -66,6 +71,19 @@ public final class ClassGalleryFigure extends PaintedFigure {
                 }
             }
             leads = List.copyOf(leads);
+        }
+
+        /** A row without attribution: the beat drawn in black. */
+        public Row(String label, String subtitle, float[][] signal, float[][] reference, float[][] mask,
+                List<Lead> leads) {
+            this(label, subtitle, signal, reference, mask, leads, null, false);
+        }
+
+        /** A row whose beat is coloured by an attribution map, e.g. one method's explanation of it. */
+        public static Row attributed(String label, String subtitle, float[][] signal, float[][] attribution,
+                boolean signed, float[][] mask, List<Lead> leads) {
+            return new Row(label, subtitle, signal, null, mask, leads, Objects.requireNonNull(attribution,
+                    "attribution"), signed);
         }
 
         /** The row's shared y range in mV over its shown leads, signal and reference. */
@@ -87,6 +105,7 @@ public final class ClassGalleryFigure extends PaintedFigure {
         String signalLabel = "pathological beat";
         String referenceLabel = "same patient without pathology";
         String maskLabel = "ground-truth mask";
+        String attributionLabel = "trace colour: attribution (red raises the logit, blue lowers it), scaled per row";
         boolean grid = true;
 
         Settings() {
@@ -134,6 +153,12 @@ public final class ClassGalleryFigure extends PaintedFigure {
             s.referenceLabel = b;
             s.maskLabel = c;
         });
+    }
+
+    /** Legend text for rows coloured by an attribution (shown only if some row has one). */
+    public ClassGalleryFigure attributionLegend(String label) {
+        String a = Objects.requireNonNull(label, "label");
+        return with(s -> s.attributionLabel = a);
     }
 
     /** Figure size in pixels (default 1400 wide and {@link ClassGalleryLayout#defaultHeight} high). */

@@ -59,9 +59,17 @@ final class ClassGalleryPainter {
             g.setStroke(new BasicStroke((float) (1.8 * k), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(trace(r, c, row.reference()[lead.index()]));
         }
-        g.setColor(EcgGridPainter.PLAIN_TRACE);
-        g.setStroke(new BasicStroke((float) (1.6 * k), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(trace(r, c, row.signal()[lead.index()]));
+        float[] v = row.signal()[lead.index()];
+        if (row.attribution() != null) {
+            double scale = RobustScale.ofAbsolute(row.attribution(), RobustScale.DEFAULT_PERCENTILE);
+            EcgGridPainter.paintAttributedTrace(g, row.attribution()[lead.index()], row.signed(), scale, k,
+                    t -> new Line2D.Double(layout.x(r, c, t), layout.y(r, c, v[t]), layout.x(r, c, t + 1),
+                            layout.y(r, c, v[t + 1])));
+        } else {
+            g.setColor(EcgGridPainter.PLAIN_TRACE);
+            g.setStroke(new BasicStroke((float) (1.6 * k), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(trace(r, c, v));
+        }
         g.setClip(clip);
 
         g.setColor(EcgGridPainter.AXIS);
@@ -207,7 +215,9 @@ final class ClassGalleryPainter {
         double mid = baseline - fm.getAscent() / 2.0 + 1;
         double x = 34 * k;
         double sw = 28 * k;
-        x = legendLine(g, x, mid, sw, EcgGridPainter.PLAIN_TRACE, 1.6, s.signalLabel, baseline, fm);
+        if (s.rows.stream().anyMatch(row -> row.attribution() == null)) {
+            x = legendLine(g, x, mid, sw, EcgGridPainter.PLAIN_TRACE, 1.6, s.signalLabel, baseline, fm);
+        }
         if (s.rows.stream().anyMatch(row -> row.reference() != null)) {
             x = legendLine(g, x, mid, sw, REFERENCE_COLOR, 1.8, s.referenceLabel, baseline, fm);
         }
@@ -220,6 +230,11 @@ final class ClassGalleryPainter {
             g.draw(swatch);
             g.setColor(Color.BLACK);
             g.drawString(s.maskLabel, (float) (x + sw + 8 * k), (float) baseline);
+            x += sw + 8 * k + fm.stringWidth(s.maskLabel) + 28 * k;
+        }
+        if (s.rows.stream().anyMatch(row -> row.attribution() != null)) {
+            g.setColor(Color.BLACK);
+            g.drawString(s.attributionLabel, (float) x, (float) baseline);
         }
     }
 

@@ -69,13 +69,16 @@ public final class EcgGridFigure extends PaintedFigure {
     }
 
     /**
-     * Colours the traces by {@code attribution}.
+     * Colours the traces by {@code attribution}. A map without a lead axis ({@code float[1][600]}, e.g. Grad-CAM's:
+     * one relevance per time point) colours every lead alike at each time point; say so in the title or caption,
+     * since the figure cannot tell it from a map that happens to be equal on all leads.
      *
-     * @param attribution {@code float[12][600]}, finite, or null for plain traces
+     * @param attribution {@code float[12][600]} or {@code float[1][600]}, finite, or null for plain traces
      * @param signed      true for a diverging map of signed values; false for a sequential map of {@code |a|}
      */
     public EcgGridFigure attribution(float[][] attribution, boolean signed) {
-        float[][] copy = attribution == null ? null : checkedCopy(attribution, "attribution");
+        float[][] copy = attribution == null ? null : checkedCopy(attribution.length == 1
+                ? repeatedOnEveryLead(attribution[0]) : attribution, "attribution");
         return with(s -> {
             s.attribution = copy;
             s.signed = signed;
@@ -201,6 +204,12 @@ public final class EcgGridFigure extends PaintedFigure {
     }
 
     /** A deep copy of {@code a} after {@link EcgFormat#validate} (also used by {@link ClassGalleryFigure}). */
+    private static float[][] repeatedOnEveryLead(float[] row) {
+        float[][] out = new float[EcgFormat.LEADS][];
+        java.util.Arrays.fill(out, row);
+        return out;
+    }
+
     static float[][] checkedCopy(float[][] a, String what) {
         EcgFormat.validate(a, what);
         float[][] copy = new float[a.length][];

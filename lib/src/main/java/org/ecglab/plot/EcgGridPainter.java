@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntFunction;
 import org.ecglab.data.Lead;
 
 /** Draws an {@link EcgGridFigure} from its settings and layout; one instance per paint. */
@@ -133,10 +134,25 @@ final class EcgGridPainter {
             }
             return;
         }
-        float[] a = s.attribution[lead.index()];
-        double[] u = new double[v.length - 1];
-        for (int t = 0; t + 1 < v.length; t++) {
-            u[t] = (normalised(a[t]) + normalised(a[t + 1])) / 2;
+        paintAttributedTrace(g, s.attribution[lead.index()], s.signed, colorScale, k, t -> segment(lead, v, t));
+    }
+
+    /**
+     * A trace whose segment {@code t} (sample {@code t} to {@code t + 1}) is coloured by the mean attribution of its
+     * two samples over {@code colorScale} (clipped; the diverging map for signed values, the sequential map of
+     * {@code |a|} otherwise) and drawn thicker the stronger it is. Also used by {@link ClassGalleryPainter}.
+     *
+     * @param k       the figure's pixel scale
+     * @param segment the line of segment {@code t}
+     */
+    static void paintAttributedTrace(Graphics2D g, float[] a, boolean signed, double colorScale, double k,
+            IntFunction<Line2D> segment) {
+        ColorMap map = signed ? ColorMap.DIVERGING : ColorMap.SEQUENTIAL;
+        DoubleUnaryOperator normalised = value -> Math.max(map.min(), Math.min(map.max(),
+                (signed ? value : Math.abs(value)) / colorScale));
+        double[] u = new double[a.length - 1];
+        for (int t = 0; t + 1 < a.length; t++) {
+            u[t] = (normalised.applyAsDouble(a[t]) + normalised.applyAsDouble(a[t + 1])) / 2;
         }
         // Strong segments last, so their colour wins where neighbouring round caps overlap.
         Integer[] order = new Integer[u.length];
@@ -146,13 +162,8 @@ final class EcgGridPainter {
             g.setColor(map.at(u[t]));
             g.setStroke(new BasicStroke((float) (k * (1.6 + 1.6 * Math.abs(u[t]))),
                     BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            g.draw(segment(lead, v, t));
+            g.draw(segment.apply(t));
         }
-    }
-
-    private double normalised(float a) {
-        double u = (s.signed ? a : Math.abs(a)) / colorScale;
-        return Math.max(map.min(), Math.min(map.max(), u));
     }
 
     private Line2D segment(Lead lead, float[] v, int t) {

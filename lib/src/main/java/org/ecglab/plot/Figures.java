@@ -52,6 +52,35 @@ public final class Figures {
                 out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
     }
 
+    /**
+     * The images one below the other, left-aligned on white, {@code gap} pixels apart: several figures (e.g. one
+     * method's maps for ECGs of three classes) shown as one image, since a notebook cell displays one.
+     *
+     * @throws IllegalArgumentException if there is no image or the gap is negative
+     */
+    public static BufferedImage stack(java.util.List<BufferedImage> images, int gap) {
+        if (images.isEmpty() || gap < 0) {
+            throw new IllegalArgumentException("stack needs at least one image and a gap >= 0; got " + images.size()
+                    + " images, gap " + gap);
+        }
+        int width = images.stream().mapToInt(BufferedImage::getWidth).max().orElseThrow();
+        int height = images.stream().mapToInt(BufferedImage::getHeight).sum() + gap * (images.size() - 1);
+        BufferedImage out = blankImage(width, height);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            int y = 0;
+            for (BufferedImage image : images) {
+                g.drawImage(image, 0, y, null);
+                y += image.getHeight() + gap;
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
     /** A new white RGB image of the given size with a graphics context ready for {@link #antialias}. */
     static BufferedImage blankImage(int width, int height) {
         return new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ecglab.attribution.path.IntegratedGradients;
 import org.ecglab.nn.EcgClassifier;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.function.Executable;
 
 /** The registry and every method reject bad ids, parameters and inputs with messages naming the problem. */
 class ArgumentCheckTest {
+    /** Methods that take one baseline per input (or one for all). */
+    private static final Set<String> PER_INPUT_BASELINES = Set.of("integrated_gradients", "deeplift");
     private static EcgClassifier model;
     private static float[][][] x;
 
@@ -35,7 +38,10 @@ class ArgumentCheckTest {
 
     @Test
     void registryListsMethodsAndRejectsUnknownIds() {
-        assertEquals(List.of("saliency", "integrated_gradients"), AttributionMethods.ids());
+        assertEquals(List.of("saliency", "integrated_gradients", "input_x_gradient", "smoothgrad", "gradient_shap",
+                "grad_cam", "guided_grad_cam", "guided_backprop", "deconvolution", "deeplift", "deeplift_shap", "lrp_epsilon", "lrp_gamma",
+                "lrp_alpha_beta", "lrp_z_plus", "lrp_flat", "lrp_epsilon_plus_flat", "lrp_epsilon_gamma_flat"),
+                AttributionMethods.ids());
         String m = message(() -> AttributionMethods.create("lrp_magic"));
         assertTrue(m.contains("lrp_magic") && m.contains("integrated_gradients"), m);
     }
@@ -54,6 +60,22 @@ class ArgumentCheckTest {
                 Map.of("method", "riemann_trapezoid", "n_steps", 1)));
         assertTrue(trapezoid.contains("at least 2"), trapezoid);
         assertTrue(message(() -> AttributionMethods.create("saliency", Map.of("abs", "yes"))).contains("'abs'"));
+        String ntType = message(() -> AttributionMethods.create("smoothgrad", Map.of("nt_type", "smoothgrad_cubed")));
+        assertTrue(ntType.contains("'nt_type'") && ntType.contains("[smoothgrad, smoothgrad_sq, vargrad]"), ntType);
+        String stdevs = message(() -> AttributionMethods.create("smoothgrad", Map.of("stdevs", -0.1)));
+        assertTrue(stdevs.contains("'stdevs'") && stdevs.contains(">= 0.0"), stdevs);
+        String samples = message(() -> AttributionMethods.create("gradient_shap", Map.of("n_samples", 0)));
+        assertTrue(samples.contains("'n_samples'") && samples.contains(">= 1"), samples);
+        String layer = message(() -> AttributionMethods.create("grad_cam", Map.of("layer", -2)));
+        assertTrue(layer.contains("'layer'") && layer.contains(">= -1"), layer);
+        String mode = message(() -> AttributionMethods.create("grad_cam", Map.of("interpolate_mode", "bicubic")));
+        assertTrue(mode.contains("'interpolate_mode'") && mode.contains("[nearest, linear]"), mode);
+    }
+
+    @Test
+    void layerMethodsNameTheMissingLayers() {
+        String bare = message(() -> AttributionMethods.create("grad_cam").attribute(model, x, new int[] {0, 1}));
+        assertTrue(bare.startsWith("method grad_cam needs the network's layers, but model linear"), bare);
     }
 
     @Test
@@ -77,11 +99,43 @@ class ArgumentCheckTest {
             assertTrue(message(() -> m.attribute(model, nan, new int[] {0})).contains("inputs[0][5][42] is NaN"), id);
             assertTrue(message(() -> m.attribute(model, shortLead, new int[] {0}))
                     .contains("inputs[0][2] has 599 samples"), id);
-            if (!m.id().equals("saliency")) { // saliency takes no baseline
+            if (PER_INPUT_BASELINES.contains(id)) { // the others take no baseline, or a distribution
                 assertTrue(message(() -> m.attribute(model, x, new int[] {0, 1}, Baselines.of(TinyModels.ecgs(3, 5))))
                         .contains("3 baselines for 2 inputs; give 1 or 2"), id);
             }
         }
+    }
+
+    @Test
+    void deepLiftShapNeedsADistributionOfTwoBaselines() {
+        AttributionMethod shap = AttributionMethods.create("deeplift_shap");
+        assertTrue(message(() -> shap.attribute(model, x, new int[] {0, 1}))
+                .contains("needs a distribution of at least 2 baseline ECGs"));
+        assertTrue(message(() -> shap.attribute(model, x, new int[] {0, 1}, Baselines.of(TinyModels.ecgs(1, 5))))
+                .contains("needs at least 2 baseline ECGs to draw from; 1 given"));
+    }
+
+    @Test
+    void methodsThatWalkTheLayersNameTheMissingArchitecture() {
+        // The linear test model wraps a bare DJL block: checks of the arguments come first, then this.
+        for (String id : List.of("guided_backprop", "deconvolution", "deeplift", "lrp_epsilon", "lrp_epsilon_gamma_flat")) {
+            String m = message(() -> AttributionMethods.create(id).attribute(model, x, new int[] {0, 1}));
+            assertTrue(m.contains("method " + id + " needs the network's layers") && m.contains("model linear"), m);
+        }
+    }
+
+    @Test
+    void badLrpAndDeepLiftParametersAreNamed() {
+        String alphaBeta = message(() -> AttributionMethods.create("lrp_alpha_beta", Map.of("alpha", 2.0)));
+        assertTrue(alphaBeta.contains("alpha - beta must be 1"), alphaBeta);
+        String gamma = message(() -> AttributionMethods.create("lrp_gamma", Map.of("gamma", -0.5)));
+        assertTrue(gamma.contains("'gamma'") && gamma.contains(">= 0.0"), gamma);
+        String eps = message(() -> AttributionMethods.create("lrp_epsilon", Map.of("epsilon", "tiny")));
+        assertTrue(eps.contains("'epsilon'") && eps.contains("a number"), eps);
+        String stab = message(() -> AttributionMethods.create("lrp_z_plus", Map.of("epsilon", 1e-3)));
+        assertTrue(stab.contains("unknown parameter 'epsilon'") && stab.contains("stabilizer"), stab);
+        String dl = message(() -> AttributionMethods.create("deeplift", Map.of("multiply_by_inputs", "maybe")));
+        assertTrue(dl.contains("'multiply_by_inputs'") && dl.contains("true or false"), dl);
     }
 
     @Test

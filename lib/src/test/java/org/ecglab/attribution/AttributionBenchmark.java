@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import org.ecglab.BenchmarkJvm;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.synthetic.SyntheticConfig;
 import org.ecglab.data.synthetic.SyntheticEcgGenerator;
@@ -68,36 +64,15 @@ class AttributionBenchmark {
                 results.add(runChild(threads, mode));
             }
         }
-        String table = markdown(results);
-        System.out.println(table);
-        Path out = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent()
-                .resolve("build/benchmarks/attribution.md");
-        Files.createDirectories(out.getParent());
-        Path tmp = Files.createTempFile(out.getParent(), "attribution", ".md.tmp");
-        Files.writeString(tmp, table, StandardCharsets.UTF_8);
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("written to " + out);
+        BenchmarkJvm.report("attribution.md", markdown(results));
         for (Result r : results) {
             assertTrue(r.saliencyPerSecond() > r.igPerSecond(), r.toString());
         }
     }
 
     private static Result runChild(int threads, String mode) throws IOException, InterruptedException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx2g", "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1",
-                "-D" + GradientSelfCheck.PROPERTY + "=" + mode, "-cp", classpath,
-                AttributionBenchmark.class.getName());
-        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.MINUTES), "benchmark child did not finish");
-        assertEquals(0, p.exitValue(), "benchmark child failed:\n" + output);
-        return output.lines().filter(l -> l.startsWith("RESULT ")).map(Result::parse).findFirst()
-                .orElseThrow(() -> new AssertionError("no RESULT line from the child:\n" + output));
+        String output = BenchmarkJvm.run(AttributionBenchmark.class, threads, GradientSelfCheck.PROPERTY + "=" + mode);
+        return Result.parse(BenchmarkJvm.resultLines(output).get(0));
     }
 
     /** Child JVM: measures with the thread count and oneDNN setting it was started with. */

@@ -45,6 +45,28 @@ class AttributionRunnerTest {
     }
 
     @Test
+    void aSamplingMethodsJoinedResultCarriesEveryChunksDraws() {
+        AttributionMethod smoothGrad = AttributionMethods.create("smoothgrad", Map.of("nt_samples", 2, "stdevs", 0.2,
+                "seed", 5));
+        Attribution joined = new AttributionRunner(3, ProgressListener.NONE).run(smoothGrad, model, ECGS, TARGETS,
+                Baselines.zero());
+        assertArrayEquals(new int[] {7, 2, 12, 600}, joined.samples().get("noise").shape());
+        float[] noise = joined.samples().get("noise").toFloats();
+        // ECGs 3..5 are the second chunk: their draws and maps are those of a call on that chunk alone
+        Attribution chunk = smoothGrad.attribute(model, java.util.Arrays.copyOfRange(ECGS, 3, 6),
+                java.util.Arrays.copyOfRange(TARGETS, 3, 6));
+        float[] chunkNoise = chunk.samples().get("noise").toFloats();
+        int perEcg = 2 * 12 * 600;
+        assertArrayEquals(chunkNoise, java.util.Arrays.copyOfRange(noise, 3 * perEcg, 6 * perEcg), 0f);
+        assertEquals(0, TinyModels.maxAbsDiff(chunk.values(), java.util.Arrays.copyOfRange(joined.values(), 3, 6)), 0);
+        assertEquals(5, joined.seed());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Attribution.of(smoothGrad, model, ECGS, joined.values()).sample("noise",
+                        org.ecglab.data.npy.NpyArray.ofFloats(new float[4], 2, 2)).build());
+        assertEquals("sample noise has shape [2, 2]; its first axis must be the 7 ECGs", e.getMessage());
+    }
+
+    @Test
     void everyChunkHasEveryMethodInOrderAndProgressCountsMaps() {
         List<AttributionMethod> methods = List.of(AttributionMethods.create("saliency"),
                 AttributionMethods.create("saliency", Map.of("abs", false)));

@@ -12,9 +12,14 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.util.Pair;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.ecglab.data.EcgFormat;
+import org.ecglab.nn.Architecture;
 import org.ecglab.nn.EcgClassifier;
+import org.ecglab.nn.LayerSpec;
+import org.ecglab.nn.LayerwiseModel;
+import org.ecglab.nn.TestModels;
 
 /** Tiny DJL models with known answers, and seeded test ECGs. */
 public final class TinyModels {
@@ -61,10 +66,17 @@ public final class TinyModels {
     /**
      * conv(12→4, k=7) → activation → avg-pool(4) → conv(4→4, k=5, stride 2) → activation → flatten → linear(2),
      * seeded. {@code smooth} selects softplus instead of ReLU: finite differences straddle ReLU kinks for points
-     * whose pre-activation is within eps of zero, which makes a pointwise gradient check flaky.
+     * whose pre-activation is within eps of zero, which makes a pointwise gradient check flaky. The ReLU network is
+     * built from its {@link Architecture}, so methods that walk the layers can explain it; softplus has no layer spec.
      */
     public static EcgClassifier cnn(long seed, boolean smooth) {
         Engine.getInstance().setRandomSeed((int) seed);
+        if (!smooth) {
+            return EcgClassifier.of("cnn-relu-" + seed, new Architecture("tiny-relu-cnn", List.of(
+                    new LayerSpec.Conv1d(12, 4, 7, 1, 3, 1, true), new LayerSpec.Relu(), new LayerSpec.AvgPool1d(4, 4, 0),
+                    new LayerSpec.Conv1d(4, 4, 5, 2, 0, 1, true), new LayerSpec.Relu(), new LayerSpec.Flatten(),
+                    new LayerSpec.Linear(292, 2, true))), List.of("neg", "pos"));
+        }
         Block act = smooth ? Activation.softPlusBlock() : Activation.reluBlock();
         Block act2 = smooth ? Activation.softPlusBlock() : Activation.reluBlock();
         SequentialBlock block = new SequentialBlock()
@@ -76,6 +88,64 @@ public final class TinyModels {
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(2).build());
         return EcgClassifier.of((smooth ? "cnn-softplus-" : "cnn-relu-") + seed, block, List.of("neg", "pos"));
+    }
+
+    /**
+     * The ReLU variant of {@link #cnn} built from an {@link Architecture} (so methods that walk the layers, such as
+     * Grad-CAM, run on it): conv(12→4, k=7, pad 3) → ReLU → avg-pool(4) → conv(4→4, k=5, stride 2) → ReLU → flatten →
+     * linear(2), seeded, with non-trivial biases.
+     */
+    public static EcgClassifier layeredCnn(long seed) {
+        Architecture arch = new Architecture("tiny-layered", List.of(
+                new LayerSpec.Conv1d(12, 4, 7, 1, 3, 1, true),
+                new LayerSpec.Relu(),
+                new LayerSpec.AvgPool1d(4, 4, 0),
+                new LayerSpec.Conv1d(4, 4, 5, 2, 0, 1, true),
+                new LayerSpec.Relu(),
+                new LayerSpec.Flatten(),
+                new LayerSpec.Linear(4 * 73, 2, true)));
+        return TestModels.nonTrivial(arch, seed, List.of("neg", "pos"));
+    }
+
+    /** flatten → linear(7200→8) → ReLU → linear(8→2), seeded: a piecewise-linear net whose gradient is known. */
+    public static EcgClassifier twoLayerRelu(long seed) {
+        Architecture arch = new Architecture("two-layer-relu", List.of(new LayerSpec.Flatten(),
+                new LayerSpec.Linear(D, 8, true), new LayerSpec.Relu(), new LayerSpec.Linear(8, 2, true)));
+        return TestModels.nonTrivial(arch, seed, List.of("neg", "pos"));
+    }
+
+    /**
+     * The gradient of logit {@code target} of a {@link #twoLayerRelu} net at {@code x}, by hand:
+     * {@code Σ_h v[target][h] · 1[W_h · x + b_h > 0] · W_h}, in double.
+     */
+    public static double[] twoLayerReluGradient(EcgClassifier net, float[] x, int target) {
+        LayerwiseModel layers = LayerwiseModel.of(net, "test");
+        Map<String, ai.djl.ndarray.NDArray> first = layers.parameters(1);
+        float[] w = first.get("weight").toFloatArray();
+        float[] b = first.get("bias").toFloatArray();
+        float[] v = layers.parameters(3).get("weight").toFloatArray();
+        int hidden = b.length;
+        double[] g = new double[D];
+        for (int h = 0; h < hidden; h++) {
+            double z = b[h];
+            for (int j = 0; j < D; j++) {
+                z += (double) w[h * D + j] * x[j];
+            }
+            if (z > 0) {
+                for (int j = 0; j < D; j++) {
+                    g[j] += (double) v[target * hidden + h] * w[h * D + j];
+                }
+            }
+        }
+        return g;
+    }
+
+    /**
+     * The baselines a shared test passes to method {@code id}: a distribution of three seeded ECGs for DeepLIFT SHAP,
+     * which needs at least two; zeros (the default) for the others.
+     */
+    public static Baselines baselinesFor(String id) {
+        return id.equals("deeplift_shap") ? Baselines.distribution(ecgs(3, 555)) : Baselines.zero();
     }
 
     /** {@code n} seeded ECG-like inputs: a few sinusoids per lead plus noise, amplitudes around 1 mV. */
@@ -113,6 +183,16 @@ public final class TinyModels {
             }
         }
         return s;
+    }
+
+    public static double maxAbs(float[][] map) {
+        double max = 0;
+        for (float[] lead : map) {
+            for (float v : lead) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        return max;
     }
 
     public static double maxAbsDiff(float[][][] a, float[][][] b) {

@@ -187,6 +187,31 @@ class EndToEndTest {
     }
 
     @Test
+    void explainGradCamWritesMapsWithoutLeadAxisAndDrawsThem() throws IOException {
+        Path out = dir.resolve("cam.npy");
+        Path png = dir.resolve("cam-png");
+        CliRun r = CliRun.run("explain", "--data", data.toString(), "--model", lbbb.toString(), "--method", "grad_cam",
+                "--param", "layer=12", "--split", "test", "--limit", "2", "--quiet", "--out", out.toString(),
+                "--png", png.toString(), "--png-count", "1");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        NpyArray npy = Npy.read(out);
+        assertArrayEquals(new int[] {2, 1, 600}, npy.shape());
+        EcgDataset d = EcgDatasetFiles.load(data);
+        int[] first2 = Arrays.copyOf(d.indices(Split.TEST), 2);
+        try (StoredModel m = ModelRegistry.loadEntry(lbbb)) {
+            float[][][] expected = AttributionMethods.create("grad_cam", Map.of("layer", 12))
+                    .attribute(m.classifier(), testSignals(d, first2), new int[2]).values();
+            assertTrue(TinyModels.maxAbsDiff(npy.toFloats3d(), expected) <= 1e-6, "CLI maps differ from the library's");
+        }
+        Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("cam.json")));
+        assertEquals(List.of(2L, 1L, 600L), json.get("shape"));
+        assertEquals(12L, ((Map<?, ?>) json.get("parameters")).get("layer"));
+        try (Stream<Path> s = Files.list(png)) {
+            assertEquals(1, s.count());
+        }
+    }
+
+    @Test
     void trainingATaskWithoutPositivesFailsBeforeTrainingAnything() throws IOException {
         // Only NORM and LBBB records: LBBB could be trained, AVB1 has no positives anywhere.
         EcgDataset d = EcgDatasetFiles.load(data);

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.ecglab.ExternalTools;
+import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.data.DatasetHash;
 import org.ecglab.data.DiagnosticClass;
@@ -204,6 +206,33 @@ class RegistryCommandsTest {
             assertTrue(Arrays.deepEquals(saliency, b.attributions().get("saliency").values()));
             assertEquals("integrated_gradients", b.attributions().get("integrated_gradients").methodId());
         }
+    }
+
+    @Test
+    void exportedSamplingAndCamMethodsCarryTheirDrawsAndPyTorchReproducesThem() throws Exception {
+        Path bundle = dir.resolve("sampling-bundle");
+        CliRun r = CliRun.run("export", "--data", data.toString(), "--registry", models.toString(), "--task", "LBBB",
+                "--limit", "4", "--ecgs-per-call", "3", "--method", "smoothgrad", "--method", "gradient_shap",
+                "--method", "grad_cam", "--quiet", "--out", bundle.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        EcgDataset d = EcgDatasetFiles.load(data);
+        float[][][] inputs = d.subset(Arrays.copyOf(d.indices(Split.TEST), 4)).signals();
+        try (LoadedBundle b = InteropBundle.read(bundle);
+                TrainedTaskModel m = new ModelRegistry(models).load(DiagnosticClass.LBBB, 1)) {
+            // calls of 3 and 1 ECGs: the draws of both calls are joined along the ECG axis
+            float[] noise = b.attributions().get("smoothgrad").samples().get("noise").toFloats();
+            assertEquals(4 * 5 * 12 * 600, noise.length);
+            Attribution firstCall = AttributionMethods.create("smoothgrad").attribute(m.classifier(),
+                    Arrays.copyOf(inputs, 3), new int[3]);
+            assertArrayEquals(firstCall.samples().get("noise").toFloats(), Arrays.copyOf(noise, 3 * 5 * 12 * 600), 0f);
+            assertArrayEquals(new int[] {4, 5}, b.attributions().get("gradient_shap").samples().get("alpha").shape());
+            assertFalse(b.attributions().get("grad_cam").leadAxis());
+        }
+        ExternalTools.require("numpy, torch", "python3-torch python3-numpy");
+        ExternalTools.Result check = ExternalTools.run(List.of(ExternalTools.PYTHON, "src/test/python/check_bundle.py",
+                bundle.toString()), 120);
+        assertEquals(0, check.exit(), check.output());
+        assertTrue(check.output().contains("all checks passed"), check.output());
     }
 
     @Test

@@ -118,6 +118,53 @@ class MethodSimilarityExperimentTest {
     }
 
     @Test
+    void gradCamMapsWithoutLeadAxisAreComparedOnTheTimeAxis(@TempDir Path cache) {
+        List<MethodSpec> methods = List.of(MethodSpec.of("saliency"), MethodSpec.of("grad_cam"),
+                MethodSpec.of("input_x_gradient"));
+        try (EcgClassifier layered = TinyModels.layeredCnn(7)) {
+            Table t = new MethodSimilarityExperiment(MethodSimilarityConfig.of(methods, cache))
+                    .run(data, List.of(new TaskModel(DiagnosticClass.LBBB, layered, 1)));
+            assertEquals(3 * 3 * 2, t.rowCount());
+            float[][][] x = {data.signal(0), data.signal(2), data.signal(3)};
+            int[] targets = {1, 1, 1};
+            float[][][] saliency = MethodSpec.of("saliency").create().attribute(layered, x, targets).values();
+            float[][][] cam = MethodSpec.of("grad_cam").create().attribute(layered, x, targets).values();
+            float[][][] ixg = MethodSpec.of("input_x_gradient").create().attribute(layered, x, targets).values();
+            List<String> ids = List.of("00010", "00012", "00013");
+            for (int r = 0; r < t.rowCount(); r++) {
+                int ecg = ids.indexOf(t.stringColumn("ecg_id").get(r));
+                ValueMode mode = t.stringColumn("measure").get(r).equals("spearman_absolute") ? ValueMode.ABSOLUTE
+                        : ValueMode.SIGNED;
+                String a = t.stringColumn("method_a").get(r);
+                String b = t.stringColumn("method_b").get(r);
+                double expected;
+                if (b.equals("grad_cam")) { // saliency vs grad_cam: the saliency map's time profile
+                    expected = new SpearmansCorrelation().correlation(profile(saliency[ecg], mode), profile(cam[ecg],
+                            mode));
+                } else if (a.equals("grad_cam")) {
+                    expected = new SpearmansCorrelation().correlation(profile(cam[ecg], mode), profile(ixg[ecg], mode));
+                } else { // two maps with leads: flattened as before
+                    expected = new SpearmansCorrelation().correlation(flat(saliency[ecg], mode == ValueMode.ABSOLUTE),
+                            flat(ixg[ecg], mode == ValueMode.ABSOLUTE));
+                }
+                assertEquals(expected, t.doubleColumn("score").get(r), 1e-9, "row " + r + ": " + a + " vs " + b);
+                assertTrue(Double.isFinite(expected));
+            }
+        }
+    }
+
+    /** Σ over leads of the mode's values, per time point, written out here as the oracle. */
+    private static double[] profile(float[][] map, ValueMode mode) {
+        double[] out = new double[map[0].length];
+        for (float[] lead : map) {
+            for (int t = 0; t < out.length; t++) {
+                out[t] += mode == ValueMode.ABSOLUTE ? Math.abs(lead[t]) : lead[t];
+            }
+        }
+        return out;
+    }
+
+    @Test
     void secondRunLoadsTheCacheAndAChangedConfigRecomputes(@TempDir Path cache) throws Exception {
         MethodSimilarityConfig config = MethodSimilarityConfig.of(METHODS, cache);
         List<TaskModel> tasks = List.of(new TaskModel(DiagnosticClass.LBBB, model, 1));

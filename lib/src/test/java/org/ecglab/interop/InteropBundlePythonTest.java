@@ -13,6 +13,7 @@ import java.util.Map;
 import org.ecglab.ExternalTools;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.gradient.Saliency;
 import org.ecglab.attribution.path.IntegratedGradients;
@@ -67,6 +68,21 @@ class InteropBundlePythonTest {
     /** As above, integrated gradients against {@code baselines}. */
     private Path bundle(String name, Architecture arch, long seed, AttributionMethod saliency,
             AttributionMethod ig, Baselines baselines) throws IOException {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        entries.put("saliency", new Entry(saliency, Baselines.zero()));
+        entries.put("integrated_gradients", new Entry(ig, baselines));
+        return bundle(name, arch, seed, entries);
+    }
+
+    /** One map of a bundle: a method and the baselines it explains against. */
+    private record Entry(AttributionMethod method, Baselines baselines) {
+        static Entry of(String id, Map<String, ?> parameters) {
+            return new Entry(AttributionMethods.create(id, parameters), Baselines.zero());
+        }
+    }
+
+    /** Writes a bundle of 3 seeded inputs with the maps of {@code entries}, by attribution name. */
+    private Path bundle(String name, Architecture arch, long seed, Map<String, Entry> entries) throws IOException {
         List<String> classes = new ArrayList<>();
         for (int k = 0; k < arch.outputs(); k++) {
             classes.add("class" + k);
@@ -79,8 +95,42 @@ class InteropBundlePythonTest {
         Path folder = dir.resolve(name);
         try (EcgClassifier model = TestModels.nonTrivial(arch, seed, classes)) {
             Map<String, BundleAttribution> maps = new LinkedHashMap<>();
-            maps.put("saliency", saliency.attribute(model, x, targets).toBundle());
-            maps.put("integrated_gradients", ig.attribute(model, x, targets, baselines).toBundle());
+            entries.forEach((label, e) -> maps.put(label, e.method().attribute(model, x, targets, e.baselines())
+                    .toBundle()));
+            InteropBundle.write(folder, arch, model, classes, x, targets, maps);
+        }
+        return folder;
+    }
+
+    /** The modified backward passes, each with the baselines it takes (none, one per input, a distribution). */
+    private static final List<String> BACKPROP_METHODS = List.of("guided_backprop", "deconvolution", "deeplift",
+            "deeplift_shap", "lrp_epsilon", "lrp_gamma", "lrp_alpha_beta", "lrp_z_plus", "lrp_flat",
+            "lrp_epsilon_plus_flat", "lrp_epsilon_gamma_flat");
+
+    /** Writes a bundle with the maps of {@code methods} (registry ids with parameters) on seeded inputs. */
+    private Path bundleWith(String name, Architecture arch, long seed, Map<String, Map<String, Object>> methods)
+            throws IOException {
+        List<String> classes = new ArrayList<>();
+        for (int k = 0; k < arch.outputs(); k++) {
+            classes.add("class" + k);
+        }
+        float[][][] x = TestModels.inputs(3, seed);
+        int[] targets = new int[x.length];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = i % arch.outputs();
+        }
+        Path folder = dir.resolve(name);
+        try (EcgClassifier model = TestModels.nonTrivial(arch, seed, classes)) {
+            Map<String, BundleAttribution> maps = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<String, Object>> m : methods.entrySet()) {
+                Baselines b = switch (m.getKey()) {
+                    case "deeplift" -> Baselines.of(TestModels.inputs(3, seed + 100));
+                    case "deeplift_shap" -> Baselines.distribution(TestModels.inputs(3, seed + 200));
+                    default -> Baselines.zero();
+                };
+                maps.put(m.getKey(), AttributionMethods.create(m.getKey(), m.getValue()).attribute(model, x, targets, b)
+                        .toBundle());
+            }
             InteropBundle.write(folder, arch, model, classes, x, targets, maps);
         }
         return folder;
@@ -112,6 +162,30 @@ class InteropBundlePythonTest {
         assertEquals(2, count(run.output(), "saliency: saliency"), run.output());
         assertEquals(2, count(run.output(), "integrated_gradients: integrated_gradients"), run.output());
         assertEquals(0, count(run.output(), "MISMATCH"), run.output());
+    }
+
+    @Test
+    void pytorchReproducesTheModifiedBackwardPasses() throws Exception {
+        Map<String, Map<String, Object>> defaults = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> others = new LinkedHashMap<>();
+        for (String id : BACKPROP_METHODS) {
+            defaults.put(id, Map.of());
+            others.put(id, Map.of("internal_batch_size", 2));
+        }
+        // Non-default parameters on the layer zoo: a larger epsilon, alpha 2 beta 1, another gamma.
+        others.put("lrp_epsilon", Map.of("epsilon", 0.01));
+        others.put("lrp_alpha_beta", Map.of("alpha", 2.0, "beta", 1.0));
+        others.put("lrp_gamma", Map.of("gamma", 1.0, "stabilizer", 1e-4));
+        others.put("deeplift", Map.of("multiply_by_inputs", false));
+        Path cnn = bundleWith("backprop-default-cnn", Architecture.defaultCnn(2), 31, defaults);
+        Path all = bundleWith("backprop-all-types", allLayerTypes(), 32, others);
+        ExternalTools.Result run = check(cnn, all);
+        assertEquals(0, run.exit(), run.output());
+        for (String id : BACKPROP_METHODS) {
+            assertEquals(2, count(run.output(), id + ": " + id + " "), id + "\n" + run.output());
+        }
+        assertEquals(0, count(run.output(), "MISMATCH"), run.output());
+        assertEquals(0, count(run.output(), "NOT CHECKED"), run.output());
     }
 
     @Test
@@ -148,6 +222,80 @@ class InteropBundlePythonTest {
                 run.output());
         assertTrue(run.output().contains("integrated_gradients") && run.output().contains("OK"), run.output());
         assertTrue(run.output().contains("keys differ from state_dict(): missing ['1.num_batches_tracked']"), run.output());
+    }
+
+    /** The maps of the gradient, path and CAM families, with their parameters, baselines and random draws. */
+    private Map<String, Entry> gradientPathAndCamMaps(long seed) {
+        Map<String, Entry> e = new LinkedHashMap<>();
+        e.put("input_x_gradient", Entry.of("input_x_gradient", Map.of()));
+        e.put("smoothgrad", Entry.of("smoothgrad", Map.of()));
+        e.put("smoothgrad_signed_sq", Entry.of("smoothgrad", Map.of("nt_type", "smoothgrad_sq", "stdevs", 0.5,
+                "abs", false, "nt_samples", 3)));
+        e.put("vargrad", Entry.of("smoothgrad", Map.of("nt_type", "vargrad", "stdevs", 0.2, "seed", 3)));
+        e.put("gradient_shap", new Entry(AttributionMethods.create("gradient_shap", Map.of("stdevs", 0.1,
+                "seed", seed)), Baselines.distribution(TestModels.inputs(4, seed + 100))));
+        e.put("gradient_shap_zero", Entry.of("gradient_shap", Map.of("n_samples", 3)));
+        e.put("ig_riemann_trapezoid", new Entry(AttributionMethods.create("integrated_gradients",
+                Map.of("method", "riemann_trapezoid", "n_steps", 16)), Baselines.of(TestModels.inputs(1, seed + 200))));
+        e.put("ig_trapezoid", Entry.of("integrated_gradients", Map.of("method", "trapezoid", "n_steps", 16)));
+        e.put("grad_cam", Entry.of("grad_cam", Map.of()));
+        e.put("grad_cam_first_nearest_relu", Entry.of("grad_cam", Map.of("layer", 0, "interpolate_mode", "nearest",
+                "relu_attributions", true)));
+        e.put("grad_cam_relu_layer", Entry.of("grad_cam", Map.of("layer", 2)));
+        e.put("guided_grad_cam", Entry.of("guided_grad_cam", Map.of()));
+        e.put("guided_grad_cam_linear_layer", Entry.of("guided_grad_cam", Map.of("layer", 2,
+                "interpolate_mode", "linear")));
+        return e;
+    }
+
+    @Test
+    void pytorchReproducesTheGradientPathAndCamFamiliesFromTheirDefinitions() throws Exception {
+        Path cnn = bundle("families-cnn", Architecture.defaultCnn(2), 31, gradientPathAndCamMaps(31));
+        Path all = bundle("families-all-types", allLayerTypes(), 32, gradientPathAndCamMaps(32));
+        ExternalTools.Result run = check(cnn, all);
+        assertEquals(0, run.exit(), run.output());
+        for (String name : gradientPathAndCamMaps(0).keySet()) {
+            assertEquals(2, count(run.output(), "\n" + name + ": "), name + "\n" + run.output());
+        }
+        assertEquals(0, count(run.output(), "MISMATCH") + count(run.output(), "NOT CHECKED"), run.output());
+    }
+
+    @Test
+    void pytorchDetectsTamperedDrawsAndMislabelledCamMaps() throws Exception {
+        Map<String, Entry> e = new LinkedHashMap<>();
+        e.put("smoothgrad", Entry.of("smoothgrad", Map.of("abs", false, "stdevs", 0.3)));
+        e.put("gradient_shap", Entry.of("gradient_shap", Map.of("seed", 4)));
+        e.put("grad_cam", Entry.of("grad_cam", Map.of("layer", 12)));
+        Path bad = bundle("tampered", Architecture.defaultCnn(1), 33, e);
+        // the noise of one ECG's copies replaced by other noise of the same distribution
+        Path samples = bad.resolve("attributions/smoothgrad.samples.npz");
+        Map<String, NpyArray> draws = new LinkedHashMap<>(Npz.read(samples));
+        float[] noise = draws.get("noise").toFloats();
+        float[] other = TestModels.inputs(1, 77)[0][0];
+        for (int j = 0; j < other.length; j++) {
+            noise[j] = 0.3f * other[j];
+        }
+        draws.put("noise", NpyArray.ofFloats(noise, draws.get("noise").shape()));
+        Npz.write(samples, draws, false);
+        // the path positions of every sample moved by 0.1
+        Path shap = bad.resolve("attributions/gradient_shap.samples.npz");
+        Map<String, NpyArray> shapDraws = new LinkedHashMap<>(Npz.read(shap));
+        float[] alpha = shapDraws.get("alpha").toFloats();
+        for (int j = 0; j < alpha.length; j++) {
+            alpha[j] = Math.abs(alpha[j] - 0.1f);
+        }
+        shapDraws.put("alpha", NpyArray.ofFloats(alpha, shapDraws.get("alpha").shape()));
+        Npz.write(shap, shapDraws, false);
+        // linearly upsampled Grad-CAM labelled as nearest-neighbour
+        Path cam = bad.resolve("attributions/grad_cam.json");
+        Files.writeString(cam, Files.readString(cam).replace("\"linear\"", "\"nearest\""));
+
+        ExternalTools.Result run = check(bad);
+        assertEquals(1, run.exit(), run.output());
+        assertEquals(3, count(run.output(), "MISMATCH"), run.output());
+        for (String name : e.keySet()) {
+            assertTrue(run.output().matches("(?s).*\n" + name + ": [^\n]*MISMATCH\n.*"), name + "\n" + run.output());
+        }
     }
 
     private static int count(String text, String part) {

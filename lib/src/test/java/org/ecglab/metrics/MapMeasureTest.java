@@ -138,7 +138,7 @@ class MapMeasureTest {
     }
 
     @Test
-    void mapWithoutLeadAxisIsBroadcast() {
+    void mapWithoutLeadAxisIsComparedOnTheTimeAxis() {
         float[][] time = new float[1][600];
         float[][] twelve = new float[12][600];
         for (int t = 0; t < 600; t++) {
@@ -149,7 +149,18 @@ class MapMeasureTest {
         }
         assertEquals(1.0, MapMeasure.spearman(ValueMode.SIGNED).compare(time, twelve), 1e-12);
         assertEquals(1.0, MapMeasure.spearman(ValueMode.SIGNED).compare(twelve, time), 1e-12);
+        // The 12-lead map's time profile, Σ_l |a_l(t)|, against the one row: here lead 0 holds the mirror image of
+        // the row and the others are zero, so on absolute values the profiles are equal, on signed values opposite.
+        float[][] mirrored = new float[12][600];
+        for (int t = 0; t < 600; t++) {
+            mirrored[0][t] = -time[0][t];
+        }
+        assertEquals(1.0, MapMeasure.spearman(ValueMode.ABSOLUTE).compare(time, mirrored), 1e-12);
+        assertEquals(-1.0, MapMeasure.spearman(ValueMode.SIGNED).compare(time, mirrored), 1e-12);
+        assertEquals(1.0, MapMeasure.ssim(ValueMode.SIGNED).compare(time, twelve), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> LeadAxis.broadcast(new float[3][600]));
+        assertThrows(IllegalArgumentException.class, () -> MapMeasure.spearman(ValueMode.SIGNED).compare(
+                new float[3][600], twelve));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.ecglab.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,45 @@ class MapSimilarityTest {
             assertEquals(new SpearmansCorrelation().correlation(a, b), Correlation.SPEARMAN.between(a, b), 1e-12);
             assertEquals(new PearsonsCorrelation().correlation(a, b), Correlation.PEARSON.between(a, b), 1e-12);
         }
+    }
+
+    @Test
+    void aMapWithoutLeadAxisIsComparedWithTheTimeProfileOfAMapWithLeads() {
+        float[][] cam = {{0.1f, -0.4f, 0.9f, 0.3f, -0.2f}};
+        // twelve leads, each the row scaled by a lead weight of either sign: |profile| = Σ_l |w_l| · |row|
+        float[][] leads = new float[12][5];
+        for (int l = 0; l < 12; l++) {
+            for (int t = 0; t < 5; t++) {
+                leads[l][t] = (l % 3 == 0 ? -1 : 1) * (l + 1) * cam[0][t];
+            }
+        }
+        assertEquals(1.0, MapSimilarity.similarity(cam, leads, ValueMode.ABSOLUTE, Correlation.SPEARMAN), 1e-12);
+        assertEquals(1.0, MapSimilarity.similarity(leads, cam, ValueMode.ABSOLUTE, Correlation.PEARSON), 1e-12);
+        // signed: the net profile is Σ_l w_l · row = (78 − 2·(1 + 4 + 7 + 10)) · row = 34 · row, the same ranks
+        assertEquals(1.0, MapSimilarity.similarity(cam, leads, ValueMode.SIGNED, Correlation.SPEARMAN), 1e-12);
+        assertTrue(MapSimilarity.timeAxisOnly(cam, leads));
+        assertTrue(!MapSimilarity.timeAxisOnly(leads, leads) && !MapSimilarity.timeAxisOnly(cam, cam));
+        // broadcasting the row to 12 equal leads would not give 1: the lead weights differ
+        float[][] broadcast = new float[12][];
+        java.util.Arrays.fill(broadcast, cam[0]);
+        assertTrue(MapSimilarity.similarity(broadcast, leads, ValueMode.ABSOLUTE, Correlation.SPEARMAN) < 0.9);
+    }
+
+    @Test
+    void timeProfilesByHand() {
+        float[][] map = {{1, -2, 3}, {-4, 5, 6}};
+        assertArrayEquals(new double[] {5, 7, 9}, MapSimilarity.timeProfile(map, ValueMode.ABSOLUTE), 0);
+        assertArrayEquals(new double[] {-3, 3, 9}, MapSimilarity.timeProfile(map, ValueMode.SIGNED), 0);
+        assertArrayEquals(new double[] {1, 2, 3}, MapSimilarity.comparable(new float[][] {{1, -2, 3}},
+                ValueMode.ABSOLUTE, true), 0);
+        // a one-row map against the profile (5, 7, 9) of the absolute values, and (−3, 3, 9) of the signed ones
+        float[][] row = {{9, 8, 1}};
+        assertEquals(-1.0, MapSimilarity.similarity(row, map, ValueMode.ABSOLUTE, Correlation.SPEARMAN), 1e-12);
+        assertEquals(-1.0, MapSimilarity.similarity(map, row, ValueMode.SIGNED, Correlation.SPEARMAN), 1e-12);
+        String m = assertThrows(IllegalArgumentException.class, () -> MapSimilarity.similarity(map,
+                new float[3][3], ValueMode.SIGNED, Correlation.SPEARMAN)).getMessage();
+        assertEquals("maps differ in lead count: 2 vs 3; only a map without a lead axis (1 row) can be compared with "
+                + "one that has leads", m);
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class TestModels {
      */
     public static EcgClassifier nonTrivial(Architecture architecture, long seed, List<String> outputNames) {
         Engine.getInstance().setRandomSeed(Long.hashCode(seed));
-        EcgClassifier model = EcgClassifier.of("test-cnn-" + seed, architecture.toBlock(), outputNames);
+        EcgClassifier model = EcgClassifier.of("test-cnn-" + seed, architecture, outputNames);
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int i = 0; i < architecture.layers().size(); i++) {
             for (ParameterLayout.Entry e : ParameterLayout.of(architecture.layers().get(i))) {

@@ -187,6 +187,42 @@ class ClassGalleryFigureTest {
     }
 
     @Test
+    void attributedRowsColourTheirTraceWithTheirOwnScale(@TempDir Path dir) throws Exception {
+        // Row 0: +1 on samples 100..199 of V1, -1 on 300..399; row 1 the same times 1000 (its own scale, same colours).
+        float[][] a = new float[EcgFormat.LEADS][EcgFormat.SAMPLES];
+        for (int t = 100; t < 200; t++) {
+            a[Lead.V1.index()][t] = 1f;
+            a[Lead.V1.index()][t + 200] = -1f;
+        }
+        float[][] big = new float[EcgFormat.LEADS][];
+        for (int l = 0; l < EcgFormat.LEADS; l++) {
+            big[l] = a[l].clone();
+            for (int t = 0; t < EcgFormat.SAMPLES; t++) {
+                big[l][t] *= 1000;
+            }
+        }
+        ClassGalleryFigure fig = ClassGalleryFigure.of(List.of(
+                ClassGalleryFigure.Row.attributed("eps", "LRP-epsilon", flat(SIGNAL_MV), a, true, maskOn(Lead.V1),
+                        List.of(Lead.V1, Lead.II)),
+                ClassGalleryFigure.Row.attributed("big", "", flat(SIGNAL_MV), big, true, null, List.of(Lead.V1))))
+                .grid(false);
+        BufferedImage img = fig.render();
+        ClassGalleryLayout layout = fig.layout();
+        for (int r = 0; r < 2; r++) {
+            Color red = Pixels.closestTo(img, layout.point(r, 0, 150, SIGNAL_MV), 2, ColorMap.DIVERGING.at(1));
+            assertTrue(Pixels.distance(red, ColorMap.DIVERGING.at(1)) < 12, "row " + r + " positive " + red);
+            Color blue = Pixels.closestTo(img, layout.point(r, 0, 350, SIGNAL_MV), 2, ColorMap.DIVERGING.at(-1));
+            assertTrue(Pixels.distance(blue, ColorMap.DIVERGING.at(-1)) < 12, "row " + r + " negative " + blue);
+        }
+        Color grey = Pixels.closestTo(img, layout.point(0, 1, 150, SIGNAL_MV), 2, ColorMap.NEUTRAL);
+        assertTrue(Pixels.distance(grey, ColorMap.NEUTRAL) < 12, "lead II has no attribution: " + grey);
+        Path svg = dir.resolve("attributed.svg");
+        fig.attributionLegend("colour: LRP relevance").saveSvg(svg);
+        String text = Files.readString(svg);
+        assertTrue(text.contains("colour: LRP relevance") && !text.contains("pathological beat"), "legend");
+    }
+
+    @Test
     void legendListsOnlyTheLayersPresent(@TempDir Path dir) throws Exception {
         ClassGalleryFigure fig = ClassGalleryFigure.of(List.of(new ClassGalleryFigure.Row("NORM", "", flat(0.1f),
                 null, null, List.of(Lead.II))));

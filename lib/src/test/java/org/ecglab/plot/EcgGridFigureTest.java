@@ -90,6 +90,21 @@ class EcgGridFigureTest {
     }
 
     @Test
+    void aMapWithoutLeadAxisColoursEveryLeadAlike() {
+        float[][] row = {blocks()[Lead.II.index()]};
+        EcgGridFigure fig = EcgGridFigure.of(flat()).attribution(row, true).grid(false);
+        BufferedImage img = fig.render();
+        for (Lead lead : new Lead[] {Lead.I, Lead.II, Lead.V4}) {
+            Color red = Pixels.closestTo(img, fig.layout().point(lead, 150, LEVEL_MV), 2, ColorMap.DIVERGING.at(1));
+            assertTrue(Pixels.distance(red, ColorMap.DIVERGING.at(1)) < 12, lead + " at a = 1: " + red);
+            Color blue = Pixels.closestTo(img, fig.layout().point(lead, 350, LEVEL_MV), 2, ColorMap.DIVERGING.at(-1));
+            assertTrue(Pixels.distance(blue, ColorMap.DIVERGING.at(-1)) < 12, lead + " at a = -1: " + blue);
+        }
+        assertThrows(IllegalArgumentException.class, () -> EcgGridFigure.of(flat()).attribution(new float[2][600],
+                true));
+    }
+
+    @Test
     void absoluteAttributionUsesTheSequentialMapOfMagnitude() {
         EcgGridFigure fig = EcgGridFigure.of(flat()).attribution(blocks(), false).grid(false);
         BufferedImage img = fig.render();

@@ -36,6 +36,22 @@ class FiguresTest {
     }
 
     @Test
+    void stackedImagesSitOneBelowTheOtherOnWhite() {
+        BufferedImage a = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
+        BufferedImage b = new BufferedImage(6, 3, BufferedImage.TYPE_INT_RGB);
+        a.setRGB(3, 1, 0x0000ff);
+        b.setRGB(5, 0, 0xff0000);
+        BufferedImage s = Figures.stack(List.of(a, b), 5);
+        assertEquals(6, s.getWidth());
+        assertEquals(2 + 5 + 3, s.getHeight());
+        assertEquals(0x0000ff, s.getRGB(3, 1) & 0xffffff);
+        assertEquals(0xff0000, s.getRGB(5, 7) & 0xffffff);
+        assertEquals(0xffffff, s.getRGB(5, 1) & 0xffffff, "right of the narrower image: white");
+        assertEquals(0xffffff, s.getRGB(0, 4) & 0xffffff, "the gap: white");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Figures.stack(List.of(), 0));
+    }
+
+    @Test
     void xchartChartBecomesAnImageOfItsSize() {
         XYChart chart = new XYChartBuilder().width(320).height(240).build();
         chart.addSeries("y", new double[] {0, 1, 2}, new double[] {0, 1, 4});

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
+import org.ecglab.BenchmarkJvm;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
@@ -84,16 +83,7 @@ class TrainingBenchmark {
                 results.add(runChild(threads, mode));
             }
         }
-        String table = markdown(results);
-        System.out.println(table);
-        Path out = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent()
-                .resolve("build/benchmarks/training.md");
-        Files.createDirectories(out.getParent());
-        Path tmp = Files.createTempFile(out.getParent(), "training", ".md.tmp");
-        Files.writeString(tmp, table, StandardCharsets.UTF_8);
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("written to " + out);
+        BenchmarkJvm.report("training.md", markdown(results));
         for (Result r : results) {
             assertTrue(r.trainPerSecond() > 0 && r.inferPerSecond() > r.trainPerSecond() && r.rssPeakMb() > 0,
                     r.toString());
@@ -101,21 +91,8 @@ class TrainingBenchmark {
     }
 
     private static Result runChild(int threads, String oneDnnMode) throws IOException, InterruptedException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx2g", "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1",
-                "-D" + GradientSelfCheck.PROPERTY + "=" + oneDnnMode,
-                "-cp", classpath, TrainingBenchmark.class.getName());
-        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.MINUTES), "benchmark child did not finish");
-        assertEquals(0, p.exitValue(), "benchmark child failed:\n" + output);
-        return output.lines().filter(l -> l.startsWith("RESULT ")).map(Result::parse).findFirst()
-                .orElseThrow(() -> new AssertionError("no RESULT line from the child:\n" + output));
+        String output = BenchmarkJvm.run(TrainingBenchmark.class, threads, GradientSelfCheck.PROPERTY + "=" + oneDnnMode);
+        return Result.parse(BenchmarkJvm.resultLines(output).get(0));
     }
 
     /** Child JVM: measures with the thread count the engine was started with, prints one RESULT line. */

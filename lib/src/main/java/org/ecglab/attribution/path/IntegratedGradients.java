@@ -18,7 +18,9 @@ import org.ecglab.nn.EcgClassifier;
  *   a = (x − x') ⊙ ∫₀¹ ∂f_c(x' + α (x − x')) / ∂x dα  ≈  (x − x') ⊙ Σ_s w_s ∂f_c(x' + α_s (x − x')) / ∂x
  * </pre>
  * with baseline {@code x'} (zeros by default) and a {@link PathQuadrature} (Gauss–Legendre with 50 nodes by
- * default, as Captum). Completeness: {@code Σ a = f_c(x) − f_c(x')} up to quadrature error; the per-ECG
+ * default, as Captum). The quadratures carry Captum's names and give Captum's numbers, {@code riemann_trapezoid}
+ * included, whose weights sum to {@code (n − 1)/n}; {@code trapezoid} is the corrected trapezoid rule, ours
+ * ({@link RiemannQuadrature}). Completeness: {@code Σ a = f_c(x) − f_c(x')} up to quadrature error; the per-ECG
  * convergence delta {@code Σ a − (f_c(x) − f_c(x'))} is reported in the result (Captum's
  * {@code compute_convergence_delta}).
  *
@@ -40,7 +42,8 @@ public final class IntegratedGradients implements AttributionMethod {
         static final ParameterSchema<Params> SCHEMA = ParameterSchema.of(ID, Params.class,
                 Param.integer("n_steps", DEFAULT_STEPS, 1, "number of path points"),
                 Param.choice("method", GaussLegendreQuadrature.INSTANCE.id(), PathQuadrature.ids(),
-                        "quadrature rule (Captum's names and step sizes)"),
+                        "quadrature rule: Captum's names and step sizes, and trapezoid, the trapezoid rule whose "
+                                + "weights sum to 1 (Captum's riemann_trapezoid sums to (n-1)/n)"),
                 GradientComputer.internalBatchSizeParam());
 
         /** Checks that the quadrature accepts {@code n_steps}. */

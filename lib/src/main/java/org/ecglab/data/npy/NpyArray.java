@@ -146,6 +146,36 @@ public final class NpyArray {
         return data.length / dtype.size();
     }
 
+    /**
+     * The arrays one after the other along the first axis (NumPy's {@code concatenate(parts, axis=0)}).
+     *
+     * @throws IllegalArgumentException if there is no array, or they differ in dtype or in a later axis
+     */
+    public static NpyArray concatenate(java.util.List<NpyArray> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        NpyArray first = parts.get(0);
+        if (first.shape.length == 0) {
+            throw new IllegalArgumentException("cannot concatenate 0-d arrays");
+        }
+        int rows = 0;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (NpyArray p : parts) {
+            boolean sameTail = p.shape.length == first.shape.length && java.util.Arrays.equals(p.shape, 1,
+                    p.shape.length, first.shape, 1, first.shape.length);
+            if (p.dtype != first.dtype || !sameTail) {
+                throw new IllegalArgumentException("cannot concatenate " + p + " to " + first
+                        + ": dtype and every axis but the first must agree");
+            }
+            rows = Math.addExact(rows, p.shape[0]);
+            bytes.writeBytes(p.data);
+        }
+        int[] shape = first.shape.clone();
+        shape[0] = rows;
+        return new NpyArray(first.dtype, shape, bytes.toByteArray());
+    }
+
     /** The raw little-endian element bytes (a copy). */
     public byte[] rawBytes() {
         return data.clone();

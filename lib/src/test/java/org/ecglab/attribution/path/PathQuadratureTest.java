@@ -36,15 +36,36 @@ class PathQuadratureTest {
         assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75}, RiemannQuadrature.LEFT.rule(4).alphas(), 1e-15);
         assertArrayEquals(new double[] {0.25, 0.5, 0.75, 1}, RiemannQuadrature.RIGHT.rule(4).alphas(), 1e-15);
         assertArrayEquals(new double[] {0.125, 0.375, 0.625, 0.875}, RiemannQuadrature.MIDDLE.rule(4).alphas(), 1e-15);
-        assertArrayEquals(new double[] {0, 1.0 / 3, 2.0 / 3, 1}, RiemannQuadrature.TRAPEZOID.rule(4).alphas(), 1e-15);
-        assertArrayEquals(new double[] {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6},
-                RiemannQuadrature.TRAPEZOID.rule(4).weights(), 1e-15);
+        assertArrayEquals(new double[] {0, 1.0 / 3, 2.0 / 3, 1}, RiemannQuadrature.CAPTUM_TRAPEZOID.rule(4).alphas(),
+                1e-15);
+        for (RiemannQuadrature q : List.of(RiemannQuadrature.LEFT, RiemannQuadrature.RIGHT, RiemannQuadrature.MIDDLE)) {
+            assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, q.rule(4).weights(), 1e-15, q.id());
+        }
+        // Captum's step is 1/n for every Riemann rule, the trapezoid's included: weights 1/8, 1/4, 1/4, 1/8 sum to 3/4.
+        assertArrayEquals(new double[] {0.125, 0.25, 0.25, 0.125}, RiemannQuadrature.CAPTUM_TRAPEZOID.rule(4).weights(),
+                1e-15);
     }
 
     @Test
-    void everyRuleIntegratesConstantsAndMiddleAndTrapezoidIntegrateLinesExactly() {
+    void theTrapezoidRuleHasCaptumsNodesAndWeightsSummingToOne() {
+        for (int n : new int[] {2, 4, 50}) {
+            PathQuadrature.Rule ours = RiemannQuadrature.TRAPEZOID.rule(n);
+            PathQuadrature.Rule captum = RiemannQuadrature.CAPTUM_TRAPEZOID.rule(n);
+            assertArrayEquals(captum.alphas(), ours.alphas(), 0);
+            for (int s = 0; s < n; s++) {
+                assertEquals(captum.weights()[s] * n / (n - 1), ours.weights()[s], 1e-15);
+            }
+            assertEquals(1.0, integrate(ours, 0), 1e-12);
+            assertEquals((n - 1.0) / n, integrate(captum, 0), 1e-12);
+        }
+        assertArrayEquals(new double[] {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}, RiemannQuadrature.TRAPEZOID.rule(4).weights(),
+                1e-15);
+    }
+
+    @Test
+    void everyRuleButCaptumsTrapezoidIntegratesConstantsAndMiddleAndTrapezoidIntegrateLinesExactly() {
         for (PathQuadrature q : PathQuadrature.all()) {
-            assertEquals(1.0, integrate(q.rule(7), 0), 1e-12, q.id());
+            assertEquals(q == RiemannQuadrature.CAPTUM_TRAPEZOID ? 6.0 / 7 : 1.0, integrate(q.rule(7), 0), 1e-12, q.id());
         }
         assertEquals(0.5, integrate(RiemannQuadrature.MIDDLE.rule(3), 1), 1e-12);
         assertEquals(0.5, integrate(RiemannQuadrature.TRAPEZOID.rule(3), 1), 1e-12);
@@ -54,10 +75,11 @@ class PathQuadratureTest {
     @Test
     void idsAndBadArguments() {
         assertEquals(List.of("gausslegendre", "riemann_left", "riemann_right", "riemann_middle",
-                "riemann_trapezoid"), PathQuadrature.ids());
+                "riemann_trapezoid", "trapezoid"), PathQuadrature.ids());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PathQuadrature.byId("simpson"));
         assertEquals("unknown quadrature 'simpson'; allowed: " + PathQuadrature.ids(), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RiemannQuadrature.TRAPEZOID.rule(1));
+        assertThrows(IllegalArgumentException.class, () -> RiemannQuadrature.CAPTUM_TRAPEZOID.rule(1));
         assertThrows(IllegalArgumentException.class, () -> GaussLegendreQuadrature.INSTANCE.rule(0));
     }
 }

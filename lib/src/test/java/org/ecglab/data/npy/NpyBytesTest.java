@@ -108,6 +108,21 @@ class NpyBytesTest {
     }
 
     @Test
+    void concatenateJoinsAlongTheFirstAxis() {
+        NpyArray a = NpyArray.ofLongs(new long[] {1, 2, 3, 4}, 2, 2);
+        NpyArray b = NpyArray.ofLongs(new long[] {5, 6}, 1, 2);
+        NpyArray ab = NpyArray.concatenate(java.util.List.of(a, b));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {3, 2}, ab.shape());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {1, 2, 3, 4, 5, 6}, ab.toLongs());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> NpyArray.concatenate(java.util.List.of(a, NpyArray.ofLongs(new long[] {1, 2, 3}, 1, 3))));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> NpyArray.concatenate(java.util.List.of(a, NpyArray.ofFloats(new float[] {1, 2}, 1, 2))));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> NpyArray.concatenate(java.util.List.of()));
+    }
+
+    @Test
     void fortranOrderIsRejected() {
         byte[] f = file("{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }", 118, F4_DATA);
         IOException e = assertThrows(IOException.class, () -> Npy.read(new ByteArrayInputStream(f), "f.npy"));

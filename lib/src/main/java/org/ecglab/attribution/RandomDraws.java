@@ -1,0 +1,67 @@
+package org.ecglab.attribution;
+
+import java.util.SplittableRandom;
+import org.ecglab.data.EcgFormat;
+import org.ecglab.data.npy.NpyArray;
+
+/**
+ * The random draws of a sampling method (noise, path positions, baseline rows), from one seeded
+ * {@link SplittableRandom} per {@code attribute} call, in a fixed order that does not depend on the internal batch
+ * size. Methods record what they drew with the result ({@link Attribution.Builder#sample}), so that an independent
+ * reference reproduces their maps exactly instead of statistically.
+ *
+ * <p>Normal draws use the Box–Muller transform written out here, {@code z = √(−2 ln(1 − u₁)) cos(2π u₂)}, rather than
+ * {@code RandomGenerator.nextGaussian()}, whose algorithm the Java specification does not fix: the same seed gives
+ * the same noise on every Java version.
+ */
+public final class RandomDraws {
+    private final SplittableRandom random;
+
+    /** Draws seeded with {@code seed}. */
+    public RandomDraws(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** {@code count} float32 values from {@code N(0, sigma²)}; all zero (and no draws made) when {@code sigma == 0}. */
+    public float[] gaussian(int count, double sigma) {
+        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException("standard deviation must be finite and >= 0, got " + sigma);
+        }
+        float[] out = new float[count];
+        if (sigma == 0) {
+            return out;
+        }
+        for (int i = 0; i < count; i++) {
+            double u1 = random.nextDouble();
+            double u2 = random.nextDouble();
+            out[i] = (float) (sigma * Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2));
+        }
+        return out;
+    }
+
+    /** {@code count} float32 values uniform in {@code [0, 1]} (a double in [0, 1) rounded to float32). */
+    public float[] uniform(int count) {
+        float[] out = new float[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = (float) random.nextDouble();
+        }
+        return out;
+    }
+
+    /** {@code count} indices uniform in {@code [0, bound)}. */
+    public int[] indices(int count, int bound) {
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = random.nextInt(bound);
+        }
+        return out;
+    }
+
+    /**
+     * Per-sample noise for {@code n} ECGs and {@code samples} draws each, as float32 {@code [n, samples, 12, 600]}:
+     * the layout the bundle records ({@code noise[i, s]} is added to ECG {@code i} in its draw {@code s}).
+     */
+    public static NpyArray noiseArray(float[] noise, int n, int samples) {
+        return NpyArray.ofFloats(noise, n, samples, EcgFormat.LEADS, EcgFormat.SAMPLES);
+    }
+}

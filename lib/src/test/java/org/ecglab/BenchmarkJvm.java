@@ -1,0 +1,68 @@
+package org.ecglab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the benchmarks share: a measurement in a child JVM (DJL fixes the thread count when the engine starts, so each
+ * setting needs its own JVM) and the report written to {@code build/benchmarks/}.
+ */
+public final class BenchmarkJvm {
+    private BenchmarkJvm() {
+    }
+
+    /**
+     * Runs {@code main}'s {@code main} method in a child JVM (2 GB heap, offline, {@code threads} intra-op threads,
+     * one inter-op thread, passive OpenMP) with the test classpath, and returns its standard output.
+     *
+     * @param properties extra {@code -D} options, e.g. {@code "ecglab.onednn=off"}
+     */
+    public static String run(Class<?> main, int threads, String... properties) throws IOException, InterruptedException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx2g", "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1"));
+        for (String p : properties) {
+            command.add("-D" + p);
+        }
+        command.addAll(List.of("-cp", classpath, main.getName()));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.MINUTES), "benchmark child did not finish");
+        assertEquals(0, p.exitValue(), "benchmark child failed:\n" + output);
+        return output;
+    }
+
+    /** The lines of a child's output that start with {@code "RESULT "}; at least one. */
+    public static List<String> resultLines(String output) {
+        List<String> lines = output.lines().filter(l -> l.startsWith("RESULT ")).toList();
+        assertTrue(!lines.isEmpty(), "no RESULT line from the child:\n" + output);
+        return lines;
+    }
+
+    /** Prints {@code markdown} and writes it atomically to {@code build/benchmarks/<file>} of the project. */
+    public static Path report(String file, String markdown) throws IOException {
+        System.out.println(markdown);
+        Path out = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent()
+                .resolve("build/benchmarks").resolve(file);
+        Files.createDirectories(out.getParent());
+        Path tmp = Files.createTempFile(out.getParent(), file, ".tmp");
+        Files.writeString(tmp, markdown, StandardCharsets.UTF_8);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        System.out.println("written to " + out);
+        return out;
+    }
+}
