@@ -79,13 +79,15 @@ public final class LocalizationExperiment {
         }
         ProgressParts parts = new ProgressParts(progress, selections.stream()
                 .mapToLong(s -> (long) s.size() * config.methods().size()).sum());
+        BaselinePolicy baselines = BaselinePolicy.of(data);
         Table all = emptyTable();
         for (int i = 0; i < scored.size(); i++) {
             TaskModel tm = scored.get(i);
             EcgSelection s = selections.get(i);
             ProgressListener part = parts.next((long) s.size() * config.methods().size());
             all.append(cache.getOrCompute("localization-" + tm.task().id(), config.canonical() + "; " + tm.key()
-                    + "; " + s.key() + "; masks=" + masksKey(s), columnTypes(), () -> compute(tm, s, part)));
+                    + "; " + s.key() + "; masks=" + masksKey(s) + "; " + baselines.key(), columnTypes(),
+                    () -> compute(tm, s, baselines, part)));
         }
         return all;
     }
@@ -114,12 +116,13 @@ public final class LocalizationExperiment {
         return DatasetHash.ofSignals(masks);
     }
 
-    private Table compute(TaskModel tm, EcgSelection selection, ProgressListener part) {
+    private Table compute(TaskModel tm, EcgSelection selection, BaselinePolicy baselines, ProgressListener part) {
         Table table = emptyTable();
         List<String> ids = selection.ids();
         int[] targets = new int[selection.size()];
         Arrays.fill(targets, tm.target());
-        maps.forEachChunk(config.methods(), tm.model(), selection.signals(), targets, part, (from, chunk) -> {
+        maps.forEachChunk(config.methods(), tm.model(), selection.signals(), targets, baselines, part,
+                (from, chunk) -> {
             for (int e = 0; e < chunk.get(0).length; e++) {
                 float[][] mask = selection.mask(from + e);
                 if (mask == null || Localization.maskFraction(mask) == 0) {

@@ -21,7 +21,7 @@ import org.ecglab.nn.EcgClassifier;
 /**
  * Attribution maps on disk, one {@code .npy} file per method × model × chunk of {@value #CHUNK} ECGs, named by a hash
  * of what determines them: the method's canonical spec, the model's weight fingerprint, the chunk's signals, the
- * explained logits and the library version. The experiments ask this store for their maps, so
+ * explained logits, the baselines ({@link BaselinePolicy}) and the library version. The experiments ask this store for their maps, so
  * <ul>
  *   <li>a killed run resumes at the first chunk that was not finished (a chunk is written whole, through a temporary
  *       file and a rename, or not at all);</li>
@@ -29,7 +29,7 @@ import org.ecglab.nn.EcgClassifier;
  *       perturbation all read the seed-1 model's maps of the same positives, self-consistency reads them too for
  *       its first seed.</li>
  * </ul>
- * Baselines are zero (the default of every method that takes one). With a null folder nothing is stored.
+ * With a null folder nothing is stored.
  */
 public final class MapStore {
     /** ECGs per stored chunk (and per call of a method). */
@@ -64,7 +64,7 @@ public final class MapStore {
      * @throws IllegalArgumentException if there are no methods or ECGs, or the targets do not match the inputs
      */
     public void forEachChunk(List<MethodSpec> methods, EcgClassifier model, float[][][] inputs, int[] targets,
-            ProgressListener progress, ChunkConsumer consumer) {
+            BaselinePolicy baselines, ProgressListener progress, ChunkConsumer consumer) {
         if (methods.isEmpty() || inputs.length == 0) {
             throw new IllegalArgumentException("need at least one method and one ECG, got " + methods.size() + " and "
                     + inputs.length);
@@ -80,10 +80,11 @@ public final class MapStore {
             float[][][] x = Arrays.copyOfRange(inputs, from, to);
             int[] t = Arrays.copyOfRange(targets, from, to);
             String chunkKey = "; model=" + fingerprint + "; inputs=" + DatasetHash.ofSignals(x) + "; targets="
-                    + Arrays.toString(t) + "; baselines=zero; library=" + LibraryVersion.get();
+                    + Arrays.toString(t) + "; library=" + LibraryVersion.get();
             List<float[][][]> maps = new ArrayList<>(methods.size());
             for (MethodSpec spec : methods) {
-                maps.add(chunk(spec, model, x, t, "maps v1; method=" + spec.canonical() + chunkKey));
+                maps.add(chunk(spec, model, x, t, baselines.forMethod(spec), "maps v2; method=" + spec.canonical()
+                        + "; baselines=" + baselines.key(spec) + chunkKey));
                 done += to - from;
                 progress.progressed(done, total);
             }
@@ -93,9 +94,9 @@ public final class MapStore {
 
     /** All maps of one method, joined in input order. */
     public float[][][] maps(MethodSpec method, EcgClassifier model, float[][][] inputs, int[] targets,
-            ProgressListener progress) {
+            BaselinePolicy baselines, ProgressListener progress) {
         float[][][] out = new float[inputs.length][][];
-        forEachChunk(List.of(method), model, inputs, targets, progress,
+        forEachChunk(List.of(method), model, inputs, targets, baselines, progress,
                 (from, maps) -> System.arraycopy(maps.get(0), 0, out, from, maps.get(0).length));
         return out;
     }
@@ -110,7 +111,8 @@ public final class MapStore {
         return loaded;
     }
 
-    private float[][][] chunk(MethodSpec spec, EcgClassifier model, float[][][] x, int[] t, String key) {
+    private float[][][] chunk(MethodSpec spec, EcgClassifier model, float[][][] x, int[] t, Baselines baselines,
+            String key) {
         Path file = dir == null ? null : dir.resolve(spec.label() + "-" + ResultCache.hash(key) + ".npy");
         if (file != null && Files.isRegularFile(file)) {
             try {
@@ -126,7 +128,7 @@ public final class MapStore {
             }
         }
         AttributionMethod method = spec.create();
-        float[][][] maps = method.attribute(model, x, t, Baselines.zero()).values();
+        float[][][] maps = method.attribute(model, x, t, baselines).values();
         computed++;
         if (file != null) {
             try {

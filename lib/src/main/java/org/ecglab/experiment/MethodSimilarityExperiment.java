@@ -72,9 +72,10 @@ public final class MethodSimilarityExperiment {
                 .map(tm -> EcgSelection.positives(data, config.split(), tm.task(), config.maxEcgsPerTask())).toList();
         ProgressParts parts = new ProgressParts(progress, selections.stream()
                 .mapToLong(s -> (long) s.size() * config.methods().size()).sum());
+        BaselinePolicy baselines = BaselinePolicy.of(data);
         Table all = emptyTable();
         for (int i = 0; i < models.size(); i++) {
-            all.append(runTask(models.get(i), selections.get(i),
+            all.append(runTask(models.get(i), selections.get(i), baselines,
                     parts.next((long) selections.get(i).size() * config.methods().size())));
         }
         return all;
@@ -83,25 +84,28 @@ public final class MethodSimilarityExperiment {
     /** The per-ECG rows of one task, loaded from the cache when present. */
     public Table runTask(EcgDataset data, TaskModel tm) {
         return runTask(tm, EcgSelection.positives(data, config.split(), tm.task(), config.maxEcgsPerTask()),
-                progress);
+                BaselinePolicy.of(data), progress);
     }
 
-    private Table runTask(TaskModel tm, EcgSelection selection, ProgressListener taskProgress) {
+    private Table runTask(TaskModel tm, EcgSelection selection, BaselinePolicy baselines,
+            ProgressListener taskProgress) {
         if (selection.size() == 0) {
             return emptyTable();
         }
-        String key = config.canonical() + "; " + tm.key() + "; " + selection.key();
+        String key = config.canonical() + "; " + tm.key() + "; " + selection.key() + "; " + baselines.key();
         return cache.getOrCompute("method_similarity-" + tm.task().id(), key, columnTypes(),
-                () -> compute(tm, selection, taskProgress));
+                () -> compute(tm, selection, baselines, taskProgress));
     }
 
-    private Table compute(TaskModel tm, EcgSelection selection, ProgressListener taskProgress) {
+    private Table compute(TaskModel tm, EcgSelection selection, BaselinePolicy baselines,
+            ProgressListener taskProgress) {
         Table table = emptyTable();
         List<String> labels = MethodLists.labels(config.methods());
         List<String> ids = selection.ids();
         int[] targets = new int[selection.size()];
         Arrays.fill(targets, tm.target());
-        maps.forEachChunk(config.methods(), tm.model(), selection.signals(), targets, taskProgress, (from, chunk) -> {
+        maps.forEachChunk(config.methods(), tm.model(), selection.signals(), targets, baselines, taskProgress,
+                (from, chunk) -> {
             for (int e = 0; e < chunk.get(0).length; e++) {
                 for (MapMeasure measure : config.measures()) {
                     double[][] prepared = new double[labels.size()][];

@@ -75,10 +75,11 @@ public final class PerturbationExperiment {
             total += (long) p.size() * (config.methods().size() + 1);
         }
         ProgressParts parts = new ProgressParts(progress, total);
+        BaselinePolicy baselines = BaselinePolicy.of(data);
         Table all = emptyTable();
         for (Perturbed p : tasks) {
             String common = config.canonicalSettings() + "; " + p.tm.key() + "; positives: " + p.positives.key()
-                    + "; negatives: " + p.negatives.key();
+                    + "; negatives: " + p.negatives.key() + "; " + baselines.key();
             for (MethodSpec spec : config.methods()) {
                 ProgressListener part = parts.next(p.size());
                 if (p.size() == 0) {
@@ -86,7 +87,7 @@ public final class PerturbationExperiment {
                 }
                 all.append(cache.getOrCompute("perturbation-" + p.tm.task().id() + "-" + spec.label(),
                         common + "; method=" + spec.canonical() + "; lerf=" + config.leastRelevantFirst(),
-                        columnTypes(), () -> methodRows(p, spec, part)));
+                        columnTypes(), () -> methodRows(p, spec, baselines, part)));
             }
             ProgressListener part = parts.next(p.size());
             if (p.size() > 0) {
@@ -132,17 +133,17 @@ public final class PerturbationExperiment {
         }
     }
 
-    private Table methodRows(Perturbed p, MethodSpec spec, ProgressListener part) {
+    private Table methodRows(Perturbed p, MethodSpec spec, BaselinePolicy baselines, ProgressListener part) {
         int np = p.positives.size();
         float[][][] all = new float[p.size()][][];
         // Positives and negatives are explained apart, so the positives' maps are the ones the other experiments use.
         if (np > 0) {
             System.arraycopy(maps.maps(spec, p.tm.model(), p.positives.signals(), Arrays.copyOf(p.targets, np),
-                    part), 0, all, 0, np);
+                    baselines, part), 0, all, 0, np);
         }
         if (p.negatives.size() > 0) {
             System.arraycopy(maps.maps(spec, p.tm.model(), p.negatives.signals(), Arrays.copyOfRange(p.targets, np,
-                    p.size()), (done, total) -> part.progressed(np + done, p.size())), 0, all, np,
+                    p.size()), baselines, (done, total) -> part.progressed(np + done, p.size())), 0, all, np,
                     p.negatives.size());
         }
         Table table = emptyTable();

@@ -72,9 +72,10 @@ public final class RandomizationExperiment {
                     * ModelRandomizer.parameterisedLayersTopDown(architecture).size());
         }
         ProgressParts parts = new ProgressParts(progress, total);
+        BaselinePolicy baselines = BaselinePolicy.of(data);
         Table all = emptyTable();
         for (int i = 0; i < models.size(); i++) {
-            all.append(runTask(models.get(i), selections.get(i), parts));
+            all.append(runTask(models.get(i), selections.get(i), baselines, parts));
         }
         return all;
     }
@@ -89,7 +90,7 @@ public final class RandomizationExperiment {
         return (long) s.size() * config.methods().size();
     }
 
-    private Table runTask(TaskModel tm, EcgSelection selection, ProgressParts parts) {
+    private Table runTask(TaskModel tm, EcgSelection selection, BaselinePolicy baselines, ProgressParts parts) {
         Table out = emptyTable();
         Architecture architecture = architecture(tm);
         ProgressListener originalProgress = parts.next(unitsPerModel(selection));
@@ -99,7 +100,7 @@ public final class RandomizationExperiment {
         int[] targets = new int[selection.size()];
         Arrays.fill(targets, tm.target());
         float[][][] signals = selection.signals();
-        OriginalMaps original = new OriginalMaps(tm, signals, targets, originalProgress);
+        OriginalMaps original = new OriginalMaps(tm, signals, targets, baselines, originalProgress);
         for (RandomizationMode mode : config.modes()) {
             try (RandomizationSteps steps = mode == RandomizationMode.CASCADING
                     ? ModelRandomizer.cascade(tm.model(), architecture, config.randomSeed())
@@ -108,12 +109,13 @@ public final class RandomizationExperiment {
                     RandomizationStep step = steps.get(k);
                     int number = k + 1;
                     ProgressListener stepProgress = parts.next(unitsPerModel(selection));
-                    String key = config.canonical() + "; " + tm.key() + "; " + selection.key() + "; mode="
+                    String key = config.canonical() + "; " + tm.key() + "; " + selection.key() + "; "
+                            + baselines.key() + "; mode="
                             + mode.label() + "; step=" + number + "; randomised weights="
                             + step.model().parameterFingerprint();
                     out.append(cache.getOrCompute("randomization-" + tm.task().id() + "-" + mode.label() + "-step"
                             + number, key, columnTypes(), () -> computeStep(tm, selection, signals, targets,
-                                    original.get(), mode, number, step, stepProgress)));
+                                    baselines, original.get(), mode, number, step, stepProgress)));
                 }
             }
         }
@@ -125,13 +127,16 @@ public final class RandomizationExperiment {
         private final TaskModel tm;
         private final float[][][] signals;
         private final int[] targets;
+        private final BaselinePolicy baselines;
         private final ProgressListener listener;
         private List<float[][][]> values;
 
-        OriginalMaps(TaskModel tm, float[][][] signals, int[] targets, ProgressListener listener) {
+        OriginalMaps(TaskModel tm, float[][][] signals, int[] targets, BaselinePolicy baselines,
+                ProgressListener listener) {
             this.tm = tm;
             this.signals = signals;
             this.targets = targets;
+            this.baselines = baselines;
             this.listener = listener;
         }
 
@@ -141,7 +146,8 @@ public final class RandomizationExperiment {
                 for (int m = 0; m < config.methods().size(); m++) {
                     out.add(new float[signals.length][][]);
                 }
-                maps.forEachChunk(config.methods(), tm.model(), signals, targets, listener, (from, chunk) -> {
+                maps.forEachChunk(config.methods(), tm.model(), signals, targets, baselines, listener,
+                        (from, chunk) -> {
                     for (int m = 0; m < chunk.size(); m++) {
                         System.arraycopy(chunk.get(m), 0, out.get(m), from, chunk.get(m).length);
                     }
@@ -153,12 +159,12 @@ public final class RandomizationExperiment {
     }
 
     private Table computeStep(TaskModel tm, EcgSelection selection, float[][][] signals, int[] targets,
-            List<float[][][]> original, RandomizationMode mode, int number, RandomizationStep step,
+            BaselinePolicy baselines, List<float[][][]> original, RandomizationMode mode, int number, RandomizationStep step,
             ProgressListener stepProgress) {
         Table table = emptyTable();
         List<String> ids = selection.ids();
         // Randomised models' maps are compared and dropped, never stored.
-        new MapStore(null).forEachChunk(config.methods(), step.model(), signals, targets, stepProgress,
+        new MapStore(null).forEachChunk(config.methods(), step.model(), signals, targets, baselines, stepProgress,
                 (from, chunk) -> {
                     for (int m = 0; m < chunk.size(); m++) {
                         for (int e = 0; e < chunk.get(m).length; e++) {

@@ -70,8 +70,9 @@ public final class RemoveAndRetrain {
         TaskModelTrainer trainer = new TaskModelTrainer(model.model().architecture().orElseThrow(
                 () -> new IllegalArgumentException("retraining needs the layers of model " + model.model().id())),
                 config.training());
-        String common = config.canonicalSettings() + "; " + model.key() + "; data=" + DatasetHash.of(
-                data);
+        BaselinePolicy baselines = BaselinePolicy.of(data);
+        String common = config.canonicalSettings() + "; " + model.key() + "; data=" + DatasetHash.of(data) + "; "
+                + baselines.key();
         long total = 1 + (long) (config.methods().size() + 1) * config.percentages().size();
         long[] done = {0};
         Table out = emptyTable();
@@ -89,8 +90,8 @@ public final class RemoveAndRetrain {
                         + percent;
                 String label = labels.get(m);
                 out.append(cache.getOrCompute("roar-" + model.task().id() + "-" + label + "-" + percent, key,
-                        columnTypes(), () -> retrain(trainer, removed(data, model, spec, targets, percent), model,
-                                label, percent)));
+                        columnTypes(), () -> retrain(trainer, removed(data, model, spec, targets, baselines,
+                                percent), model, label, percent)));
                 progress.progressed(++done[0], total);
             }
         }
@@ -98,8 +99,9 @@ public final class RemoveAndRetrain {
     }
 
     /** {@code data} with the top {@code percent}% features of every ECG replaced (random order if spec is null). */
-    private EcgDataset removed(EcgDataset data, TaskModel model, MethodSpec spec, int[] targets, double percent) {
-        float[][][] all = spec == null ? null : maps.maps(spec, model.model(), data.signals(), targets,
+    private EcgDataset removed(EcgDataset data, TaskModel model, MethodSpec spec, int[] targets,
+            BaselinePolicy baselines, double percent) {
+        float[][][] all = spec == null ? null : maps.maps(spec, model.model(), data.signals(), targets, baselines,
                 ProgressListener.NONE);
         int features = FeatureRanking.featureCount(config.segment());
         int count = FeatureRanking.featuresAt(percent, features);

@@ -81,6 +81,7 @@ public final class SelfConsistencyExperiment {
             total += (long) s.size() * config.methods().size() * group.size();
         }
         ProgressParts parts = new ProgressParts(progress, total);
+        BaselinePolicy baselines = BaselinePolicy.of(data);
         Table all = emptyTable();
         for (Map.Entry<DiagnosticClass, List<TaskModel>> e : byTask.entrySet()) {
             List<TaskModel> group = e.getValue();
@@ -90,15 +91,17 @@ public final class SelfConsistencyExperiment {
             if (s.size() == 0) {
                 continue;
             }
-            StringBuilder key = new StringBuilder(config.canonical()).append("; ").append(s.key());
+            StringBuilder key = new StringBuilder(config.canonical()).append("; ").append(s.key()).append("; ")
+                    .append(baselines.key());
             group.forEach(tm -> key.append("; ").append(tm.key()));
             all.append(cache.getOrCompute("self_consistency-" + e.getKey().id(), key.toString(), columnTypes(),
-                    () -> compute(group, s, taskParts)));
+                    () -> compute(group, s, baselines, taskParts)));
         }
         return all;
     }
 
-    private Table compute(List<TaskModel> group, EcgSelection selection, ProgressParts taskParts) {
+    private Table compute(List<TaskModel> group, EcgSelection selection, BaselinePolicy baselines,
+            ProgressParts taskParts) {
         int n = selection.size();
         float[][][] signals = selection.signals();
         int methods = config.methods().size();
@@ -112,7 +115,8 @@ public final class SelfConsistencyExperiment {
             for (int m = 0; m < methods; m++) {
                 perMethod[m] = new float[n][][];
             }
-            maps.forEachChunk(config.methods(), tm.model(), signals, targets, taskParts.next((long) n * methods),
+            maps.forEachChunk(config.methods(), tm.model(), signals, targets, baselines,
+                    taskParts.next((long) n * methods),
                     (from, chunk) -> {
                         for (int m = 0; m < methods; m++) {
                             System.arraycopy(chunk.get(m), 0, perMethod[m], from, chunk.get(m).length);

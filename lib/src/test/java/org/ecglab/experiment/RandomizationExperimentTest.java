@@ -69,7 +69,8 @@ class RandomizationExperimentTest {
 
     @Test
     void aModelWithoutLayersIsRefusedWithItsName() {
-        try (EcgClassifier bare = TinyModels.cnn(3, false)) {
+        // The softplus CNN is a bare DJL block: no layer list to randomise from.
+        try (EcgClassifier bare = TinyModels.cnn(3, true)) {
             RandomizationExperiment exp = new RandomizationExperiment(RandomizationConfig.of(
                     List.of(MethodSpec.of("saliency")), null), ProgressListener.NONE);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> exp.run(
