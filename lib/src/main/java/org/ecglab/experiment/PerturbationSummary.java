@@ -60,8 +60,8 @@ public final class PerturbationSummary {
                     rows.stringColumn("order").get(r)), k -> new LinkedHashMap<>())
                     .computeIfAbsent(task, k -> new LinkedHashMap<>())
                     .computeIfAbsent(ecg, k -> new double[2 * grid.size()]);
-            int j = grid.indexOf(rows.doubleColumn("percent").get(r));
-            acc[j] += rows.doubleColumn("logit").get(r);
+            int j = grid.indexOf(rows.doubleColumn("percent").getDouble(r));
+            acc[j] += rows.doubleColumn("logit").getDouble(r);
             acc[grid.size() + j]++;
         }
         Map<List<String>, Map<String, TaskCurves>> groups = new LinkedHashMap<>();

@@ -215,8 +215,8 @@ public final class RandomizationExperiment {
                 .setName("randomization_residual");
         out.addColumns(BooleanColumn.create("ci_contains_zero", rows.rowCount()));
         for (int r = 0; r < rows.rowCount(); r++) {
-            out.booleanColumn("ci_contains_zero").set(r, rows.doubleColumn("ci_low").get(r) <= 0
-                    && rows.doubleColumn("ci_high").get(r) >= 0);
+            out.booleanColumn("ci_contains_zero").set(r, rows.doubleColumn("ci_low").getDouble(r) <= 0
+                    && rows.doubleColumn("ci_high").getDouble(r) >= 0);
         }
         return out;
     }

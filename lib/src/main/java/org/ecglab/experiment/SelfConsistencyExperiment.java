@@ -159,7 +159,7 @@ public final class SelfConsistencyExperiment {
         for (int r = 0; r < rows.rowCount(); r++) {
             List<String> key = List.of(rows.stringColumn("ecg_id").get(r), rows.stringColumn("task").get(r),
                     rows.stringColumn("method").get(r), rows.stringColumn("measure").get(r));
-            double s = rows.doubleColumn("score").get(r);
+            double s = rows.doubleColumn("score").getDouble(r);
             double[] acc = sums.computeIfAbsent(key, k -> new double[2]);
             if (Double.isFinite(s)) {
                 acc[0] += s;

@@ -49,11 +49,11 @@ public final class Summaries {
             for (Column<?> k : keys) {
                 key.add(k.getString(r));
             }
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(values.get(r));
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(values.getDouble(r));
             if (pool >= 0) {
                 List<String> pooledKey = new ArrayList<>(key);
                 pooledKey.set(pool, POOLED);
-                pooled.computeIfAbsent(pooledKey, k -> new ArrayList<>()).add(values.get(r));
+                pooled.computeIfAbsent(pooledKey, k -> new ArrayList<>()).add(values.getDouble(r));
             }
         }
         groups.putAll(pooled);
