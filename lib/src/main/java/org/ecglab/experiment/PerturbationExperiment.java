@@ -32,6 +32,8 @@ import tech.tablesaw.api.Table;
 public final class PerturbationExperiment {
     /** Method label of the random reference. */
     public static final String RANDOM = "random";
+    // Stream index of the tie-breaking draws; the random orders use 1..randomRankings, the noise the grid index.
+    static final long TIES = -1;
 
     private final PerturbationConfig config;
     private final ResultCache cache;
@@ -152,7 +154,9 @@ public final class PerturbationExperiment {
         for (PerturbationOrder order : orders) {
             int[][] rankings = new int[p.size()][];
             for (int e = 0; e < p.size(); e++) {
-                rankings[e] = FeatureRanking.rank(all[e], config.segment(), config.rankBy(), order, null);
+                // Ties in random order, the same for every method on an ECG.
+                rankings[e] = FeatureRanking.rank(all[e], config.segment(), config.rankBy(), order,
+                        new SplittableRandom(mix(config.seed(), TIES, p.datasetIndices[e])));
             }
             addRows(table, p, spec.label(), order, 0, evaluate(p, rankings));
         }

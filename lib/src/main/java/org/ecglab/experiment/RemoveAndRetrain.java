@@ -110,7 +110,9 @@ public final class RemoveAndRetrain {
             int[] ranking = spec == null
                     ? FeatureRanking.rank(null, config.segment(), config.rankBy(), PerturbationOrder.RANDOM,
                             new SplittableRandom(PerturbationExperiment.mix(config.seed(), 1, i)))
-                    : FeatureRanking.rank(all[i], config.segment(), config.rankBy(), PerturbationOrder.MORF, null);
+                    : FeatureRanking.rank(all[i], config.segment(), config.rankBy(), PerturbationOrder.MORF,
+                            new SplittableRandom(PerturbationExperiment.mix(config.seed(), PerturbationExperiment.TIES,
+                                    i)));
             signals[i] = config.replacement().apply(data.signal(i), FeatureRanking.removed(ranking, count,
                     config.segment()), new SplittableRandom(PerturbationExperiment.mix(config.seed(), 0, i)));
         }

@@ -13,8 +13,10 @@ import org.ecglab.data.EcgFormat;
  * {@link ValueMode} applied to each value first; maps without a lead axis are broadcast ({@link LeadAxis}), so their
  * 12 leads tie at every time point.
  *
- * <p>Relevance is compared in float precision (a map's own precision) and ties are broken by feature index in both
- * directions, so rankings are deterministic.
+ * <p>Relevance is compared in float precision (a map's own precision). Ties are broken at random when a seeded
+ * random source is given, else by feature index: a rectified map (guided backpropagation, Grad-CAM after its ReLU)
+ * has thousands of equal zeros, and breaking their ties by index would remove them lead by lead, lead I first, so
+ * that the curve measured the order of the leads rather than the map.
  */
 public final class FeatureRanking {
     private FeatureRanking() {
@@ -33,38 +35,51 @@ public final class FeatureRanking {
      * @param segment window length in samples, 1..600
      * @param values  relevance by signed value (the map as it is) or by magnitude
      * @param order   MoRF, LeRF or random
-     * @param random  draws of the random order (unused by the others)
+     * @param random  draws of the random order, and of the tie-breaking of MoRF and LeRF (null: ties by index)
      */
     public static int[] rank(float[][] map, int segment, ValueMode values, PerturbationOrder order,
             SplittableRandom random) {
         int count = featureCount(segment);
         if (order == PerturbationOrder.RANDOM) {
-            int[] perm = IntStream.range(0, count).toArray();
-            for (int i = count - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int tmp = perm[i];
-                perm[i] = perm[j];
-                perm[j] = tmp;
-            }
-            return perm;
+            return shuffled(count, random);
         }
         double[] relevance = relevance(LeadAxis.broadcast(map), segment, values);
         // Sorting packed primitive keys instead of boxed indices with a comparator: the experiments rank thousands of
         // maps. The key holds the relevance as a float (exact for one sample, a float map's value; a sum of a window's
         // floats is rounded to float) in the high half and the feature index in the low half, so equal relevance
         // falls back to index order.
+        // With a random source the low half holds a random position instead of the index, so ties fall in random
+        // order; the position maps back to the feature through tieOrder.
+        int[] tieOrder = random == null ? null : shuffled(count, random);
         long[] keys = new long[count];
         for (int f = 0; f < count; f++) {
             float r = (float) (order == PerturbationOrder.MORF ? -relevance[f] : relevance[f]);
             int bits = Float.floatToIntBits(r == 0 ? 0f : r);
-            keys[f] = ((long) (bits ^ ((bits >> 31) & 0x7FFFFFFF)) << 32) | f;
+            int position = tieOrder == null ? f : tieOrder[f];
+            keys[f] = ((long) (bits ^ ((bits >> 31) & 0x7FFFFFFF)) << 32) | position;
         }
         Arrays.sort(keys);
+        int[] featureAt = new int[count];
+        for (int f = 0; f < count; f++) {
+            featureAt[tieOrder == null ? f : tieOrder[f]] = f;
+        }
         int[] ranking = new int[count];
         for (int i = 0; i < count; i++) {
-            ranking[i] = (int) keys[i];
+            ranking[i] = featureAt[(int) keys[i]];
         }
         return ranking;
+    }
+
+    /** A Fisher–Yates permutation of {@code 0..count-1}. */
+    private static int[] shuffled(int count, SplittableRandom random) {
+        int[] perm = IntStream.range(0, count).toArray();
+        for (int i = count - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = perm[i];
+            perm[i] = perm[j];
+            perm[j] = tmp;
+        }
+        return perm;
     }
 
     /** Per feature, the sum of {@code values.apply(a)} over its samples. */

@@ -49,10 +49,10 @@ class PerturbationExperimentTest {
             for (int e = 0; e < 8; e++) {
                 float[][] map = times(w, x[e]);
                 morf[e] = expected(w, bias, x[e], FeatureRanking.rank(map, 1, ValueMode.SIGNED, PerturbationOrder.MORF,
-                        null));
+                        ties(config, e)));
                 check(rows, e, "integrated_gradients", "morf", 0, morf[e]);
                 check(rows, e, "integrated_gradients", "lerf", 0, expected(w, bias, x[e], FeatureRanking.rank(map, 1,
-                        ValueMode.SIGNED, PerturbationOrder.LERF, null)));
+                        ValueMode.SIGNED, PerturbationOrder.LERF, ties(config, e))));
                 for (int r = 1; r <= 2; r++) {
                     double[] random = expected(w, bias, x[e], FeatureRanking.rank(null, 1, ValueMode.SIGNED,
                             PerturbationOrder.RANDOM, new SplittableRandom(PerturbationExperiment.mix(config.seed(), r,
@@ -115,6 +115,10 @@ class PerturbationExperimentTest {
         assertThrows(IllegalArgumentException.class, () -> PerturbationConfig.of(m, null)
                 .withFeatures(0, Replacement.ZERO));
         assertEquals(List.of(0.0, 5.0, 10.0), PerturbationConfig.grid(10, 5));
+    }
+
+    private static SplittableRandom ties(PerturbationConfig config, int e) {
+        return new SplittableRandom(PerturbationExperiment.mix(config.seed(), PerturbationExperiment.TIES, e));
     }
 
     /** Logits {@code b + Σ_{i∉S} w_i x_i} at each grid point, S the first features of the ranking. */

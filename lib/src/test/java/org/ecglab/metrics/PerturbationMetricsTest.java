@@ -56,6 +56,28 @@ class PerturbationMetricsTest {
     }
 
     @Test
+    void tiesAreBrokenAtRandomWhenASourceIsGiven() {
+        // Two positive features, the other 34 tie at zero.
+        float[][] map = new float[12][600];
+        Arrays.fill(map[5], 0, 200, 1f);
+        Arrays.fill(map[9], 200, 400, 2f);
+        int[] byIndex = FeatureRanking.rank(map, 200, ValueMode.SIGNED, PerturbationOrder.MORF, null);
+        int[] shuffled = FeatureRanking.rank(map, 200, ValueMode.SIGNED, PerturbationOrder.MORF,
+                new SplittableRandom(5));
+        assertArrayEquals(new int[] {9 * 3 + 1, 5 * 3}, Arrays.copyOf(shuffled, 2), "relevance decides first");
+        assertArrayEquals(Arrays.copyOf(byIndex, 2), Arrays.copyOf(shuffled, 2));
+        assertEquals(0, byIndex[2]);
+        assertNotEquals(0, Arrays.compare(byIndex, shuffled), "the 34 tied features in another order");
+        assertArrayEquals(shuffled, FeatureRanking.rank(map, 200, ValueMode.SIGNED, PerturbationOrder.MORF,
+                new SplittableRandom(5)), "deterministic for a seed");
+        int[] sorted = shuffled.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            assertEquals(i, sorted[i]);
+        }
+    }
+
+    @Test
     void randomOrderIsASeededPermutation() {
         int[] a = FeatureRanking.rank(new float[12][600], 10, ValueMode.SIGNED, PerturbationOrder.RANDOM,
                 new SplittableRandom(3));
