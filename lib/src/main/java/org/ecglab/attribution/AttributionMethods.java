@@ -12,6 +12,11 @@ import org.ecglab.attribution.gradient.Saliency;
 import org.ecglab.attribution.gradient.SmoothGrad;
 import org.ecglab.attribution.path.GradientShap;
 import org.ecglab.attribution.path.IntegratedGradients;
+import org.ecglab.attribution.perturbation.FeatureAblation;
+import org.ecglab.attribution.perturbation.KernelShap;
+import org.ecglab.attribution.perturbation.Lime;
+import org.ecglab.attribution.perturbation.Occlusion;
+import org.ecglab.attribution.perturbation.ShapleyValueSampling;
 import org.ecglab.attribution.propagation.DeepLift;
 import org.ecglab.attribution.propagation.DeepLiftShap;
 import org.ecglab.attribution.propagation.LrpAlphaBeta;
@@ -48,6 +53,11 @@ public final class AttributionMethods {
         register(LrpFlat.DESCRIPTOR);
         register(LrpEpsilonPlusFlat.DESCRIPTOR);
         register(LrpEpsilonGammaFlat.DESCRIPTOR);
+        register(Occlusion.DESCRIPTOR);
+        register(FeatureAblation.DESCRIPTOR);
+        register(Lime.DESCRIPTOR);
+        register(KernelShap.DESCRIPTOR);
+        register(ShapleyValueSampling.DESCRIPTOR);
     }
 
     private AttributionMethods() {

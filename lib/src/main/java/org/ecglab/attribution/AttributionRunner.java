@@ -65,20 +65,41 @@ public final class AttributionRunner {
      */
     public void forEachChunk(List<AttributionMethod> methods, EcgClassifier model, float[][][] inputs, int[] targets,
             Baselines baselines, ChunkConsumer consumer) {
+        forEachChunk(methods, model, inputs.length, (from, to) -> Arrays.copyOfRange(inputs, from, to), targets,
+                baselines, consumer);
+    }
+
+    /** Reads the inputs of a range of ECGs, e.g. from a memory-mapped dataset. */
+    @FunctionalInterface
+    public interface Inputs {
+        /** ECGs {@code [from, to)} as {@code [to - from][12][600]}. */
+        float[][][] read(int from, int to);
+    }
+
+    /**
+     * As {@link #forEachChunk(List, EcgClassifier, float[][][], int[], Baselines, ChunkConsumer)}, reading each
+     * chunk's inputs only when it is explained, so that memory holds one chunk of inputs and maps whatever
+     * {@code count} is (a million ECGs stream from a mapped dataset to a file).
+     *
+     * @param count  number of ECGs, {@code >= 1}
+     * @param inputs reads the ECGs of a chunk
+     */
+    public void forEachChunk(List<AttributionMethod> methods, EcgClassifier model, int count, Inputs inputs,
+            int[] targets, Baselines baselines, ChunkConsumer consumer) {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("no attribution methods to run");
         }
-        if (inputs.length == 0) {
+        if (count == 0) {
             throw new IllegalArgumentException("no ECGs to explain");
         }
-        if (targets.length != inputs.length) {
-            throw new IllegalArgumentException(targets.length + " targets for " + inputs.length + " ECGs");
+        if (targets.length != count) {
+            throw new IllegalArgumentException(targets.length + " targets for " + count + " ECGs");
         }
-        long total = (long) inputs.length * methods.size();
+        long total = (long) count * methods.size();
         long done = 0;
-        for (int from = 0; from < inputs.length; from += ecgsPerChunk) {
-            int to = Math.min(inputs.length, from + ecgsPerChunk);
-            float[][][] x = Arrays.copyOfRange(inputs, from, to);
+        for (int from = 0; from < count; from += ecgsPerChunk) {
+            int to = Math.min(count, from + ecgsPerChunk);
+            float[][][] x = inputs.read(from, to);
             int[] t = Arrays.copyOfRange(targets, from, to);
             List<Attribution> maps = new ArrayList<>(methods.size());
             Baselines b = baselines.slice(from, to);
@@ -112,7 +133,9 @@ public final class AttributionRunner {
             parts.add(part);
         });
         Attribution first = parts.get(0);
-        Attribution.Builder joined = Attribution.of(method, model, inputs, values).baselines(baselines)
+        // The baselines the method computed against: a method that ignores them reports zero, and so does the join.
+        Baselines used = first.baselines().kind().equals(Baselines.zero().kind()) ? Baselines.zero() : baselines;
+        Attribution.Builder joined = Attribution.of(method, model, inputs, values).baselines(used)
                 .signed(first.signed()).seed(first.seed()).convergenceDelta(delta[0]);
         for (String name : first.samples().keySet()) {
             joined.sample(name, NpyArray.concatenate(parts.stream().map(p -> p.samples().get(name)).toList()));

@@ -62,8 +62,11 @@ public record Param<T>(String name, Class<T> type, T defaultValue, String descri
         try {
             return parser.parse(raw);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new IllegalArgumentException("parameter '" + name + "' of method " + methodId + " is " + raw
-                    + " (" + raw.getClass().getSimpleName() + "); expected " + allowed, e);
+            // A value typed on the command line is text: quote it; say the type only of values given in code.
+            String given = raw instanceof String ? "'" + raw + "'" : raw + " (a Java " + raw.getClass().getSimpleName()
+                    + ")";
+            throw new IllegalArgumentException("parameter '" + name + "' of method " + methodId + " is " + given
+                    + "; expected " + allowed, e);
         }
     }
 

@@ -6,8 +6,10 @@
  *   <li>the result with its provenance, {@link org.ecglab.attribution.Attribution} (method, parameters, model, seed,
  *       and the convergence delta where a method promises completeness);</li>
  *   <li>input checks ({@link org.ecglab.attribution.AttributionInputs}) and typed parameter reading
- *       ({@link org.ecglab.attribution.MethodParameters}); baselines and feature masks belong here too when the
- *       methods that share them arrive;</li>
+ *       ({@link org.ecglab.attribution.ParameterSchema}), baselines ({@link org.ecglab.attribution.Baselines}),
+ *       feature masks ({@link org.ecglab.attribution.FeatureMask}, their kinds
+ *       {@link org.ecglab.attribution.FeatureMaskSpec} and where their fiducial points come from,
+ *       {@link org.ecglab.attribution.FiducialSource});</li>
  *   <li>batched input gradients with bounded native memory ({@link org.ecglab.attribution.GradientComputer});</li>
  *   <li>the chunked runner with a progress callback that the command line and the experiments use
  *       ({@link org.ecglab.attribution.AttributionRunner}, {@link org.ecglab.attribution.ProgressListener});</li>

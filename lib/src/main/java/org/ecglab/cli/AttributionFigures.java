@@ -18,27 +18,31 @@ final class AttributionFigures {
     /**
      * Writes {@code <folder>/<k>-<ecg id>-<method>.png} for the first {@code count} ECGs.
      *
-     * @param selected  the explained ECGs, in the order of {@code a}'s maps
+     * @param selected  the explained ECGs, in the order of the maps
+     * @param chunks    the maps of the first chunks, in order (at least {@code count} maps, or all there are)
      * @param taskLabel shown in the title, e.g. "LBBB"
      * @return the files written
      * @throws IOException if the folder or a file cannot be written
      */
-    static List<Path> write(Path folder, EcgDataset selected, Attribution a, String taskLabel, int count)
+    static List<Path> write(Path folder, EcgDataset selected, List<Attribution> chunks, String taskLabel, int count)
             throws IOException {
         Files.createDirectories(folder);
         List<Path> files = new ArrayList<>();
-        for (int k = 0; k < Math.min(count, a.size()); k++) {
-            String id = selected.ids().get(k);
-            float[][] map = a.map(k);
-            EcgGridFigure fig = EcgGridFigure.of(selected.signal(k))
-                    .attribution(map, hasNegative(map))
-                    .title(a.methodId() + " — " + taskLabel + " task, model " + a.modelId() + ", ECG " + id);
-            if (selected.mask(k) != null) {
-                fig = fig.mask(selected.mask(k));
+        int k = 0;
+        for (Attribution a : chunks) {
+            for (int j = 0; j < a.size() && k < count; j++, k++) {
+                String id = selected.ids().get(k);
+                float[][] map = a.map(j);
+                EcgGridFigure fig = EcgGridFigure.of(selected.signal(k))
+                        .attribution(map, hasNegative(map))
+                        .title(a.methodId() + " — " + taskLabel + " task, model " + a.modelId() + ", ECG " + id);
+                if (selected.mask(k) != null) {
+                    fig = fig.mask(selected.mask(k));
+                }
+                Path png = folder.resolve(String.format(Locale.ROOT, "%03d-%s-%s.png", k, safe(id), a.methodId()));
+                fig.save(png);
+                files.add(png);
             }
-            Path png = folder.resolve(String.format(Locale.ROOT, "%03d-%s-%s.png", k, safe(id), a.methodId()));
-            fig.save(png);
-            files.add(png);
         }
         return files;
     }

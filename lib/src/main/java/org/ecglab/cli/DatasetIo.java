@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.EcgDatasetFiles;
+import org.ecglab.data.io.AtomicFiles;
 
 /** Loads and saves dataset files for the commands, with errors that say which file and what is wrong. */
 final class DatasetIo {
@@ -34,11 +35,19 @@ final class DatasetIo {
      * @throws IOException if {@code npz} is a folder or cannot be written
      */
     static void save(EcgDataset data, Path npz) throws IOException {
-        Path target = npz.toAbsolutePath();
-        if (Files.isDirectory(target)) {
+        checkWritable(npz);
+        EcgDatasetFiles.save(data, npz.toAbsolutePath());
+    }
+
+    /**
+     * Checks, before any work, that a dataset can be written to {@code npz}.
+     *
+     * @throws IOException naming the file if it is a folder, a special file, or its folder cannot be written
+     */
+    static void checkWritable(Path npz) throws IOException {
+        if (Files.isDirectory(npz)) {
             throw new IOException(npz + ": is a folder; give a file name such as data.npz");
         }
-        Files.createDirectories(target.getParent());
-        EcgDatasetFiles.save(data, target);
+        AtomicFiles.checkWritable(npz);
     }
 }

@@ -1,5 +1,7 @@
 package org.ecglab.cli;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,8 +59,21 @@ public final class EcgLabCommand implements Callable<Integer> {
         return new CommandLine(new EcgLabCommand())
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
+                .setExecutionStrategy(ErrorReporting::runReportingOutOfMemory)
+                .registerConverter(Path.class, EcgLabCommand::path)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpAutoWidth(true);
+    }
+
+    /** A path argument; one Java cannot represent in this locale gets the reason and the fix, not Java's text. */
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            String hint = ErrorReporting.localeHint(e);
+            throw new CommandLine.TypeConversionException(hint != null ? hint : "'" + text + "' is not a valid path: "
+                    + e.getReason());
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.ecglab.data.DatasetHash;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
+import org.ecglab.data.io.AtomicFiles;
 import org.ecglab.experiment.ConsoleProgressListener;
 import org.ecglab.experiment.MethodLists;
 import org.ecglab.experiment.TaskModel;
@@ -88,10 +89,6 @@ final class ExperimentSetup {
      * @throws IllegalArgumentException naming the option whose value is wrong
      */
     Opened open(List<Long> seeds, PrintWriter err) throws IOException {
-        if (ecgs < 1 || resamples < 1) {
-            throw new IllegalArgumentException("need --ecgs >= 1 and --resamples >= 1; got " + ecgs + ", "
-                    + resamples);
-        }
         List<DiagnosticClass> classes = Tasks.parse(tasks);
         EcgDataset dataset = DatasetIo.load(data);
         ModelRegistry models = new ModelRegistry(registry);
@@ -153,6 +150,22 @@ final class ExperimentSetup {
         return MethodLists.checked(specs, 1);
     }
 
+    /**
+     * Checks option values and output folders before the dataset is read or a map computed, as every command does,
+     * so a typo or an unwritable path fails at once: {@code --out} and the cache folder must be folders (or creatable
+     * ones) in which files can be created; a file, a device or an unwritable folder in their place is an error naming
+     * it.
+     *
+     * @throws IllegalArgumentException naming the option whose value is out of range
+     * @throws IOException              naming the output folder that cannot be written
+     */
+    void checkBeforeWork() throws IOException {
+        OptionChecks.atLeast("--ecgs", ecgs, 1);
+        OptionChecks.atLeast("--resamples", resamples, 1);
+        AtomicFiles.checkWritableFolder(out);
+        AtomicFiles.checkWritableFolder(cacheDir());
+    }
+
     /** The cache folder: {@code --cache}, or {@code OUT/cache}. */
     Path cacheDir() {
         return cache != null ? cache : out.resolve("cache");
@@ -162,7 +175,7 @@ final class ExperimentSetup {
     void write(Table table, String name, PrintWriter o) throws IOException {
         Files.createDirectories(out);
         Path file = out.resolve(name + ".csv");
-        TableFiles.writeCsv(table, file);
+        Tables.writeCsv(table, file);
         o.printf("wrote %s (%d rows)%n", file, table.rowCount());
     }
 
@@ -186,6 +199,7 @@ final class ExperimentSetup {
      */
     int execute(CommandSpec spec, CommonOptions common, List<Long> seeds, String name, String unit, Body body)
             throws IOException {
+        checkBeforeWork();
         PrintWriter o = spec.commandLine().getOut();
         try (Opened opened = open(seeds, spec.commandLine().getErr());
                 ConsoleProgressListener bar = new ConsoleProgressListener(common.showProgress(), name, unit)) {

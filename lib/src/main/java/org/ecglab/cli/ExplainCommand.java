@@ -15,6 +15,7 @@ import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.attribution.AttributionRunner;
 import org.ecglab.data.EcgDataset;
+import org.ecglab.data.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
@@ -32,8 +33,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Explain a model's logit with an attribution method for the ECGs of one split, and write the maps "
-                    + "as float32 .npy [N, 12, 600] with a .json sidecar next to it (method, parameters, model, "
-                    + "dataset, ECG ids, convergence deltas).",
+                    + "as float32 .npy [N, 12, 600] with a .json sidecar next to it (method, parameters, baselines, "
+                    + "model, dataset, ECG ids, convergence deltas); both files are replaced together or not at all. "
+                    + "ECGs are explained and written --ecgs-per-call at a time, so memory stays small for any N.",
             "Select the model by registry key (--registry DIR --task TASK [--seed S] [--multilabel]) or by folder "
                     + "(--model DIR, a binary entry of a registry such as models/LBBB/seed-1); both read what "
                     + "'ecglab train' wrote.",
@@ -47,7 +49,9 @@ import picocli.CommandLine.Spec;
             "      --method saliency --param abs=false --split validation --limit 100 \\",
             "      --out lbbb-saliency.npy",
             "  ecglab explain --data data.npz --registry models --multilabel --seed 1 --task RBBB \\",
-            "      --method saliency --out rbbb-multilabel.npy"})
+            "      --method saliency --out rbbb-multilabel.npy",
+            "  ecglab explain --data data.npz --registry models --task LBBB --method integrated_gradients \\",
+            "      --baseline mean-normal-beat.npy --out lbbb-ig-mean.npy"})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -78,6 +82,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "DIR", description = "Also draw the first ECGs with the overlay as PNGs.")
     Path pngDir;
 
+    @Mixin
+    BaselineOptions baselineOptions;
+
     @Option(names = "--png-count", paramLabel = "N", defaultValue = "3", description = "How many PNGs --png draws.")
     int pngCount;
 
@@ -87,24 +94,47 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        // Method and parameters are checked before any file is read, so a typo fails at once.
+        // Everything that can be checked without the data is checked first, so a typo or an unwritable path fails
+        // at once, not after the maps are computed.
         AttributionMethod m = AttributionMethods.create(method, KeyValueParameters.parse(params));
-        if (limit < 0 || ecgsPerCall < 1 || pngCount < 0) {
-            throw new IllegalArgumentException("need --limit >= 0, --ecgs-per-call >= 1 and --png-count >= 0; got "
-                    + limit + ", " + ecgsPerCall + ", " + pngCount);
+        OptionChecks.atLeast("--limit", limit, 0);
+        OptionChecks.atLeast("--ecgs-per-call", ecgsPerCall, 1);
+        OptionChecks.atLeast("--png-count", pngCount, 0);
+        AttributionFiles.checkWritable(out);
+        if (pngDir != null) {
+            AtomicFiles.checkWritableFolder(pngDir);
         }
+        baselineOptions.read();
         try (ExplainedRecords.Opened opened = records.open(limit, spec.commandLine().getErr())) {
             SelectedModel selectedModel = opened.model();
             EcgDataset selected = opened.records();
-            Attribution a = AttributionProgress.run(m, selectedModel.classifier(), selected.signals(),
-                    opened.targets(), Baselines.zero(), ecgsPerCall, common.showProgress());
-            Map<String, Object> context = provenance(selectedModel, selected);
-            context.put("dataset_is_training_data", opened.sameData());
-            Path sidecar = AttributionFiles.write(out, a, context);
-            report(a, selected, selectedModel, sidecar);
+            int n = selected.size();
+            if (!baselineOptions.usedBy(m, selectedModel.classifier(), selected.signal(0), opened.targets()[0])) {
+                throw new IllegalArgumentException("method " + m.id() + " does not use a baseline; leave out "
+                        + "--baseline and --baseline-distribution");
+            }
+            Baselines baselines = baselineOptions.forInputs(n);
+            List<Attribution> firstMaps = new ArrayList<>();
+            Path sidecar;
+            double[] delta;
+            try (AttributionFiles files = AttributionFiles.open(out, n)) {
+                AttributionProgress.stream(m, selectedModel.classifier(), n, selected::signals, opened.targets(),
+                        baselines, ecgsPerCall, common.showProgress(), chunk -> {
+                            files.append(chunk);
+                            if (firstMaps.size() * ecgsPerCall < pngCount) {
+                                firstMaps.add(chunk);
+                            }
+                        });
+                Map<String, Object> context = provenance(selectedModel, selected);
+                context.put("dataset_is_training_data", opened.sameData());
+                context.put("baselines", baselineOptions.describe());
+                sidecar = files.finish(context);
+                delta = files.convergenceDelta();
+            }
+            report(firstMaps.get(0), n, selectedModel, sidecar, delta);
             if (pngDir != null) {
                 String label = selectedModel.task().id() + (selectedModel.outputs().size() > 1 ? " output" : " task");
-                List<Path> pngs = AttributionFigures.write(pngDir, selected, a, label, pngCount);
+                List<Path> pngs = AttributionFigures.write(pngDir, selected, firstMaps, label, pngCount);
                 spec.commandLine().getOut().printf("figures: %d PNG(s) in %s%n", pngs.size(), pngDir);
             }
         }
@@ -135,14 +165,17 @@ final class ExplainCommand implements Callable<Integer> {
         return p;
     }
 
-    private void report(Attribution a, EcgDataset selected, SelectedModel sm, Path sidecar) {
+    private void report(Attribution first, int n, SelectedModel sm, Path sidecar, double[] delta) {
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("explained %d ECG(s) of %s with %s %s, model %s logit %d (%s)%n", a.size(), records.describe(sm),
-                a.methodId(), a.parameters(), a.modelId(), sm.target(), sm.task().id());
-        o.printf("wrote %s [%d, 12, 600] float32 and %s%n", out, selected.size(), sidecar);
-        if (a.convergenceDelta() != null) {
-            o.printf(Locale.ROOT, "max |convergence delta| (sum of attributions - (f(x) - f(baseline))): %.3g%n",
-                    a.maxAbsConvergenceDelta());
+        o.printf("explained %d ECG(s) of %s with %s %s, model %s logit %d (%s)%n", n, records.describe(sm),
+                first.methodId(), first.parameters(), first.modelId(), sm.target(), sm.task().id());
+        o.printf("wrote %s [%d, %d, 600] float32 and %s%n", out, n, first.hasLeadAxis() ? 12 : 1, sidecar);
+        if (delta != null) {
+            double max = 0;
+            for (double d : delta) {
+                max = Math.max(max, Math.abs(d));
+            }
+            o.printf(Locale.ROOT, "max |convergence delta| (sum of attributions - (f(x) - f(baseline))): %.3g%n", max);
         }
     }
 }

@@ -62,6 +62,7 @@ final class ModelSelection {
             return select(m, m.provenance().outputs().get(0));
         }
         DiagnosticClass task = Tasks.parseOne(key.task);
+        OptionChecks.atLeast("--seed", key.seed, 0);
         ModelRegistry registry = new ModelRegistry(key.registry);
         if (!Files.isDirectory(registry.root())) {
             throw new NoSuchFileException(registry.root().toString(), null, "no model registry folder");

@@ -2,6 +2,7 @@ package org.ecglab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +10,11 @@ import java.util.concurrent.Callable;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
+import org.ecglab.data.io.AtomicFiles;
 import org.ecglab.experiment.Tables;
 import org.ecglab.registry.ModelRegistry;
 import org.ecglab.registry.RegistryMismatchException;
+import org.ecglab.registry.ResultsFile;
 import org.ecglab.registry.SuiteResult;
 import org.ecglab.registry.TaskModelSuite;
 import org.ecglab.train.TrainingConfig;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -54,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
     /** Decimals of the printed tables; the CSV keeps full precision. */
     private static final int DIGITS = 4;
     /** Default file name of the results table inside the registry folder. */
-    static final String RESULTS = "results.csv";
+    static final String RESULTS = ResultsFile.NAME;
 
     @Spec
     CommandSpec spec;
@@ -62,9 +66,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Dataset .npz file.")
     Path data;
 
-    @Option(names = "--task", required = true, paramLabel = "TASK",
+    @Option(names = "--task", paramLabel = "TASK",
             description = "A class id (NORM, AVB1, LBBB, RBBB, LVH, ASTE, IMI, LQT, LTWI), a comma-separated list, "
-                    + "or 'all'. With --multilabel: the outputs of the one model, in logit order.")
+                    + "or 'all'. Required for binary models. With --multilabel: the outputs of the one model, in "
+                    + "logit order (default: all).")
     String task;
 
     @Option(names = "--seeds", paramLabel = "SEEDS", defaultValue = "1",
@@ -82,7 +87,8 @@ final class TrainCommand implements Callable<Integer> {
     Path registry;
 
     @Option(names = "--results", paramLabel = "FILE",
-            description = "Where to write the results table as CSV. Default: REGISTRY/" + RESULTS + ".")
+            description = "Where to write the results table as CSV; this run's rows are merged into an earlier "
+                    + "table there (same model, task and seed replaced). Default: REGISTRY/" + RESULTS + ".")
     Path results;
 
     @Option(names = "--retrain-on-mismatch",
@@ -112,17 +118,33 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        // Arguments are checked before the (possibly large) dataset is read, so a typo fails fast.
-        List<DiagnosticClass> tasks = Tasks.parse(task);
+        // Arguments and output paths are checked before the (possibly large) dataset is read and before any training,
+        // so a typo or an unwritable path fails at once, not after hours.
+        if (task == null && !multilabel) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--task=TASK' (binary models "
+                    + "need it; --multilabel alone trains one model over all nine classes)");
+        }
+        List<DiagnosticClass> tasks = Tasks.parse(task == null ? Tasks.ALL : task);
         List<Long> seedList = Seeds.parse(seeds);
+        OptionChecks.atLeast("--epochs", epochs, 1);
+        OptionChecks.atLeast("--batch-size", batchSize, 1);
+        OptionChecks.positive("--lr", learningRate);
+        OptionChecks.atLeast("--patience", patience, 1);
         TrainingConfig config = new TrainingConfig(epochs, batchSize, learningRate, patience, DEFAULTS.seed(),
                 balanceClasses, common.showProgress());
+        if (Files.exists(registry) && !Files.isDirectory(registry)) {
+            throw new IOException("--registry " + registry + " is a file, not a folder");
+        }
+        if (!Files.exists(registry)) {
+            AtomicFiles.checkWritableFolder(registry);
+        }
+        Path csv = results != null ? results : registry.resolve(RESULTS);
+        ResultsFile.checkWritable(csv);
         EcgDataset dataset = DatasetIo.load(data);
         requireTrainable(dataset, tasks);
         ModelRegistry models = new ModelRegistry(registry);
         TaskModelSuite suite = new TaskModelSuite(models, config).withRetrainOnMismatch(retrainOnMismatch)
                 .withProgress(common.showProgress());
-        Path csv = results != null ? results : models.root().resolve(RESULTS);
         try (SuiteResult r = run(suite, dataset, tasks, seedList)) {
             PrintWriter o = spec.commandLine().getOut();
             o.println(Tables.rounded(r.table(), DIGITS).printAll());
@@ -130,10 +152,11 @@ final class TrainCommand implements Callable<Integer> {
                 o.println();
                 o.println(Tables.rounded(r.summary(), DIGITS).printAll());
             }
-            TableFiles.writeCsv(r.table(), csv);
+            int kept = ResultsFile.merge(csv, r.table(), models.root()).rowCount() - r.table().rowCount();
             o.printf("%ntrained %d model(s), loaded %d already in the registry (same data, architecture and "
                     + "settings)%n", r.trainedCount(), r.loadedCount());
-            o.printf("registry: %s%nresults:  %s%n", models.root(), csv);
+            o.printf("registry: %s%nresults:  %s (%d row(s) of this run%s)%n", models.root(), csv, r.table().rowCount(),
+                    kept == 0 ? "" : ", " + kept + " kept from earlier runs");
             o.flush();
         }
         return ExitCodes.OK;

@@ -6,20 +6,28 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.ecglab.data.npy.NpyRecords;
 
 /**
  * A set of 12-lead median beats in the lab's format ({@link EcgFormat}) with multi-hot labels over the nine
  * {@link DiagnosticClass}es, a {@link Split} per record and, for synthetic data, a ground-truth mask per record.
  * Synthetic and real (PTB-XL+) data both load into this type. Immutable: accessors return the stored arrays,
  * which callers must not modify.
+ *
+ * <p>Signals and masks are held as {@link NpyRecords}: Java arrays, or memory-mapped from a dataset file
+ * ({@link EcgDatasetFiles#load}), so a dataset of a million ECGs (29 GB of signals) is used without holding it in
+ * the Java heap. Ids, labels and splits are always in memory. Read mapped datasets record by record or in chunks
+ * ({@link #signal}, {@link #signals(int, int)}); {@link #signals()} copies all of them into memory.
  */
 public final class EcgDataset {
     private final String name;
     private final List<String> ids;
-    private final float[][][] signals;
+    private final NpyRecords signals;
+    /** The caller's array when the signals are in memory, so {@link #signals()} hands back what it was given. */
+    private final float[][][] signalArrays;
     private final boolean[][] labels;
     private final Split[] splits;
-    private final float[][][] masks;
+    private final NpyRecords masks;
 
     /**
      * @param name   a short description of where the data came from (e.g. "synthetic seed=1 n=900")
@@ -33,32 +41,57 @@ public final class EcgDataset {
      */
     public EcgDataset(String name, List<String> ids, float[][][] signals, boolean[][] labels, Split[] splits,
             float[][][] masks) {
+        this(name, ids, NpyRecords.of(signals), signals, labels, splits, masks == null ? null : NpyRecords.of(masks),
+                true);
+    }
+
+    /**
+     * A dataset over records that may be memory-mapped.
+     *
+     * @param validate whether to check every record's shape and values (false only for records a loader has just
+     *                 checked in its own pass over the file)
+     */
+    EcgDataset(String name, List<String> ids, NpyRecords signals, float[][][] signalArrays, boolean[][] labels,
+            Split[] splits, NpyRecords masks, boolean validate) {
         this.name = Objects.requireNonNull(name, "name");
-        int n = signals.length;
-        if (ids.size() != n || labels.length != n || splits.length != n || (masks != null && masks.length != n)) {
+        int n = signals.size();
+        if (ids.size() != n || labels.length != n || splits.length != n || (masks != null && masks.size() != n)) {
             throw new IllegalArgumentException(name + ": inconsistent record counts: " + n + " signals, "
                     + ids.size() + " ids, " + labels.length + " label rows, " + splits.length + " splits"
-                    + (masks == null ? "" : ", " + masks.length + " masks"));
+                    + (masks == null ? "" : ", " + masks.size() + " masks"));
         }
         for (int i = 0; i < n; i++) {
             String src = name + " record " + ids.get(i);
-            EcgFormat.validate(signals[i], src);
+            if (validate) {
+                validateRecord(signals.get(i), masks == null ? null : masks.get(i), src);
+            }
             if (labels[i] == null || labels[i].length != DiagnosticClass.ALL.size()) {
                 throw new IllegalArgumentException(src + ": expected " + DiagnosticClass.ALL.size() + " labels");
             }
             Objects.requireNonNull(splits[i], src + ": split");
-            if (masks != null && masks[i] != null) {
-                EcgFormat.validate(masks[i], src + " mask");
-            }
         }
         if (ids.stream().distinct().count() != n) {
             throw new IllegalArgumentException(name + ": record ids are not unique");
         }
         this.ids = List.copyOf(ids);
         this.signals = signals;
+        this.signalArrays = signalArrays;
         this.labels = labels;
         this.splits = splits;
         this.masks = masks;
+    }
+
+    /**
+     * Checks one record as every dataset does: the signal's shape and finite values, and the mask's if there is one.
+     *
+     * @param source names the record in the message, e.g. "synthetic(...) record syn-00001"
+     * @throws IllegalArgumentException naming the record and what is wrong
+     */
+    static void validateRecord(float[][] signal, float[][] mask, String source) {
+        EcgFormat.validate(signal, source);
+        if (mask != null) {
+            EcgFormat.validate(mask, source + " mask");
+        }
     }
 
     /** Where the data came from. */
@@ -68,7 +101,7 @@ public final class EcgDataset {
 
     /** Number of records. */
     public int size() {
-        return signals.length;
+        return signals.size();
     }
 
     /** Record ids in order. */
@@ -76,14 +109,32 @@ public final class EcgDataset {
         return ids;
     }
 
-    /** Signal of record {@code i}, {@code [12][600]} in mV. */
+    /** Signal of record {@code i}, {@code [12][600]} in mV (a fresh copy if the dataset is memory-mapped). */
     public float[][] signal(int i) {
-        return signals[i];
+        return signals.get(i);
     }
 
-    /** All signals, {@code [N][12][600]}. */
+    /**
+     * All signals, {@code [N][12][600]}: the stored arrays of an in-memory dataset; of a memory-mapped one, a copy of
+     * every record in the Java heap (29 GB for a million ECGs: use {@link #signals(int, int)} in chunks instead).
+     */
     public float[][][] signals() {
-        return signals;
+        return signalArrays != null ? signalArrays : signals.toArrays();
+    }
+
+    /** The signals of records {@code [from, to)}, {@code [to - from][12][600]}. */
+    public float[][][] signals(int from, int to) {
+        Objects.checkFromToIndex(from, to, size());
+        float[][][] out = new float[to - from][][];
+        for (int i = from; i < to; i++) {
+            out[i - from] = signals.get(i);
+        }
+        return out;
+    }
+
+    /** Whether signals and masks are read from a memory-mapped file rather than held in the Java heap. */
+    public boolean isMemoryMapped() {
+        return signals.isMapped();
     }
 
     /** Whether record {@code i} carries class {@code c}. */
@@ -108,7 +159,7 @@ public final class EcgDataset {
 
     /** Ground-truth mask of record {@code i} ({@code [12][600]}, 1 inside), or null if there is none. */
     public float[][] mask(int i) {
-        return masks == null ? null : masks[i];
+        return masks == null ? null : masks.get(i);
     }
 
     /** Binary targets for one task: 1 where the record carries {@code c}, else 0. */
@@ -130,24 +181,23 @@ public final class EcgDataset {
         return Arrays.stream(indices(split)).filter(i -> labels[i][c.ordinal()]).toArray();
     }
 
-    /** A new dataset of the given records, in the given order. */
+    /**
+     * A new dataset of the given records, in the given order. The records are not copied: the subset of a
+     * memory-mapped dataset reads the same file.
+     */
     public EcgDataset subset(int[] indices) {
         List<String> subIds = new ArrayList<>(indices.length);
-        float[][][] s = new float[indices.length][][];
         boolean[][] l = new boolean[indices.length][];
         Split[] sp = new Split[indices.length];
-        float[][][] m = masks == null ? null : new float[indices.length][][];
         for (int k = 0; k < indices.length; k++) {
             int i = indices[k];
             subIds.add(ids.get(i));
-            s[k] = signals[i];
             l[k] = labels[i];
             sp[k] = splits[i];
-            if (m != null) {
-                m[k] = masks[i];
-            }
         }
-        return new EcgDataset(name, subIds, s, l, sp, m);
+        NpyRecords s = signals.select(indices);
+        return new EcgDataset(name, subIds, s, signalArrays == null ? null : s.toArrays(), l, sp,
+                masks == null ? null : masks.select(indices), false);
     }
 
     /**
@@ -157,7 +207,7 @@ public final class EcgDataset {
      * @throws IllegalArgumentException if the count or a signal's shape or values are wrong
      */
     public EcgDataset withSignals(String newName, float[][][] signals) {
-        return new EcgDataset(newName, ids, signals, labels, splits, masks);
+        return new EcgDataset(newName, ids, NpyRecords.of(signals), signals, labels, splits, masks, true);
     }
 
     /** The records of one split. */
@@ -189,6 +239,6 @@ public final class EcgDataset {
     public String toString() {
         return "EcgDataset[" + name + ", " + size() + " records, train/val/test = " + indices(Split.TRAIN).length
                 + "/" + indices(Split.VALIDATION).length + "/" + indices(Split.TEST).length
-                + (hasMasks() ? ", with ground-truth masks" : "") + "]";
+                + (hasMasks() ? ", with ground-truth masks" : "") + (isMemoryMapped() ? ", memory-mapped" : "") + "]";
     }
 }

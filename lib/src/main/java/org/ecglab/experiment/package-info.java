@@ -22,6 +22,10 @@
  * <p>Statements "method A scores higher than method B" are backed by paired Wilcoxon tests with Holm's correction
  * ({@link org.ecglab.experiment.MethodComparisons}) and checked in notebooks by {@link org.ecglab.experiment.Claims}.
  *
+ * <p>For the method-family notebooks: several methods on the example ECGs with their relevance mass inside the ground
+ * truth ({@link org.ecglab.experiment.ExampleExplanations}), and the Shapley estimators' error against exact values by
+ * sample count ({@link org.ecglab.experiment.SampleCountStudy}).
+ *
  * <p>Where notebooks keep their files and how big their runs are, and the call that starts a notebook
  * ({@code Lab.start()}, which also gives the PyTorch engine the lab's settings):
  * {@link org.ecglab.experiment.Lab}; the data, training settings and seeds they share (so they reuse each other's

@@ -9,7 +9,8 @@
  *       axis;</li>
  *   <li>a map without a lead axis against a 12-lead mask or input: {@link org.ecglab.metrics.LeadAxis};</li>
  *   <li>how rough a map is along time: {@link org.ecglab.metrics.Roughness};</li>
- *   <li>localisation against a ground-truth mask: {@link org.ecglab.metrics.Localization};</li>
+ *   <li>localisation against a ground-truth mask: {@link org.ecglab.metrics.Localization}, and the relevance mass
+ *       inside it ({@link org.ecglab.metrics.RelevanceMass});</li>
  *   <li>perturbation tests: features and their order ({@link org.ecglab.metrics.FeatureRanking},
  *       {@link org.ecglab.metrics.PerturbationOrder}), what removed samples become
  *       ({@link org.ecglab.metrics.Replacement}) and the area over the curve ({@link org.ecglab.metrics.Aopc}).</li>

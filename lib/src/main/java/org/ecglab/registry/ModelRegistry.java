@@ -22,8 +22,10 @@ import org.ecglab.train.TrainedTaskModel;
  * <p>A stored model is reused only for the same {@link TrainingSpec} (architecture, settings, data hash);
  * {@link #contains} says whether it is there and fails with a {@link RegistryMismatchException} naming the
  * differences if a model for that task and seed was made otherwise, or by an earlier version of the lab whose layout
- * this one does not read. A folder at an entry's place that is not an entry is never replaced. Not safe for
- * concurrent writers to one entry.
+ * this one does not read. A folder at an entry's place that is not an entry is never replaced, and the lab writes
+ * only into a folder that is a registry ({@link RegistryFolder}: marked, or new, or holding nothing but what the
+ * lab writes). A run that trains an entry holds its lock ({@link RegistryLock}); a second run that wants the same
+ * entry at the same time is told so and changes nothing.
  */
 public final class ModelRegistry {
     /** Name of the provenance file that every entry holds. */
@@ -113,6 +115,7 @@ public final class ModelRegistry {
      */
     boolean matches(Path folder, String what, List<DiagnosticClass> outputs, TrainingSpec expected)
             throws IOException {
+        ModelStore.requireReadable(folder);
         if (ModelStore.isLegacyEntry(folder)) {
             throw new RegistryMismatchException(what + " (" + folder + ") was written by an earlier version of the "
                     + "lab, whose layout this version does not read. Retrain to replace it, or use another registry "

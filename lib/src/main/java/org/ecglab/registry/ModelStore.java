@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -83,6 +85,7 @@ final class ModelStore {
      */
     static ProvenanceJson.Entry readProvenance(Path folder) throws IOException {
         Path file = folder.resolve(PROVENANCE);
+        requireReadable(folder);
         if (!Files.isRegularFile(file)) {
             if (isLegacyEntry(folder)) {
                 throw new IOException(folder + " is a registry entry of an earlier version of the lab ("
@@ -96,11 +99,45 @@ final class ModelStore {
             throw new NoSuchFileException(file.toString(), null, "not a model registry entry (no " + PROVENANCE
                     + " in the folder)");
         }
+        String text;
         try {
-            return ProvenanceJson.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (AccessDeniedException e) {
+            throw unreadable(folder, e);
+        }
+        try {
+            return ProvenanceJson.read(text, file.toString());
         } catch (IllegalArgumentException e) {
             throw new IOException(corrupt(folder, e.getMessage()), e);
         }
+    }
+
+    /**
+     * Fails if {@code folder} exists but this user may not list or enter it, which would otherwise look like a
+     * folder without provenance.
+     *
+     * @throws IOException saying "permission denied", with the folder's owner and permissions
+     */
+    static void requireReadable(Path folder) throws IOException {
+        if (Files.isDirectory(folder) && !(Files.isReadable(folder) && Files.isExecutable(folder))) {
+            throw unreadable(folder, new AccessDeniedException(folder.toString()));
+        }
+    }
+
+    /**
+     * The error for an entry this user may not read, saying so (rather than that the entry is missing) with the
+     * folder's owner and permissions.
+     */
+    static IOException unreadable(Path folder, AccessDeniedException e) {
+        String who;
+        try {
+            who = " (the folder belongs to " + Files.getOwner(folder).getName() + " and has permissions "
+                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)) + ")";
+        } catch (IOException | UnsupportedOperationException ignored) {
+            who = "";
+        }
+        return new IOException("cannot read registry entry " + folder + ": permission denied on " + e.getFile()
+                + who + "; ask its owner to make it readable (chmod -R a+rX)", e);
     }
 
     /**
@@ -122,7 +159,12 @@ final class ModelStore {
         if (!Files.isRegularFile(params)) {
             throw new NoSuchFileException(params.toString(), null, "weights file of registry entry missing");
         }
-        String actual = sha256(params);
+        String actual;
+        try {
+            actual = sha256(params);
+        } catch (AccessDeniedException e) {
+            throw unreadable(folder, e);
+        }
         if (!actual.equals(entry.weights().sha256())) {
             throw new IOException(corrupt(folder, params.getFileName() + " was damaged or changed: its SHA-256 is "
                     + actual + ", " + PROVENANCE + " records " + entry.weights().sha256()));
@@ -136,8 +178,11 @@ final class ModelStore {
             ParameterLayout.check(architecture, djl.getBlock());
         } catch (MalformedModelException | IOException | RuntimeException e) {
             djl.close();
+            // DJL's exceptions for a truncated file carry no message: say what kind of failure it was.
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    + " while reading " + params.getFileName() : e.getMessage();
             throw new IOException(corrupt(folder, "parameters do not fit " + p.modelId() + " ("
-                    + architecture.name() + "): " + e.getMessage()), e);
+                    + architecture.name() + "): " + why), e);
         }
         return new StoredModel(p, EcgClassifier.of(djl, architecture, p.outputs().stream().map(DiagnosticClass::id).toList()),
                 folder);

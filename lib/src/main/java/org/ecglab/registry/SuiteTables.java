@@ -16,6 +16,13 @@ import tech.tablesaw.api.Table;
 
 /** The tables of a {@link TaskModelSuite} run: one row per (model, task, seed), and means over seeds per task. */
 final class SuiteTables {
+    /** Columns of {@link #models}, in order. */
+    static final List<String> COLUMNS = List.of("model", "task", "seed", "epochs", "best_epoch", "val_auroc",
+            "test_auroc", "test_auroc_low", "test_auroc_high", "test_auprc", "test_auprc_low", "test_auprc_high",
+            "n_test_pos", "n_test_neg", "loaded");
+    /** The columns that identify a row: one output of one model. */
+    static final List<String> KEY = List.of("model", "task", "seed");
+
     private SuiteTables() {
     }
 

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.ecglab.data.DatasetHash;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
+import org.ecglab.data.io.AtomicFiles;
 import org.ecglab.nn.Architecture;
 import org.ecglab.nn.EcgClassifier;
 import org.ecglab.stats.PercentileBootstrap;
@@ -109,18 +110,25 @@ public final class TaskModelSuite {
         requireDistinct(tasks, "tasks");
         requireDistinct(seeds, "seeds");
         String hash = hash(data);
+        List<Slot> slots = new ArrayList<>();
+        for (DiagnosticClass task : tasks) {
+            for (long seed : seeds) {
+                slots.add(new Slot(registry.folder(task, seed), "registry model " + task.id() + " seed " + seed,
+                        List.of(task), new TrainingSpec(architecture, config.withSeed(seed), hash)));
+            }
+        }
+        boolean[] stored = plan(slots);
         List<TrainedTaskModel> models = new ArrayList<>();
         List<ModelProvenance> provenance = new ArrayList<>();
         List<SuiteTables.Row> rows = new ArrayList<>();
         try (ConsoleProgress progress = ConsoleProgress.start(showProgress, "task models",
                 (long) tasks.size() * seeds.size(), " models")) {
+            int k = 0;
             for (DiagnosticClass task : tasks) {
                 for (long seed : seeds) {
                     TrainingConfig c = config.withSeed(seed);
                     progress.message(TrainedTaskModel.id(task, seed) + " ...");
-                    Done<TrainedTaskModel> d = trainOrLoadOne(registry.folder(task, seed),
-                            "registry model " + task.id() + " seed " + seed, List.of(task),
-                            new TrainingSpec(architecture, c, hash), StoredModel::asTaskModel,
+                    Done<TrainedTaskModel> d = trainOrLoadOne(slots.get(k), stored[k++], StoredModel::asTaskModel,
                             () -> new TaskModelTrainer(architecture, c).train(data, task),
                             m -> ModelProvenance.of(m, hash, TestEvaluation.ofModel(m.classifier(), List.of(task),
                                     data, bootstrap).get(0)), TrainedTaskModel::classifier);
@@ -151,17 +159,23 @@ public final class TaskModelSuite {
         requireDistinct(seeds, "seeds");
         String hash = hash(data);
         Architecture multi = Architecture.defaultCnn(outputs.size());
+        List<Slot> slots = new ArrayList<>();
+        for (long seed : seeds) {
+            slots.add(new Slot(registry.multiLabelFolder(seed), "registry multi-label model seed " + seed, outputs,
+                    new TrainingSpec(multi, config.withSeed(seed), hash)));
+        }
+        boolean[] stored = plan(slots);
         List<TrainedMultiLabelModel> models = new ArrayList<>();
         List<ModelProvenance> provenance = new ArrayList<>();
         List<SuiteTables.Row> rows = new ArrayList<>();
         int trained = 0;
         try (ConsoleProgress progress = ConsoleProgress.start(showProgress, "multi-label models", seeds.size(),
                 " models")) {
+            int k = 0;
             for (long seed : seeds) {
                 TrainingConfig c = config.withSeed(seed);
                 progress.message(TrainedMultiLabelModel.id(seed) + " ...");
-                Done<TrainedMultiLabelModel> d = trainOrLoadOne(registry.multiLabelFolder(seed),
-                        "registry multi-label model seed " + seed, outputs, new TrainingSpec(multi, c, hash),
+                Done<TrainedMultiLabelModel> d = trainOrLoadOne(slots.get(k), stored[k++],
                         StoredModel::asMultiLabelModel, () -> new MultiLabelTrainer(multi, c).train(data, outputs),
                         m -> ModelProvenance.of(m, hash, TestEvaluation.ofModel(m.classifier(), outputs, data,
                                 bootstrap)), TrainedMultiLabelModel::classifier);
@@ -186,32 +200,83 @@ public final class TaskModelSuite {
     }
 
     /**
-     * One registry entry: loaded if the registry holds it for {@code spec}, else trained, scored and saved there at
-     * once, so an interrupted run keeps every finished model.
+     * One registry entry of this run.
+     *
+     * @param folder  the entry
+     * @param what    how messages name it
+     * @param outputs the classes of its logits
+     * @param spec    what a stored model must have been made by to be reused
      */
-    private <M extends AutoCloseable> Done<M> trainOrLoadOne(Path folder, String what, List<DiagnosticClass> outputs,
-            TrainingSpec spec, Function<StoredModel, M> fromStore, Supplier<M> train,
-            Function<M, ModelProvenance> score, Function<M, EcgClassifier> classifier) {
-        if (isStored(() -> registry.matches(folder, what, outputs, spec))) {
-            StoredModel stored = io(() -> ModelStore.load(folder));
-            return new Done<>(fromStore.apply(stored), stored.provenance(), true);
-        }
-        M model = train.get();
-        try {
-            ModelProvenance p = score.apply(model);
+    private record Slot(Path folder, String what, List<DiagnosticClass> outputs, TrainingSpec spec) {
+    }
+
+    /**
+     * Before any training: which entries are stored already (a mismatch fails here, not after hours of training the
+     * entries before it), with what killed runs left behind cleaned up first; and, if anything is to be trained,
+     * the registry made ready for writing (marker, no foreign files, writable).
+     */
+    private boolean[] plan(List<Slot> slots) {
+        boolean[] stored = new boolean[slots.size()];
+        for (int i = 0; i < stored.length; i++) {
+            Slot s = slots.get(i);
             io(() -> {
-                ModelStore.save(folder, classifier.apply(model), p);
+                AtomicFiles.recover(s.folder());
                 return null;
             });
-            return new Done<>(model, p, false);
-        } catch (RuntimeException e) {
-            try {
-                model.close();
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
+            stored[i] = isStored(() -> registry.matches(s.folder(), s.what(), s.outputs(), s.spec()));
         }
+        for (boolean b : stored) {
+            if (!b) {
+                io(() -> {
+                    RegistryFolder.prepareForWriting(registry.root());
+                    return null;
+                });
+                break;
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * One registry entry: loaded if the registry holds it for its spec, else trained, scored and saved there at
+     * once, so an interrupted run keeps every finished model. Training happens under the entry's lock, so a second
+     * run that wants the same entry is told instead of replacing this one's model; under the lock the entry is
+     * looked up again, since another run may have stored it meanwhile.
+     */
+    private <M extends AutoCloseable> Done<M> trainOrLoadOne(Slot slot, boolean storedAlready,
+            Function<StoredModel, M> fromStore, Supplier<M> train, Function<M, ModelProvenance> score,
+            Function<M, EcgClassifier> classifier) {
+        if (storedAlready) {
+            return loaded(slot, fromStore);
+        }
+        try (RegistryLock lock = io(() -> RegistryLock.entry(registry.root(), slot.folder(), slot.what()))) {
+            if (isStored(() -> registry.matches(slot.folder(), slot.what(), slot.outputs(), slot.spec()))) {
+                return loaded(slot, fromStore);
+            }
+            M model = train.get();
+            try {
+                ModelProvenance p = score.apply(model);
+                io(() -> {
+                    ModelStore.save(slot.folder(), classifier.apply(model), p);
+                    return null;
+                });
+                return new Done<>(model, p, false);
+            } catch (RuntimeException e) {
+                try {
+                    model.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private static <M> Done<M> loaded(Slot slot, Function<StoredModel, M> fromStore) {
+        StoredModel stored = io(() -> ModelStore.load(slot.folder()));
+        return new Done<>(fromStore.apply(stored), stored.provenance(), true);
     }
 
     private static SuiteTables.Row row(Done<?> d, DiagnosticClass task, long seed) {

@@ -40,7 +40,8 @@ class ArgumentCheckTest {
     void registryListsMethodsAndRejectsUnknownIds() {
         assertEquals(List.of("saliency", "integrated_gradients", "input_x_gradient", "smoothgrad", "gradient_shap",
                 "grad_cam", "guided_grad_cam", "guided_backprop", "deconvolution", "deeplift", "deeplift_shap", "lrp_epsilon", "lrp_gamma",
-                "lrp_alpha_beta", "lrp_z_plus", "lrp_flat", "lrp_epsilon_plus_flat", "lrp_epsilon_gamma_flat"),
+                "lrp_alpha_beta", "lrp_z_plus", "lrp_flat", "lrp_epsilon_plus_flat", "lrp_epsilon_gamma_flat", "occlusion",
+                "feature_ablation", "lime", "kernel_shap", "shapley_sampling"),
                 AttributionMethods.ids());
         String m = message(() -> AttributionMethods.create("lrp_magic"));
         assertTrue(m.contains("lrp_magic") && m.contains("integrated_gradients"), m);

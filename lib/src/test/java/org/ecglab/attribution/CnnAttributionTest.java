@@ -134,8 +134,8 @@ class CnnAttributionTest {
         // a network built from an Architecture, so that the methods that walk the layers run too
         int[] targets = {1, 0, 1, 1};
         for (String id : AttributionMethods.ids()) {
-            Map<String, Object> small = Map.of("internal_batch_size", 1);
-            Map<String, Object> large = Map.of("internal_batch_size", 7);
+            Map<String, Object> small = CheapSettings.withBatch(id, 1);
+            Map<String, Object> large = CheapSettings.withBatch(id, 7);
             Baselines base = TinyModels.baselinesFor(id);
             float[][][] a1 = AttributionMethods.create(id, small).attribute(layered, x, targets, base).values();
             float[][][] a2 = AttributionMethods.create(id, small).attribute(layered, x, targets, base).values();
@@ -153,7 +153,7 @@ class CnnAttributionTest {
     void targetsAreHonoured() {
         float[][][] one = {x[2]};
         for (String id : AttributionMethods.ids()) {
-            AttributionMethod m = AttributionMethods.create(id);
+            AttributionMethod m = AttributionMethods.create(id, CheapSettings.of(id));
             // Methods that walk the layers need a network built from layer specs, which softplus has not. (Under
             // the flat rule relevance follows the layers' shapes alone, so only the logits' values tell the targets
             // apart: this network's two logits differ enough.)

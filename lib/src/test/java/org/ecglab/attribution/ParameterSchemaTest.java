@@ -47,15 +47,15 @@ class ParameterSchemaTest {
 
     @Test
     void badValuesNameMethodParameterAndWhatIsAllowed() {
-        assertEquals("parameter 'n_steps' of method demo is 1 (Integer); expected an integer >= 2",
+        assertEquals("parameter 'n_steps' of method demo is 1 (a Java Integer); expected an integer >= 2",
                 message(Map.of("n_steps", 1)));
-        assertEquals("parameter 'stdevs' of method demo is 0 (Integer); expected a number > 0.0",
+        assertEquals("parameter 'stdevs' of method demo is 0 (a Java Integer); expected a number > 0.0",
                 message(Map.of("stdevs", 0)));
-        assertEquals("parameter 'nt_type' of method demo is sg (String); expected one of [smoothgrad, vargrad]",
+        assertEquals("parameter 'nt_type' of method demo is 'sg'; expected one of [smoothgrad, vargrad]",
                 message(Map.of("nt_type", "sg")));
-        assertEquals("parameter 'window' of method demo is 1,2,3 (String); expected 2 integers >= 1 (e.g. \"1,25\")",
+        assertEquals("parameter 'window' of method demo is '1,2,3'; expected 2 integers >= 1 (e.g. \"1,25\")",
                 message(Map.of("window", "1,2,3")));
-        assertEquals("parameter 'n_steps' of method demo is 2.5 (Double); expected an integer >= 2",
+        assertEquals("parameter 'n_steps' of method demo is 2.5 (a Java Double); expected an integer >= 2",
                 message(Map.of("n_steps", 2.5)));
         assertEquals("unknown parameter 'steps' for method demo; allowed: [abs, n_steps, nt_type, seed, stdevs, window]",
                 message(Map.of("steps", 3)));

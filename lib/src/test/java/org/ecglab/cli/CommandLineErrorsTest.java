@@ -77,7 +77,7 @@ class CommandLineErrorsTest {
 
         CliRun missing = CliRun.run("train", "--data", "x.npz");
         assertEquals(ExitCodes.USAGE, missing.exitCode(), missing.toString());
-        assertTrue(missing.err().startsWith("error: Missing required options"), missing.toString());
+        assertTrue(missing.err().startsWith("error: Missing required option"), missing.toString());
         assertTrue(missing.err().contains("Try 'ecglab train --help'"), missing.toString());
 
         CliRun typo = CliRun.run("trian");
@@ -118,7 +118,7 @@ class CommandLineErrorsTest {
         assertUserError(CliRun.run(concat(explain, "--method", "integrated_gradients", "--param", "n_steps")),
                 "--param 'n_steps' is not of the form name=value");
         assertUserError(CliRun.run(concat(explain, "--method", "integrated_gradients", "--param", "n_steps=many")),
-                "parameter 'n_steps' of method integrated_gradients is many");
+                "parameter 'n_steps' of method integrated_gradients is 'many'; expected");
         assertUserError(CliRun.run(concat(explain, "--method", "saliency", "--param", "steps=3")),
                 "unknown parameter 'steps' for method saliency");
     }

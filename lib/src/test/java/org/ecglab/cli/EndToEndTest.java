@@ -187,6 +187,40 @@ class EndToEndTest {
     }
 
     @Test
+    void explainPerturbationMethodsTakeTheirFeatureMaskAsAParameter() throws IOException {
+        EcgDataset d = EcgDatasetFiles.load(data);
+        int[] first3 = Arrays.copyOf(d.indices(Split.TEST), 3);
+        List<String[]> runs = List.of(
+                new String[] {"feature_ablation", "feature_mask=waves:per_lead"},
+                new String[] {"occlusion", "sliding_window_shapes=12,50", "strides=12,25"},
+                new String[] {"kernel_shap", "feature_mask=segments:50", "n_samples=20", "seed=4"});
+        for (String[] run : runs) {
+            Path out = dir.resolve("perturbation/" + run[0] + ".npy");
+            List<String> args = new java.util.ArrayList<>(List.of("explain", "--data", data.toString(), "--model",
+                    lbbb.toString(), "--method", run[0], "--split", "test", "--limit", "3", "--ecgs-per-call", "2",
+                    "--quiet", "--out", out.toString()));
+            Map<String, Object> params = new java.util.LinkedHashMap<>();
+            for (int k = 1; k < run.length; k++) {
+                args.add("--param");
+                args.add(run[k]);
+                params.put(run[k].substring(0, run[k].indexOf('=')), run[k].substring(run[k].indexOf('=') + 1));
+            }
+            CliRun r = CliRun.run(args.toArray(new String[0]));
+            assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+            try (StoredModel m = ModelRegistry.loadEntry(lbbb)) {
+                float[][][] expected = AttributionMethods.create(run[0], params)
+                        .attribute(m.classifier(), testSignals(d, first3), new int[3]).values();
+                assertTrue(TinyModels.maxAbsDiff(Npy.read(out).toFloats3d(), expected) <= 1e-5,
+                        run[0] + ": CLI maps (in calls of 2 ECGs) differ from the library's (one call)");
+            }
+        }
+        CliRun bad = CliRun.run("explain", "--data", data.toString(), "--model", lbbb.toString(), "--method",
+                "lime", "--param", "feature_mask=beats", "--out", dir.resolve("bad.npy").toString());
+        assertEquals(ExitCodes.DATA_ERROR, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("parameter 'feature_mask' of method lime is 'beats'"), bad.err());
+    }
+
+    @Test
     void explainGradCamWritesMapsWithoutLeadAxisAndDrawsThem() throws IOException {
         Path out = dir.resolve("cam.npy");
         Path png = dir.resolve("cam-png");

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ecglab.ExternalTools;
 import org.ecglab.attribution.Attribution;
+import org.ecglab.TestTrees;
 import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.data.DatasetHash;
 import org.ecglab.data.DiagnosticClass;
@@ -138,7 +139,7 @@ class RegistryCommandsTest {
 
         // Retraining replaces the entry: done on a copy, the shared registry stays as the other tests expect.
         Path copy = dir.resolve("copy");
-        copyTree(models.resolve("LBBB/seed-1"), copy.resolve("LBBB/seed-1"));
+        TestTrees.copy(models.resolve("LBBB/seed-1"), copy.resolve("LBBB/seed-1"));
         CliRun retrain = CliRun.run(train(other, copy, "--task", "LBBB", "--retrain-on-mismatch"));
         assertEquals(ExitCodes.OK, retrain.exitCode(), retrain.toString());
         assertTrue(retrain.out().contains("trained 1 model(s), loaded 0"), retrain.out());
@@ -269,19 +270,6 @@ class RegistryCommandsTest {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .collect(Collectors.toCollection(TreeSet::new));
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 }

@@ -133,8 +133,8 @@ class EcgDatasetFilesTest {
         assertTrue(m.endsWith(": entry 'format_version' has shape [0], expected [1] or a scalar"), m);
         m = corrupt("format_version", NpyArray.ofInts(new int[] {1, 1}, 2));
         assertTrue(m.endsWith(": entry 'format_version' has shape [2], expected [1] or a scalar"), m);
-        m = corrupt("format_version", NpyArray.ofLongs(new long[] {2}));
-        assertTrue(m.endsWith(": format_version 2 is not supported (expected 1)"), m);
+        m = corrupt("format_version", NpyArray.ofLongs(new long[] {3}));
+        assertTrue(m.endsWith(": format_version 3 is not supported (expected 1 or 2)"), m);
     }
 
     @Test

@@ -15,8 +15,11 @@ import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.attribution.Baselines;
+import org.ecglab.attribution.FiducialSource;
+import org.ecglab.attribution.MaskedAttributionMethod;
 import org.ecglab.attribution.gradient.Saliency;
 import org.ecglab.attribution.path.IntegratedGradients;
+import org.ecglab.data.BeatFiducials;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.data.npy.Npy;
 import org.ecglab.data.npy.NpyArray;
@@ -100,6 +103,61 @@ class InteropBundlePythonTest {
             InteropBundle.write(folder, arch, model, classes, x, targets, maps);
         }
         return folder;
+    }
+
+    /** Every method explaining against the same baselines. */
+    private static Map<String, Entry> against(Map<String, AttributionMethod> methods, Baselines baselines) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        methods.forEach((label, m) -> entries.put(label, new Entry(m, baselines)));
+        return entries;
+    }
+
+    /** The perturbation family with coarse features (each ECG's own wave mask for one of them), as the bundle records. */
+    private static Map<String, AttributionMethod> perturbationMethods(float[][][] x) {
+        Map<String, AttributionMethod> m = new LinkedHashMap<>();
+        m.put("occlusion", AttributionMethods.create("occlusion", Map.of("sliding_window_shapes", "3,70",
+                "strides", "2,60")));
+        m.put("feature_ablation", ((MaskedAttributionMethod) AttributionMethods.create("feature_ablation",
+                Map.of("feature_mask", "waves:per_lead"))).withFiducials(FiducialSource.given(x, List.of(
+                        new BeatFiducials(100, 180, 225, 380, 800), new BeatFiducials(BeatFiducials.ABSENT, 150, 210,
+                                400, Double.NaN), new BeatFiducials(60, 170, 230, 420, 1000)))));
+        m.put("lime", AttributionMethods.create("lime", Map.of("feature_mask", "leads", "n_samples", 40)));
+        m.put("lime_linear", AttributionMethods.create("lime", Map.of("feature_mask", "segments:50",
+                "interpretable_model", "linear_regression", "distance_mode", "euclidean", "kernel_width", 30)));
+        m.put("kernel_shap", AttributionMethods.create("kernel_shap", Map.of("feature_mask", "segments:40:per_lead",
+                "n_samples", 60)));
+        m.put("shapley_sampling", AttributionMethods.create("shapley_sampling", Map.of("feature_mask", "leads",
+                "n_samples", 3)));
+        return m;
+    }
+
+    @Test
+    void pytorchReproducesThePerturbationMethodsFromTheRecordedMasksAndDraws() throws Exception {
+        Path cnn = bundle("perturbation-cnn", Architecture.defaultCnn(2), 31,
+                against(perturbationMethods(TestModels.inputs(3, 31)), Baselines.zero()));
+        Path all = bundle("perturbation-all-types", allLayerTypes(), 32,
+                against(perturbationMethods(TestModels.inputs(3, 32)), Baselines.of(TestModels.inputs(1, 98))));
+        ExternalTools.Result run = check(cnn, all);
+        assertEquals(0, run.exit(), run.output());
+        for (String name : List.of("occlusion: occlusion", "feature_ablation: feature_ablation", "lime: lime",
+                "lime_linear: lime", "kernel_shap: kernel_shap", "shapley_sampling: shapley_sampling")) {
+            assertEquals(2, count(run.output(), name), name + "\n" + run.output());
+        }
+        assertEquals(0, count(run.output(), "MISMATCH"), run.output());
+
+        // The reference draws nothing itself: other recorded coalitions give other maps.
+        Path samples = cnn.resolve("attributions/kernel_shap.samples.npz");
+        Map<String, NpyArray> draws = new LinkedHashMap<>(Npz.read(samples));
+        NpyArray z = draws.get("coalitions");
+        byte[] bytes = z.rawBytes();
+        int width = z.shape()[2];
+        bytes[2 * width] ^= 1; // the first drawn coalition (after all ones and all zeros) of ECG 0
+        draws.put("coalitions", new NpyArray(z.dtype(), z.shape(), bytes));
+        Npz.write(samples, draws, false);
+        ExternalTools.Result tampered = check(cnn);
+        assertEquals(1, tampered.exit(), tampered.output());
+        assertTrue(tampered.output().matches("(?s).*kernel_shap: kernel_shap .*MISMATCH.*"), tampered.output());
+        assertEquals(1, count(tampered.output(), "MISMATCH"), tampered.output());
     }
 
     /** The modified backward passes, each with the baselines it takes (none, one per input, a distribution). */

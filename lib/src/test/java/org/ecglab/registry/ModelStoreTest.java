@@ -155,6 +155,23 @@ class ModelStoreTest {
     }
 
     @Test
+    void truncatedWeightsWhoseChecksumWasUpdatedNameTheFailureNotNull() throws Exception {
+        // Someone truncated the weights and recorded the new checksum: DJL's own exception then has no message.
+        Path folder = saved();
+        Path params = folder.resolve("ASTE-seed7-0000.params");
+        byte[] half = Arrays.copyOf(Files.readAllBytes(params), (int) Files.size(params) / 2);
+        Files.write(params, half);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(half));
+        Path file = folder.resolve(ModelRegistry.PROVENANCE_FILE);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Files.writeString(file, text.replaceFirst("(\"weights\": \\{[^}]*\"sha256\": \")[0-9a-f]{64}", "$1" + sha));
+        IOException e = assertThrows(IOException.class, () -> ModelRegistry.loadEntry(folder));
+        assertTrue(e.getMessage().contains(folder.toString()) && e.getMessage().contains("parameters do not fit")
+                && !e.getMessage().contains("null") && e.getMessage().contains("ASTE-seed7-0000.params"),
+                e.getMessage());
+    }
+
+    @Test
     void corruptProvenanceNamesTheFileAndField() throws IOException {
         Path folder = saved();
         Path file = folder.resolve(ModelRegistry.PROVENANCE_FILE);

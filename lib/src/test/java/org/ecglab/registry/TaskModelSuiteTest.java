@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.ecglab.LibraryVersion;
+import org.ecglab.TestTrees;
 import org.ecglab.data.DatasetHash;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
@@ -65,16 +66,7 @@ class TaskModelSuiteTest {
 
     /** A copy of the shared registry, for tests that change it. */
     private Path copyOfRegistry() throws IOException {
-        try (Stream<Path> walk = Files.walk(shared)) {
-            for (Path p : walk.toList()) {
-                Path target = dir.resolve(shared.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        TestTrees.copy(shared, dir);
         return dir;
     }
 

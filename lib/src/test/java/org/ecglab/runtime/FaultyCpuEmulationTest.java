@@ -72,11 +72,15 @@ class FaultyCpuEmulationTest {
         // oneDNN; with AVX2 kernels (8-channel blocks) oneDNN gets it wrong too, and its check switches oneDNN off.
         boolean avx512 = isa.isEmpty() && CpuDescription.current().vectorIsa().equals("AVX-512");
         assertTrue(line(out, "DEFAULT ").contains(avx512 ? "oneDnn=on" : "oneDnn=off"), out);
-        assertTrue(difference(out, "DEFAULT ") < 1e-5, out);
+        assertTrue(medianDifference(out, "DEFAULT ") < 1e-5, out);
         // The 4-channel network fails its check (if oneDNN is still on), and gets right maps.
         assertTrue(line(out, "TINY ").contains("oneDnn=off"), out);
         assertTrue(difference(out, "TINY ") < 1e-6, out);
         assertEquals(1, out.lines().filter(l -> l.startsWith("EXIT ")).count(), out);
+    }
+
+    private static double medianDifference(String out, String prefix) {
+        return Double.parseDouble(line(out, prefix).replaceAll(".*median-map-difference=(\\S+).*", "$1"));
     }
 
     private static double difference(String out, String prefix) {
@@ -108,35 +112,47 @@ class FaultyCpuEmulationTest {
             System.out.println("RAW agrees=" + raw.agrees() + " " + raw);
             GradientSelfCheck.Report report = GradientSelfCheck.ensure();
             System.out.println("REPORT " + report.outcome() + " " + report);
+            ai.djl.engine.Engine.getInstance().setRandomSeed(11);
             try (EcgClassifier cnn = EcgClassifier.of("default", Architecture.defaultCnn(2).toBlock(),
                     List.of("a", "b"))) {
-                double d = batchedVsSingle(cnn);
-                System.out.println(String.format(Locale.ROOT, "DEFAULT oneDnn=%s relative-max-difference=%.3e",
-                        GradientSelfCheck.oneDnnConvolutions() ? "on" : "off", d));
+                print("DEFAULT", cnn);
             }
             try (EcgClassifier relu = TinyModels.cnn(4, false)) {
-                double d = batchedVsSingle(relu);
-                System.out.println(String.format(Locale.ROOT, "TINY oneDnn=%s relative-max-difference=%.3e",
-                        GradientSelfCheck.oneDnnConvolutions() ? "on" : "off", d));
+                print("TINY", relu);
             }
             System.out.println("EXIT 0");
         }
 
-        /** Saliency maps in batches of 7 against one at a time, relative to the largest value. */
-        private static double batchedVsSingle(EcgClassifier model) {
+        /**
+         * Saliency maps in batches of 7 against one at a time: the median over ECGs of each map's relative L2
+         * difference, and the largest difference relative to the largest value. Where oneDNN computes the batch and
+         * PyTorch's im2col kernels the single ECG, a ReLU or max-pooling decision within rounding of its kink may
+         * differ in one map (largest difference up to a few per cent); the fault changes every map.
+         */
+        private static void print(String name, EcgClassifier model) {
             float[][][] x = TinyModels.ecgs(7, 21);
             int[] targets = {1, 0, 1, 1, 0, 1, 0};
             float[][][] batched = new GradientComputer(7).gradients(model, x, targets);
             float[][][] single = new GradientComputer(1).gradients(model, x, targets);
             double scale = 0;
-            for (float[][] m : single) {
-                for (float[] lead : m) {
-                    for (float v : lead) {
-                        scale = Math.max(scale, Math.abs(v));
+            double[] perMap = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                double diff = 0;
+                double norm = 0;
+                for (int l = 0; l < single[i].length; l++) {
+                    for (int t = 0; t < single[i][l].length; t++) {
+                        scale = Math.max(scale, Math.abs(single[i][l][t]));
+                        double d = (double) batched[i][l][t] - single[i][l][t];
+                        diff += d * d;
+                        norm += (double) single[i][l][t] * single[i][l][t];
                     }
                 }
+                perMap[i] = Double.isFinite(diff) ? Math.sqrt(diff / norm) : Double.POSITIVE_INFINITY;
             }
-            return TinyModels.maxAbsDiff(batched, single) / scale;
+            java.util.Arrays.sort(perMap);
+            System.out.println(String.format(Locale.ROOT, "%s oneDnn=%s median-map-difference=%.3e "
+                    + "relative-max-difference=%.3e", name, GradientSelfCheck.oneDnnConvolutions() ? "on" : "off",
+                    perMap[perMap.length / 2], TinyModels.maxAbsDiff(batched, single) / scale));
         }
     }
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -40,7 +40,7 @@ import org.ecglab.runtime.GradientSelfCheck;
  *
  * <p>Cost: one forward and one backward pass (from the layer on) per ECG.
  */
-public final class GradCam implements AttributionMethod {
+public final class GradCam extends ConfiguredMethod<GradCam.Params> {
     /** Method id. */
     public static final String ID = "grad_cam";
     /** The {@code layer} value that selects the last convolution. */
@@ -64,7 +64,6 @@ public final class GradCam implements AttributionMethod {
             "layer activations weighted by their time-averaged gradients, upsampled (Selvaraju et al. 2017)",
             Params.SCHEMA, GradCam::new);
 
-    private final Params params;
     private final Upsampling upsampling;
 
     /** Defaults: the last convolution, signed, linear upsampling. */
@@ -74,7 +73,7 @@ public final class GradCam implements AttributionMethod {
 
     /** With the given parameters. */
     public GradCam(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
         this.upsampling = Upsampling.byId(params.interpolateMode());
     }
 
@@ -93,16 +92,6 @@ public final class GradCam implements AttributionMethod {
     static Param<String> interpolateModeParam(String defaultMode) {
         return Param.choice("interpolate_mode", defaultMode, Upsampling.ids(),
                 "how the layer's map is resized to 600 samples (PyTorch's F.interpolate modes)");
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
     }
 
     @Override
@@ -172,8 +161,4 @@ public final class GradCam implements AttributionMethod {
         return layer;
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

@@ -3,7 +3,7 @@ package org.ecglab.attribution.cam;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -24,7 +24,7 @@ import org.ecglab.nn.EcgClassifier;
  *
  * <p>Cost: Grad-CAM's forward and backward pass plus guided backpropagation's walk, per ECG.
  */
-public final class GuidedGradCam implements AttributionMethod {
+public final class GuidedGradCam extends ConfiguredMethod<GuidedGradCam.Params> {
     /** Method id. */
     public static final String ID = "guided_grad_cam";
 
@@ -43,7 +43,6 @@ public final class GuidedGradCam implements AttributionMethod {
             "guided backpropagation times the upsampled, rectified Grad-CAM map (Selvaraju et al. 2017)",
             Params.SCHEMA, GuidedGradCam::new);
 
-    private final Params params;
     private final Upsampling upsampling;
 
     /** Captum's defaults: the last convolution, nearest upsampling. */
@@ -53,23 +52,13 @@ public final class GuidedGradCam implements AttributionMethod {
 
     /** With the given parameters. */
     public GuidedGradCam(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
         this.upsampling = Upsampling.byId(params.interpolateMode());
     }
 
     /** Builds from a parameter map ({@link Params} names). */
     public static GuidedGradCam fromParameters(Map<String, ?> parameters) {
         return new GuidedGradCam(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
     }
 
     @Override
@@ -90,8 +79,4 @@ public final class GuidedGradCam implements AttributionMethod {
         return Attribution.of(this, model, inputs, guided).build();
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

@@ -2,7 +2,7 @@ package org.ecglab.attribution.gradient;
 
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -22,7 +22,7 @@ import org.ecglab.nn.EcgClassifier;
  * <p>Cost: one forward pass, then one local forward and backward pass per layer (about 1.5 to 2 forward/backward
  * passes per ECG).
  */
-public final class Deconvolution implements AttributionMethod {
+public final class Deconvolution extends ConfiguredMethod<Deconvolution.Params> {
     /** Method id. */
     public static final String ID = "deconvolution";
 
@@ -37,8 +37,6 @@ public final class Deconvolution implements AttributionMethod {
             "gradient with ReLUs passing back the positive part of any signal (Zeiler & Fergus 2014)",
             Params.SCHEMA, Deconvolution::new);
 
-    private final Params params;
-
     /** With the default internal batch size. */
     public Deconvolution() {
         this(Params.SCHEMA.defaults());
@@ -46,7 +44,7 @@ public final class Deconvolution implements AttributionMethod {
 
     /** With the given parameters. */
     public Deconvolution(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
     }
 
     /** Builds from a parameter map ({@code internal_batch_size}). */
@@ -55,23 +53,9 @@ public final class Deconvolution implements AttributionMethod {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
-    }
-
-    @Override
     public Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, Baselines baselines) {
         return ModifiedReluGradient.attribute(this, Composites.deconvolution(), params.internalBatchSize(), model,
                 inputs, targets, baselines);
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

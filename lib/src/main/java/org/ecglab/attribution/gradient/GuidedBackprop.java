@@ -2,7 +2,7 @@ package org.ecglab.attribution.gradient;
 
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -21,7 +21,7 @@ import org.ecglab.nn.EcgClassifier;
  * <p>Cost: one forward pass, then one local forward and backward pass per layer (about 1.5 to 2 forward/backward
  * passes per ECG).
  */
-public final class GuidedBackprop implements AttributionMethod {
+public final class GuidedBackprop extends ConfiguredMethod<GuidedBackprop.Params> {
     /** Method id. */
     public static final String ID = "guided_backprop";
 
@@ -36,8 +36,6 @@ public final class GuidedBackprop implements AttributionMethod {
             "gradient with only positive signals passed back through ReLUs (Springenberg et al. 2015)",
             Params.SCHEMA, GuidedBackprop::new);
 
-    private final Params params;
-
     /** With the default internal batch size. */
     public GuidedBackprop() {
         this(Params.SCHEMA.defaults());
@@ -45,7 +43,7 @@ public final class GuidedBackprop implements AttributionMethod {
 
     /** With the given parameters. */
     public GuidedBackprop(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
     }
 
     /** Builds from a parameter map ({@code internal_batch_size}). */
@@ -54,23 +52,9 @@ public final class GuidedBackprop implements AttributionMethod {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
-    }
-
-    @Override
     public Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, Baselines baselines) {
         return ModifiedReluGradient.attribute(this, Composites.guidedBackprop(), params.internalBatchSize(), model,
                 inputs, targets, baselines);
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

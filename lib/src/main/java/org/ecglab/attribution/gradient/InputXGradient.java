@@ -3,7 +3,7 @@ package org.ecglab.attribution.gradient;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -17,7 +17,7 @@ import org.ecglab.nn.EcgClassifier;
  * As Captum's {@code InputXGradient}: the product is taken in float32, no baseline is used (baselines given are
  * ignored), and the map is signed. Cost: one forward and one backward pass per ECG.
  */
-public final class InputXGradient implements AttributionMethod {
+public final class InputXGradient extends ConfiguredMethod<InputXGradient.Params> {
     /** Method id. */
     public static final String ID = "input_x_gradient";
 
@@ -34,7 +34,6 @@ public final class InputXGradient implements AttributionMethod {
             "input times the gradient of the target logit (Shrikumar et al. 2016)", Params.SCHEMA,
             InputXGradient::new);
 
-    private final Params params;
     private final GradientComputer gradients;
 
     /** Captum's defaults. */
@@ -44,18 +43,8 @@ public final class InputXGradient implements AttributionMethod {
 
     /** With the given parameters. */
     public InputXGradient(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
         this.gradients = new GradientComputer(params.internalBatchSize());
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
     }
 
     @Override
@@ -72,8 +61,4 @@ public final class InputXGradient implements AttributionMethod {
         return Attribution.of(this, model, inputs, g).build();
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

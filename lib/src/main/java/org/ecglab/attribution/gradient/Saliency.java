@@ -3,7 +3,7 @@ package org.ecglab.attribution.gradient;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -17,7 +17,7 @@ import org.ecglab.nn.EcgClassifier;
  * when {@code abs=false}. As in Captum, {@code abs=true} is the default. Baselines are ignored.
  * Cost: one forward and one backward pass per ECG.
  */
-public final class Saliency implements AttributionMethod {
+public final class Saliency extends ConfiguredMethod<Saliency.Params> {
     /** Method id. */
     public static final String ID = "saliency";
 
@@ -35,7 +35,6 @@ public final class Saliency implements AttributionMethod {
     public static final MethodDescriptor<Params> DESCRIPTOR = new MethodDescriptor<>(ID, "gradient",
             "gradient of the target logit (Simonyan et al. 2014)", Params.SCHEMA, Saliency::new);
 
-    private final Params params;
     private final GradientComputer gradients;
 
     /** Captum's defaults: absolute gradients. */
@@ -53,23 +52,13 @@ public final class Saliency implements AttributionMethod {
 
     /** With the given parameters. */
     public Saliency(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
         this.gradients = new GradientComputer(params.internalBatchSize());
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code abs}). */
     public static Saliency fromParameters(Map<String, ?> parameters) {
         return new Saliency(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
     }
 
     @Override
@@ -88,8 +77,4 @@ public final class Saliency implements AttributionMethod {
         return Attribution.of(this, model, inputs, g).signed(!params.abs()).build();
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

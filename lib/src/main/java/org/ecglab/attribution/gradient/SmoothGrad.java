@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -35,7 +35,7 @@ import org.ecglab.nn.EcgClassifier;
  *
  * <p>Cost: {@code nt_samples} forward and backward passes per ECG.
  */
-public final class SmoothGrad implements AttributionMethod {
+public final class SmoothGrad extends ConfiguredMethod<SmoothGrad.Params> {
     /** Method id. */
     public static final String ID = "smoothgrad";
     /** The noise tunnel types, Captum's names. */
@@ -66,7 +66,6 @@ public final class SmoothGrad implements AttributionMethod {
             "saliency averaged over noisy copies of the input, or its square or variance (Smilkov et al. 2017)",
             Params.SCHEMA, SmoothGrad::new);
 
-    private final Params params;
     private final GradientComputer gradients;
 
     /** Captum's defaults: mean of 5 absolute saliency maps, σ = 1 mV, seed 0. */
@@ -76,23 +75,13 @@ public final class SmoothGrad implements AttributionMethod {
 
     /** With the given parameters. */
     public SmoothGrad(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
         this.gradients = new GradientComputer(params.internalBatchSize());
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code nt_type}). */
     public static SmoothGrad fromParameters(Map<String, ?> parameters) {
         return new SmoothGrad(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
     }
 
     @Override
@@ -149,8 +138,4 @@ public final class SmoothGrad implements AttributionMethod {
         return result.build();
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

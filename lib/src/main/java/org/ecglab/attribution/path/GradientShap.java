@@ -3,7 +3,7 @@ package org.ecglab.attribution.path;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -38,7 +38,7 @@ import org.ecglab.nn.EcgClassifier;
  *
  * <p>Cost: {@code n_samples} forward and backward passes per ECG.
  */
-public final class GradientShap implements AttributionMethod {
+public final class GradientShap extends ConfiguredMethod<GradientShap.Params> {
     /** Method id. */
     public static final String ID = "gradient_shap";
 
@@ -62,7 +62,6 @@ public final class GradientShap implements AttributionMethod {
             "gradients at random points between the input and baselines drawn from a distribution "
                     + "(Lundberg & Lee 2017)", Params.SCHEMA, GradientShap::new);
 
-    private final Params params;
     private final GradientComputer gradients;
 
     /** Captum's defaults: 5 samples, no noise; seed 0. */
@@ -72,23 +71,13 @@ public final class GradientShap implements AttributionMethod {
 
     /** With the given parameters. */
     public GradientShap(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
         this.gradients = new GradientComputer(params.internalBatchSize());
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code n_samples}). */
     public static GradientShap fromParameters(Map<String, ?> parameters) {
         return new GradientShap(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
     }
 
     @Override
@@ -151,8 +140,4 @@ public final class GradientShap implements AttributionMethod {
         return result.build();
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

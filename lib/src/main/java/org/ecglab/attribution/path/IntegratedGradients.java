@@ -3,7 +3,7 @@ package org.ecglab.attribution.path;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -27,7 +27,7 @@ import org.ecglab.nn.EcgClassifier;
  * <p>Parameters: {@link Params}. Cost: {@code n_steps} forward/backward passes per ECG plus two forward passes for
  * the delta.
  */
-public final class IntegratedGradients implements AttributionMethod {
+public final class IntegratedGradients extends ConfiguredMethod<IntegratedGradients.Params> {
     /** Method id. */
     public static final String ID = "integrated_gradients";
     /** Captum's default number of steps. */
@@ -61,7 +61,6 @@ public final class IntegratedGradients implements AttributionMethod {
             "path integral of gradients from a baseline (Sundararajan et al. 2017)", Params.SCHEMA,
             IntegratedGradients::new);
 
-    private final Params params;
     private final PathQuadrature quadrature;
     private final GradientComputer gradients;
 
@@ -72,7 +71,7 @@ public final class IntegratedGradients implements AttributionMethod {
 
     /** With the given parameters. */
     public IntegratedGradients(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
         this.quadrature = PathQuadrature.byId(params.method());
         this.gradients = new GradientComputer(params.internalBatchSize());
     }
@@ -80,16 +79,6 @@ public final class IntegratedGradients implements AttributionMethod {
     /** Builds from a parameter map ({@link Params} names, e.g. {@code n_steps}). */
     public static IntegratedGradients fromParameters(Map<String, ?> parameters) {
         return new IntegratedGradients(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
     }
 
     @Override
@@ -146,8 +135,4 @@ public final class IntegratedGradients implements AttributionMethod {
         return Attribution.of(this, model, inputs, values).baselines(baselines).convergenceDelta(delta).build();
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

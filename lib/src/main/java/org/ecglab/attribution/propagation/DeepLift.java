@@ -3,7 +3,7 @@ package org.ecglab.attribution.propagation;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -36,7 +36,7 @@ import org.ecglab.nn.EcgClassifier;
  * <p>Cost: one forward pass on the inputs and their baselines together, then one local forward and backward pass
  * per layer (about 2 to 3 forward/backward passes per ECG).
  */
-public final class DeepLift implements AttributionMethod {
+public final class DeepLift extends ConfiguredMethod<DeepLift.Params> {
     /** Method id. */
     public static final String ID = "deeplift";
     /** Captum's {@code eps}. */
@@ -61,8 +61,6 @@ public final class DeepLift implements AttributionMethod {
             "difference from a baseline propagated with the rescale rule (Shrikumar et al. 2017)", Params.SCHEMA,
             DeepLift::new);
 
-    private final Params params;
-
     /** Captum's defaults. */
     public DeepLift() {
         this(Params.SCHEMA.defaults());
@@ -70,22 +68,12 @@ public final class DeepLift implements AttributionMethod {
 
     /** With the given parameters. */
     public DeepLift(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
     }
 
     /** Builds from a parameter map ({@link Params} names, e.g. {@code eps}). */
     public static DeepLift fromParameters(Map<String, ?> parameters) {
         return new DeepLift(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
     }
 
     @Override
@@ -111,8 +99,4 @@ public final class DeepLift implements AttributionMethod {
         return Attribution.of(this, model, inputs, values).baselines(baselines).convergenceDelta(delta).build();
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

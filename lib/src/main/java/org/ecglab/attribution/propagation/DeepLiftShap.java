@@ -3,7 +3,7 @@ package org.ecglab.attribution.propagation;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -30,7 +30,7 @@ import org.ecglab.nn.EcgClassifier;
  *
  * <p>Cost: DeepLIFT's per input and baseline, i.e. {@code M} times DeepLIFT's per ECG.
  */
-public final class DeepLiftShap implements AttributionMethod {
+public final class DeepLiftShap extends ConfiguredMethod<DeepLiftShap.Params> {
     /** Method id. */
     public static final String ID = "deeplift_shap";
 
@@ -50,8 +50,6 @@ public final class DeepLiftShap implements AttributionMethod {
             "DeepLIFT averaged over a baseline distribution, approximating SHAP (Lundberg & Lee 2017)", Params.SCHEMA,
             DeepLiftShap::new);
 
-    private final Params params;
-
     /** Captum's defaults. */
     public DeepLiftShap() {
         this(Params.SCHEMA.defaults());
@@ -59,22 +57,12 @@ public final class DeepLiftShap implements AttributionMethod {
 
     /** With the given parameters. */
     public DeepLiftShap(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
     }
 
     /** Builds from a parameter map ({@link Params} names). */
     public static DeepLiftShap fromParameters(Map<String, ?> parameters) {
         return new DeepLiftShap(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
     }
 
     @Override
@@ -137,8 +125,4 @@ public final class DeepLiftShap implements AttributionMethod {
         return Attribution.of(this, model, inputs, values).baselines(baselines).convergenceDelta(delta).build();
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

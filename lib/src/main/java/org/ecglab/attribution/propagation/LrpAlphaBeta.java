@@ -2,7 +2,7 @@ package org.ecglab.attribution.propagation;
 
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -26,7 +26,7 @@ import org.ecglab.nn.EcgClassifier;
  * delta. Baselines are ignored. Cost: one forward pass, then per layer one local forward and backward pass for each
  * modified pass of its rule.
  */
-public final class LrpAlphaBeta implements AttributionMethod {
+public final class LrpAlphaBeta extends ConfiguredMethod<LrpAlphaBeta.Params> {
     /** Method id. */
     public static final String ID = "lrp_alpha_beta";
 
@@ -56,8 +56,6 @@ public final class LrpAlphaBeta implements AttributionMethod {
     public static final MethodDescriptor<Params> DESCRIPTOR = new MethodDescriptor<>(ID, "propagation",
             "LRP with the alpha-beta rule on every convolution and linear layer (Bach et al. 2015)", Params.SCHEMA, LrpAlphaBeta::new);
 
-    private final Params params;
-
     /** alpha 1, beta 0, stabilizer 1e-6. */
     public LrpAlphaBeta() {
         this(Params.SCHEMA.defaults());
@@ -65,22 +63,12 @@ public final class LrpAlphaBeta implements AttributionMethod {
 
     /** With the given parameters. */
     public LrpAlphaBeta(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
     }
 
     /** Builds from a parameter map ({@link Params} names). */
     public static LrpAlphaBeta fromParameters(Map<String, ?> parameters) {
         return new LrpAlphaBeta(Params.SCHEMA.parse(parameters));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
     }
 
     @Override
@@ -90,8 +78,4 @@ public final class LrpAlphaBeta implements AttributionMethod {
                 targets, baselines);
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

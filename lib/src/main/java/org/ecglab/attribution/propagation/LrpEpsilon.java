@@ -2,7 +2,7 @@ package org.ecglab.attribution.propagation;
 
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -24,7 +24,7 @@ import org.ecglab.nn.EcgClassifier;
  * delta. Baselines are ignored. Cost: one forward pass, then per layer one local forward and backward pass for each
  * modified pass of its rule.
  */
-public final class LrpEpsilon implements AttributionMethod {
+public final class LrpEpsilon extends ConfiguredMethod<LrpEpsilon.Params> {
     /** Method id. */
     public static final String ID = "lrp_epsilon";
 
@@ -42,8 +42,6 @@ public final class LrpEpsilon implements AttributionMethod {
     public static final MethodDescriptor<Params> DESCRIPTOR = new MethodDescriptor<>(ID, "propagation",
             "relevance redistributed with the epsilon rule on every layer, as Captum (Bach et al. 2015)", Params.SCHEMA, LrpEpsilon::new);
 
-    private final Params params;
-
     /** Captum's EpsilonRule default, epsilon 1e-9. */
     public LrpEpsilon() {
         this(Params.SCHEMA.defaults());
@@ -51,7 +49,7 @@ public final class LrpEpsilon implements AttributionMethod {
 
     /** With the given parameters. */
     public LrpEpsilon(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
     }
 
     /** Builds from a parameter map ({@link Params} names). */
@@ -60,23 +58,9 @@ public final class LrpEpsilon implements AttributionMethod {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
-    }
-
-    @Override
     public Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, Baselines baselines) {
         return LrpAttribution.attribute(this, Composites.captumEpsilon(params.epsilon()), params.internalBatchSize(), model, inputs,
                 targets, baselines);
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

@@ -2,7 +2,7 @@ package org.ecglab.attribution.propagation;
 
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -20,7 +20,7 @@ import org.ecglab.nn.EcgClassifier;
  * delta. Baselines are ignored. Cost: one forward pass, then per layer one local forward and backward pass for each
  * modified pass of its rule.
  */
-public final class LrpEpsilonGammaFlat implements AttributionMethod {
+public final class LrpEpsilonGammaFlat extends ConfiguredMethod<LrpEpsilonGammaFlat.Params> {
     /** Method id. */
     public static final String ID = "lrp_epsilon_gamma_flat";
 
@@ -42,8 +42,6 @@ public final class LrpEpsilonGammaFlat implements AttributionMethod {
     public static final MethodDescriptor<Params> DESCRIPTOR = new MethodDescriptor<>(ID, "propagation",
             "LRP composite: flat first convolution, gamma convolutions, epsilon linear (after Zennit EpsilonGammaBox)", Params.SCHEMA, LrpEpsilonGammaFlat::new);
 
-    private final Params params;
-
     /** Zennit's defaults: epsilon and stabilizer 1e-6, gamma 0.25. */
     public LrpEpsilonGammaFlat() {
         this(Params.SCHEMA.defaults());
@@ -51,7 +49,7 @@ public final class LrpEpsilonGammaFlat implements AttributionMethod {
 
     /** With the given parameters. */
     public LrpEpsilonGammaFlat(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
     }
 
     /** Builds from a parameter map ({@link Params} names). */
@@ -60,23 +58,9 @@ public final class LrpEpsilonGammaFlat implements AttributionMethod {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
-    }
-
-    @Override
     public Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, Baselines baselines) {
         return LrpAttribution.attribute(this, Composites.epsilonGammaFlat(params.epsilon(), params.gamma(), params.stabilizer()), params.internalBatchSize(), model, inputs,
                 targets, baselines);
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

@@ -2,7 +2,7 @@ package org.ecglab.attribution.propagation;
 
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -20,7 +20,7 @@ import org.ecglab.nn.EcgClassifier;
  * delta. Baselines are ignored. Cost: one forward pass, then per layer one local forward and backward pass for each
  * modified pass of its rule.
  */
-public final class LrpEpsilonPlusFlat implements AttributionMethod {
+public final class LrpEpsilonPlusFlat extends ConfiguredMethod<LrpEpsilonPlusFlat.Params> {
     /** Method id. */
     public static final String ID = "lrp_epsilon_plus_flat";
 
@@ -40,8 +40,6 @@ public final class LrpEpsilonPlusFlat implements AttributionMethod {
     public static final MethodDescriptor<Params> DESCRIPTOR = new MethodDescriptor<>(ID, "propagation",
             "LRP composite: flat first convolution, z-plus convolutions, epsilon linear (Zennit EpsilonPlusFlat)", Params.SCHEMA, LrpEpsilonPlusFlat::new);
 
-    private final Params params;
-
     /** Zennit's defaults: epsilon and stabilizer 1e-6. */
     public LrpEpsilonPlusFlat() {
         this(Params.SCHEMA.defaults());
@@ -49,7 +47,7 @@ public final class LrpEpsilonPlusFlat implements AttributionMethod {
 
     /** With the given parameters. */
     public LrpEpsilonPlusFlat(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
     }
 
     /** Builds from a parameter map ({@link Params} names). */
@@ -58,23 +56,9 @@ public final class LrpEpsilonPlusFlat implements AttributionMethod {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
-    }
-
-    @Override
     public Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, Baselines baselines) {
         return LrpAttribution.attribute(this, Composites.epsilonPlusFlat(params.epsilon(), params.stabilizer()), params.internalBatchSize(), model, inputs,
                 targets, baselines);
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

@@ -2,7 +2,7 @@ package org.ecglab.attribution.propagation;
 
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -25,7 +25,7 @@ import org.ecglab.nn.EcgClassifier;
  * delta. Baselines are ignored. Cost: one forward pass, then per layer one local forward and backward pass for each
  * modified pass of its rule.
  */
-public final class LrpFlat implements AttributionMethod {
+public final class LrpFlat extends ConfiguredMethod<LrpFlat.Params> {
     /** Method id. */
     public static final String ID = "lrp_flat";
 
@@ -43,8 +43,6 @@ public final class LrpFlat implements AttributionMethod {
     public static final MethodDescriptor<Params> DESCRIPTOR = new MethodDescriptor<>(ID, "propagation",
             "LRP with the flat rule on every convolution and linear layer (Lapuschkin et al. 2019)", Params.SCHEMA, LrpFlat::new);
 
-    private final Params params;
-
     /** Zennit's stabilizer 1e-6. */
     public LrpFlat() {
         this(Params.SCHEMA.defaults());
@@ -52,7 +50,7 @@ public final class LrpFlat implements AttributionMethod {
 
     /** With the given parameters. */
     public LrpFlat(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
     }
 
     /** Builds from a parameter map ({@link Params} names). */
@@ -61,23 +59,9 @@ public final class LrpFlat implements AttributionMethod {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
-    }
-
-    @Override
     public Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, Baselines baselines) {
         return LrpAttribution.attribute(this, Composites.uniform("flat", LrpRule.flat(params.stabilizer()), params.stabilizer()), params.internalBatchSize(), model, inputs,
                 targets, baselines);
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

@@ -2,7 +2,7 @@ package org.ecglab.attribution.propagation;
 
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
-import org.ecglab.attribution.AttributionMethod;
+import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.MethodDescriptor;
@@ -26,7 +26,7 @@ import org.ecglab.nn.EcgClassifier;
  * delta. Baselines are ignored. Cost: one forward pass, then per layer one local forward and backward pass for each
  * modified pass of its rule.
  */
-public final class LrpGamma implements AttributionMethod {
+public final class LrpGamma extends ConfiguredMethod<LrpGamma.Params> {
     /** Method id. */
     public static final String ID = "lrp_gamma";
 
@@ -46,8 +46,6 @@ public final class LrpGamma implements AttributionMethod {
     public static final MethodDescriptor<Params> DESCRIPTOR = new MethodDescriptor<>(ID, "propagation",
             "LRP with the gamma rule on every convolution and linear layer (Montavon et al. 2019)", Params.SCHEMA, LrpGamma::new);
 
-    private final Params params;
-
     /** Zennit's defaults: gamma 0.25, stabilizer 1e-6. */
     public LrpGamma() {
         this(Params.SCHEMA.defaults());
@@ -55,7 +53,7 @@ public final class LrpGamma implements AttributionMethod {
 
     /** With the given parameters. */
     public LrpGamma(Params params) {
-        this.params = params;
+        super(DESCRIPTOR, params);
     }
 
     /** Builds from a parameter map ({@link Params} names). */
@@ -64,23 +62,9 @@ public final class LrpGamma implements AttributionMethod {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Params.SCHEMA.toMap(params);
-    }
-
-    @Override
     public Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, Baselines baselines) {
         return LrpAttribution.attribute(this, Composites.uniform("gamma", LrpRule.gamma(params.gamma(), params.stabilizer()), params.stabilizer()), params.internalBatchSize(), model, inputs,
                 targets, baselines);
     }
 
-    @Override
-    public String toString() {
-        return ID + parameters();
-    }
 }

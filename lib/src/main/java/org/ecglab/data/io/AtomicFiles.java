@@ -2,12 +2,13 @@ package org.ecglab.data.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,9 +17,14 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Writes files and folders so that they appear whole or not at all: content goes to a temporary sibling, which is
- * then renamed onto the target (atomically where the file system allows). If anything fails, the temporary is
- * deleted and an existing target is left as it was.
+ * Writes files and folders so that they appear whole or not at all: content goes to a hidden temporary sibling,
+ * which is then renamed onto the target (atomically where the file system allows). If anything fails, the temporary
+ * is deleted and an existing target is left as it was; errors name the target, not the temporary.
+ *
+ * <p>What a target may be: a symbolic link is written through (the file it points to gets the content, the link
+ * stays); a device, named pipe or socket is refused, and so is a folder where a file is to be written. Temporaries
+ * and new files get the permissions the process's umask gives, like any file the user creates. Temporaries left by
+ * a process that was killed are cleaned up by the next write of the same target ({@link #recover}).
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -31,6 +37,13 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes a file's content through a channel that can seek. */
+    @FunctionalInterface
+    public interface ChannelWriter {
+        /** Writes the whole content to {@code channel}, which starts empty. */
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
     /** Fills a fresh, empty folder. */
     @FunctionalInterface
     public interface FolderWriter {
@@ -41,36 +54,54 @@ public final class AtomicFiles {
     /**
      * Writes {@code file} through {@code writer}, creating its parent folders.
      *
-     * @throws IOException if writing or renaming fails; {@code file} is then unchanged
+     * @throws IOException naming {@code file} if it is a folder or a special file, or writing or renaming fails;
+     *                     {@code file} is then unchanged
      */
     public static void write(Path file, StreamWriter writer) throws IOException {
         Objects.requireNonNull(writer, "writer");
-        Path target = file.toAbsolutePath().normalize();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // A fresh sibling opened with CREATE_NEW rather than Files.createTempFile, whose owner-only permissions
-        // would stick to the renamed file: the result gets the usual umask permissions.
-        Path tmp = sibling(target, "tmp");
-        Throwable failure = null;
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
-                writer.writeTo(out);
-            }
-            move(tmp, target);
-        } catch (IOException | RuntimeException | Error e) {
-            failure = e;
-            throw e;
-        } finally {
-            cleanUp(failure, () -> Files.deleteIfExists(tmp));
+        try (AtomicBatch batch = new AtomicBatch(List.of(file), AtomicFiles::move)) {
+            batch.write(file, writer);
+            batch.commit();
         }
+    }
+
+    /** As {@link #write(Path, StreamWriter)}, through a channel that can seek back (e.g. to fill in a header). */
+    public static void writeChannel(Path file, ChannelWriter writer) throws IOException {
+        Objects.requireNonNull(writer, "writer");
+        try (AtomicBatch batch = new AtomicBatch(List.of(file), AtomicFiles::move)) {
+            try (FileChannel ch = batch.channel(file)) {
+                writer.writeTo(ch);
+            } catch (IOException e) {
+                throw OutputTargets.named(OutputTargets.resolve(file), e);
+            }
+            batch.commit();
+        }
+    }
+
+    /** Writes {@code bytes} to {@code file}. */
+    public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, out -> out.write(bytes));
+    }
+
+    /** Writes {@code text} to {@code file} as UTF-8. */
+    public static void writeString(Path file, String text) throws IOException {
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A batch of files written as streams and placed together ({@link AtomicBatch}), e.g. attribution maps and their
+     * sidecar. Close it; without {@link AtomicBatch#commit()} nothing is replaced.
+     *
+     * @throws IOException              naming a target that is a folder or a special file
+     * @throws IllegalArgumentException if two paths name the same file
+     */
+    public static AtomicBatch batch(List<Path> files) throws IOException {
+        return new AtomicBatch(files, AtomicFiles::move);
     }
 
     /**
      * Writes several files as one unit, e.g. a WFDB record's header and signal file: afterwards they are either all
-     * new or all as before. Each content first goes to a temporary sibling; then the existing targets are renamed
-     * aside, the temporaries renamed onto the targets, and the old copies deleted. If a step fails, every target is
-     * put back as it was (new targets that had no old copy are removed) and the temporaries are deleted. The files
-     * are not swapped at one instant: a reader running at the same moment may briefly find some of them missing.
+     * new or all as before ({@link AtomicBatch}).
      *
      * @param files target to content, renamed into place in this map's iteration order
      * @throws IOException if a target is a folder or writing fails, and the targets are then unchanged; or if only
@@ -90,102 +121,20 @@ public final class AtomicFiles {
 
     /** {@link #writeAll(Map)} with the rename step given, so tests can make a chosen rename fail. */
     static void writeAll(Map<Path, byte[]> files, Mover mover) throws IOException {
-        List<Path> targets = new ArrayList<>();
-        for (Path f : files.keySet()) {
-            Path target = f.toAbsolutePath().normalize();
-            if (targets.contains(target)) {
-                throw new IllegalArgumentException(target + " is given twice");
+        List<Path> paths = new ArrayList<>(files.keySet());
+        try (AtomicBatch batch = new AtomicBatch(paths, mover)) {
+            for (Path p : paths) {
+                byte[] content = files.get(p);
+                batch.write(p, out -> out.write(content));
             }
-            if (Files.isDirectory(target)) {
-                throw new IOException(target + " is a folder; refusing to replace it");
-            }
-            targets.add(target);
+            batch.commit();
         }
-        List<byte[]> contents = List.copyOf(files.values());
-        List<Path> temps = new ArrayList<>();
-        Path[] asides = new Path[targets.size()];
-        boolean[] placed = new boolean[targets.size()];
-        Throwable failure = null;
-        try {
-            for (int i = 0; i < targets.size(); i++) {
-                Path target = targets.get(i);
-                Files.createDirectories(target.getParent());
-                Path tmp = sibling(target, "tmp");
-                temps.add(tmp);
-                try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
-                    out.write(contents.get(i));
-                }
-            }
-            for (int i = 0; i < targets.size(); i++) {
-                if (Files.exists(targets.get(i))) {
-                    Path aside = sibling(targets.get(i), "old");
-                    mover.move(targets.get(i), aside);
-                    asides[i] = aside;
-                }
-            }
-            for (int i = 0; i < targets.size(); i++) {
-                mover.move(temps.get(i), targets.get(i));
-                placed[i] = true;
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            failure = e;
-            putBack(targets, asides, placed, mover, e);
-            throw e;
-        } finally {
-            for (Path tmp : temps) {
-                cleanUp(failure, () -> Files.deleteIfExists(tmp));
-            }
-        }
-        for (Path aside : asides) {
-            if (aside != null) {
-                try {
-                    Files.delete(aside);
-                } catch (IOException e) {
-                    throw new IOException("the new files are in place, but the old copy " + aside
-                            + " could not be deleted", e);
-                }
-            }
-        }
-    }
-
-    /** Undoes the renames of a failed {@link #writeAll}; what cannot be undone is added to {@code failure}. */
-    private static void putBack(List<Path> targets, Path[] asides, boolean[] placed, Mover mover, Throwable failure) {
-        for (int i = targets.size() - 1; i >= 0; i--) {
-            Path target = targets.get(i);
-            Path aside = asides[i];
-            try {
-                if (aside != null) {
-                    mover.move(aside, target);
-                } else if (placed[i]) {
-                    Files.deleteIfExists(target);
-                }
-            } catch (IOException | RuntimeException e) {
-                failure.addSuppressed(new IOException("could not restore " + target
-                        + (aside == null ? "" : " from " + aside), e));
-            }
-        }
-    }
-
-    /** A fresh hidden name beside {@code target}, ending in {@code .suffix}. */
-    private static Path sibling(Path target, String suffix) {
-        return target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + "."
-                + suffix);
-    }
-
-    /** Writes {@code bytes} to {@code file}. */
-    public static void write(Path file, byte[] bytes) throws IOException {
-        write(file, out -> out.write(bytes));
-    }
-
-    /** Writes {@code text} to {@code file} as UTF-8. */
-    public static void writeString(Path file, String text) throws IOException {
-        write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * Writes a whole folder: {@code contents} fills a temporary sibling, which then replaces {@code folder}. An
      * existing {@code folder} is replaced only if it holds {@code marker}, the file every folder of this kind has, so
-     * a user's unrelated folder is never deleted by mistake.
+     * a user's unrelated folder is never deleted by mistake; an empty folder is replaced too.
      *
      * @param kind what such a folder is, with its article, for the error message (e.g. "an interop bundle")
      * @throws IOException if writing fails, or the target exists and lacks {@code marker}
@@ -197,29 +146,51 @@ public final class AtomicFiles {
 
     /**
      * As {@link #writeFolder(Path, String, String, FolderWriter)}, for a kind of folder that may hold any one of
-     * several markers (e.g. the current and an earlier layout of the same kind).
+     * several markers (e.g. the current and an earlier layout of the same kind). A symbolic link to a folder is
+     * written through: the folder it points to is replaced, the link stays.
      *
      * @throws IOException if writing fails, or the target exists and holds none of {@code markers}
      */
     public static void writeFolder(Path folder, List<String> markers, String kind, FolderWriter contents)
             throws IOException {
-        Path target = folder.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        if (Files.exists(target) && markers.stream().noneMatch(m -> Files.isRegularFile(target.resolve(m)))) {
+        Path target = OutputTargets.resolve(folder);
+        Files.createDirectories(folder.toAbsolutePath().normalize().getParent());
+        recover(target);
+        if (Files.exists(target) && markers.stream().noneMatch(m -> Files.isRegularFile(target.resolve(m)))
+                && !isEmptyFolder(target)) {
             throw new IOException(target + " exists and is not " + kind + " (no " + String.join(" or ", markers)
                     + "); refusing to replace it");
         }
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        // createDirectory, not createTempDirectory: a temporary folder is owner-only, and the rename would keep that.
+        Path tmp = Temporaries.sibling(target, Temporaries.TMP);
+        try {
+            Files.createDirectory(tmp);
+        } catch (IOException e) {
+            throw OutputTargets.named(target, e);
+        }
         Throwable failure = null;
         try {
             contents.writeInto(tmp);
             replaceFolder(tmp, target);
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException e) {
+            IOException named = OutputTargets.named(target, e);
+            failure = named;
+            throw named;
+        } catch (RuntimeException | Error e) {
             failure = e;
             throw e;
         } finally {
             cleanUp(failure, () -> deleteRecursively(tmp));
+        }
+    }
+
+    /** Whether {@code path} is a folder with nothing in it (replacing it loses nothing). */
+    public static boolean isEmptyFolder(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(path)) {
+            return s.findAny().isEmpty();
         }
     }
 
@@ -229,9 +200,8 @@ public final class AtomicFiles {
      */
     public static void replaceFolder(Path source, Path target) throws IOException {
         Path old = null;
-        if (Files.exists(target)) {
-            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-            Files.delete(old);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            old = Temporaries.sibling(target, Temporaries.OLD);
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
@@ -247,9 +217,81 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Cleans up after a process that was killed while writing {@code target}: its temporaries are deleted, and a
+     * target it had moved aside to replace it is put back if the replacement never arrived. Every write calls this;
+     * call it before reading a target another process may have been writing (e.g. a registry entry). Siblings of
+     * processes that are still running are left alone.
+     *
+     * @throws IOException naming the target if the folder cannot be listed or a sibling cannot be moved or deleted
+     */
+    public static void recover(Path target) throws IOException {
+        Path t = OutputTargets.resolve(target);
+        try {
+            Temporaries.recover(t);
+        } catch (IOException e) {
+            throw new IOException("cannot clean up earlier temporaries of " + t + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks, before any work, that {@code file} can be written: it is not a folder or a special file, the nearest
+     * existing folder on its path is a folder in which a file can be created (tried with a hidden probe, deleted at
+     * once). Nothing else is created.
+     *
+     * @throws IOException naming the file and what is in the way
+     */
+    public static void checkWritable(Path file) throws IOException {
+        Path target = OutputTargets.resolve(file);
+        if (Files.isDirectory(target)) {
+            throw new IOException(file + " is a folder; give a file name");
+        }
+        OutputTargets.refuseSpecial(file, target);
+        probe(nearestFolder(target.getParent(), file), file);
+    }
+
+    /**
+     * Checks, before any work, that files can be written into {@code folder}: it is a folder or can be created as
+     * one, and a file can be created in it (or in the nearest existing folder above it).
+     *
+     * @throws IOException naming the folder and what is in the way
+     */
+    public static void checkWritableFolder(Path folder) throws IOException {
+        Path target = OutputTargets.resolve(folder);
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IOException(folder + " is a file, not a folder");
+        }
+        probe(nearestFolder(target, folder), folder);
+    }
+
+    private static Path nearestFolder(Path start, Path given) throws IOException {
+        for (Path d = start; d != null; d = d.getParent()) {
+            if (Files.isDirectory(d)) {
+                return d;
+            }
+            if (Files.exists(d)) {
+                throw new IOException(d + " is a file, not a folder, so " + given + " cannot be written");
+            }
+        }
+        throw new IOException(given + ": no existing folder on its path");
+    }
+
+    private static void probe(Path dir, Path given) throws IOException {
+        Path probe = Temporaries.sibling(dir.resolve("write-check"), Temporaries.TMP);
+        try {
+            Files.createFile(probe);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + given + ": cannot create files in " + dir + " ("
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage())
+                    + ")", e);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
     /** Deletes a file or a folder with everything in it; nothing happens if it does not exist. */
     public static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         List<Path> paths = new ArrayList<>();

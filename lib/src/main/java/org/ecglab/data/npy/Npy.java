@@ -54,6 +54,31 @@ public final class Npy {
      * @param source named in error messages (a file, or "archive.npz entry x.npy")
      */
     public static NpyArray read(InputStream stream, String source) throws IOException {
+        Header h = readHeader(stream, source);
+        if (h.dataBytes() > Integer.MAX_VALUE - 8) {
+            throw new IOException(source + ": array of " + h.dataBytes() + " bytes is too large for one Java array");
+        }
+        byte[] data = stream.readNBytes((int) h.dataBytes());
+        if (data.length < h.dataBytes()) {
+            throw new IOException(source + ": truncated data: shape " + Arrays.toString(h.shape()) + " of "
+                    + h.dtype().descr() + " needs " + h.dataBytes() + " bytes, found " + data.length);
+        }
+        return new NpyArray(h.dtype(), h.shape(), data);
+    }
+
+    /**
+     * The header of a {@code .npy} file.
+     *
+     * @param dtype     element type
+     * @param shape     dimensions
+     * @param length    bytes from the magic string to the first element
+     * @param dataBytes bytes of the elements
+     */
+    record Header(NpyDType dtype, int[] shape, long length, long dataBytes) {
+    }
+
+    /** Reads a header from a stream positioned at the magic string, leaving it at the first element. */
+    static Header readHeader(InputStream stream, String source) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         try {
             byte[] magic = in.readNBytes(MAGIC.length);
@@ -88,15 +113,7 @@ public final class Npy {
                 throw new IOException(source + ": shape " + Arrays.toString(shape) + " of " + dtype.descr()
                         + " has too many elements", e);
             }
-            if (bytes > Integer.MAX_VALUE - 8) {
-                throw new IOException(source + ": array of " + bytes + " bytes is too large for one Java array");
-            }
-            byte[] data = in.readNBytes((int) bytes);
-            if (data.length < bytes) {
-                throw new IOException(source + ": truncated data: shape " + Arrays.toString(shape) + " of "
-                        + dtype.descr() + " needs " + bytes + " bytes, found " + data.length);
-            }
-            return new NpyArray(dtype, shape, data);
+            return new Header(dtype, shape, MAGIC.length + 2 + (major == 1 ? 2 : 4) + headerLen, bytes);
         } catch (EOFException e) {
             throw new IOException(source + ": truncated .npy header", e);
         }
@@ -149,10 +166,9 @@ public final class Npy {
         return shape;
     }
 
-    /** The header dict NumPy writes for this array, before padding. */
-    static String headerDict(NpyArray a) {
-        int[] shape = a.shape();
-        StringBuilder sb = new StringBuilder("{'descr': '").append(a.dtype().descr())
+    /** The header dict NumPy writes for an array of this dtype and shape, before padding. */
+    static String headerDict(NpyDType dtype, int[] shape) {
+        StringBuilder sb = new StringBuilder("{'descr': '").append(dtype.descr())
                 .append("', 'fortran_order': False, 'shape': (");
         for (int i = 0; i < shape.length; i++) {
             sb.append(i == 0 ? "" : ", ").append(shape[i]);
@@ -164,15 +180,19 @@ public final class Npy {
         return sb.toString();
     }
 
-    /** The complete file content NumPy 1.24 writes for this array (version 1.0, or 2.0 if the header is huge). */
-    public static byte[] toBytes(NpyArray a) {
-        byte[] dict = headerDict(a).getBytes(StandardCharsets.ISO_8859_1);
+    /**
+     * The bytes NumPy 1.24 writes before the data of an array of this dtype and shape (magic, version 1.0 or 2.0 if
+     * the header is huge, padded dict): a file is these bytes followed by the elements, so a large array can be
+     * written as a stream.
+     */
+    public static byte[] header(NpyDType dtype, int... shape) {
+        byte[] dict = headerDict(dtype, shape).getBytes(StandardCharsets.ISO_8859_1);
         int version = dict.length + 1 + ALIGN + 10 > 65535 ? 2 : 1;
         int prefix = MAGIC.length + 2 + (version == 1 ? 2 : 4);
         int hlen = dict.length + 1;
         int pad = ALIGN - (prefix + hlen) % ALIGN; // NumPy pads a full 64 when already aligned, and so do we
         int total = hlen + pad;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(prefix + total + a.size() * a.dtype().size());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(prefix + total);
         out.writeBytes(MAGIC);
         out.write(version);
         out.write(0);
@@ -185,8 +205,16 @@ public final class Npy {
         out.writeBytes(dict);
         out.writeBytes(" ".repeat(pad).getBytes(StandardCharsets.ISO_8859_1));
         out.write('\n');
-        out.writeBytes(a.rawBytesUnsafe());
         return out.toByteArray();
+    }
+
+    /** The complete file content NumPy 1.24 writes for this array (version 1.0, or 2.0 if the header is huge). */
+    public static byte[] toBytes(NpyArray a) {
+        byte[] header = header(a.dtype(), a.shape());
+        byte[] data = a.rawBytesUnsafe();
+        byte[] out = Arrays.copyOf(header, header.length + data.length);
+        System.arraycopy(data, 0, out, header.length, data.length);
+        return out;
     }
 
     /** Writes an array to a {@code .npy} file via a temporary file and a rename. */

@@ -207,6 +207,10 @@ public final class NpyArray {
                 case FLOAT64 -> b.getDouble(8 * i);
                 case INT64 -> b.getLong(8 * i);
                 case INT32 -> b.getInt(4 * i);
+                case INT16 -> b.getShort(2 * i);
+                case UINT64 -> unsigned(b.getLong(8 * i));
+                case UINT32 -> Integer.toUnsignedLong(b.getInt(4 * i));
+                case UINT16 -> Short.toUnsignedInt(b.getShort(2 * i));
                 case INT8 -> data[i];
                 case UINT8, BOOL -> data[i] & 0xFF;
             };
@@ -223,11 +227,15 @@ public final class NpyArray {
         if (dtype == NpyDType.FLOAT32 || dtype == NpyDType.FLOAT64) {
             throw new IllegalArgumentException("cannot read " + dtype.descr() + " as integers");
         }
-        double[] d = toDoubles(); // exact for all integer dtypes except huge int64, handled below
+        double[] d = toDoubles(); // exact for all integer dtypes except huge 64-bit ones, handled below
         long[] out = new long[d.length];
         ByteBuffer b = view();
         for (int i = 0; i < out.length; i++) {
-            out[i] = dtype == NpyDType.INT64 ? b.getLong(8 * i) : (long) d[i];
+            if (dtype == NpyDType.UINT64 && b.getLong(8 * i) < 0) {
+                throw new IllegalArgumentException("uint64 value " + Long.toUnsignedString(b.getLong(8 * i))
+                        + " exceeds the range of a long");
+            }
+            out[i] = dtype == NpyDType.INT64 || dtype == NpyDType.UINT64 ? b.getLong(8 * i) : (long) d[i];
         }
         return out;
     }
@@ -263,6 +271,10 @@ public final class NpyArray {
             }
         }
         return out;
+    }
+
+    private static double unsigned(long v) {
+        return v >= 0 ? v : (v >>> 1) * 2.0 + (v & 1);
     }
 
     private void requireType(NpyDType t) {

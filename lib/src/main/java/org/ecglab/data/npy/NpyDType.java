@@ -10,6 +10,14 @@ public enum NpyDType {
     INT64("<i8", 8),
     /** 32-bit signed integer, {@code '<i4'}. */
     INT32("<i4", 4),
+    /** 16-bit signed integer, {@code '<i2'}. */
+    INT16("<i2", 2),
+    /** 64-bit unsigned integer, {@code '<u8'} (values above the long range are refused when read as longs). */
+    UINT64("<u8", 8),
+    /** 32-bit unsigned integer, {@code '<u4'}. */
+    UINT32("<u4", 4),
+    /** 16-bit unsigned integer, {@code '<u2'}. */
+    UINT16("<u2", 2),
     /** 8-bit signed integer, {@code '|i1'}. */
     INT8("|i1", 1),
     /** 8-bit unsigned integer, {@code '|u1'}. */
@@ -33,6 +41,11 @@ public enum NpyDType {
     /** Bytes per element. */
     public int size() {
         return size;
+    }
+
+    /** Whether this is an integer type (signed or unsigned; not bool). */
+    public boolean isInteger() {
+        return this != FLOAT32 && this != FLOAT64 && this != BOOL;
     }
 
     /**

@@ -80,11 +80,14 @@ public final class ScpMapping {
     private static ScpMapping read(InputStream in, String source) throws IOException {
         Table t;
         try {
+            // Every column as text: numbers are parsed below, so a bad one is named by line, not by Tablesaw.
             t = Table.read().csv(CsvReadOptions.builder(in).tableName(source).columnTypes(new ColumnType[] {
-                    ColumnType.STRING, ColumnType.STRING, ColumnType.DOUBLE, ColumnType.STRING}).build());
+                    ColumnType.STRING, ColumnType.STRING, ColumnType.STRING, ColumnType.STRING}).build());
         } catch (RuntimeException e) {
-            throw new IOException(source + ": cannot parse mapping CSV (expected columns "
-                    + String.join(",", COLUMNS) + "): " + e.getMessage(), e);
+            // Tablesaw's own text (kept as the cause, shown with --debug) speaks of its internals, not of the file.
+            throw new IOException(source + ": cannot read it as the mapping CSV: expected a header line "
+                    + String.join(",", COLUMNS) + " and one rule per line with exactly these 4 fields (text with "
+                    + "commas in double quotes)", e);
         }
         if (!t.columnNames().equals(List.of(COLUMNS))) {
             throw new IOException(source + ": columns are " + t.columnNames() + ", expected "
@@ -95,7 +98,8 @@ public final class ScpMapping {
         for (Row row : t) {
             int line = row.getRowNumber() + 2;
             String code = row.getString("scp_code").strip();
-            if (code.isEmpty() || row.isMissing("min_likelihood")) {
+            String likelihood = row.getString("min_likelihood").strip();
+            if (code.isEmpty() || likelihood.isEmpty()) {
                 throw new IOException(source + ": line " + line + ": scp_code and min_likelihood are required");
             }
             DiagnosticClass task;
@@ -104,7 +108,13 @@ public final class ScpMapping {
             } catch (IllegalArgumentException e) {
                 throw new IOException(source + ": line " + line + ": " + e.getMessage(), e);
             }
-            double min = row.getDouble("min_likelihood");
+            double min;
+            try {
+                min = Double.parseDouble(likelihood);
+            } catch (NumberFormatException e) {
+                throw new IOException(source + ": line " + line + ": min_likelihood '" + likelihood
+                        + "' is not a number (a likelihood 0..100)", e);
+            }
             if (!(min >= 0 && min <= 100)) {
                 throw new IOException(source + ": line " + line + ": min_likelihood " + min + " is outside 0..100");
             }

@@ -1,17 +1,26 @@
 package org.ecglab.data.synthetic;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
+import org.ecglab.data.EcgDatasetFiles;
 import org.ecglab.data.Split;
 
-/** Assembles an {@link EcgDataset} of synthetic beats: stratified 60/20/20 split, deterministic shuffle, ids. */
+/**
+ * Assembles a dataset of synthetic beats: stratified 60/20/20 split, deterministic shuffle, ids. The plan (each
+ * record's class, beat seed and split, in the shuffled order) is drawn first; the beats are generated from it one at
+ * a time, so a dataset can be written to a file without holding it in memory ({@link #write}), and the file is the
+ * same whether it was written that way or from {@link #build}.
+ */
 final class SyntheticDatasetBuilder {
-    /** Ids have five digits. */
-    static final int MAX_RECORDS = 99_999;
+    /** Ten million records: 288 GB of signals, far beyond the study's 873,710 ECGs. */
+    static final int MAX_RECORDS = 10_000_000;
     /**
      * Smallest class size whose 20 % is a whole record. Below 4 a split gets no record of the class; 4 would give
      * 2/1/1, which is not 60/20/20 any more.
@@ -21,7 +30,17 @@ final class SyntheticDatasetBuilder {
     private SyntheticDatasetBuilder() {
     }
 
-    static EcgDataset build(SyntheticEcgGenerator generator, int perClass, long seed) {
+    /**
+     * What every record will be, in dataset order.
+     *
+     * @param classes the class of record {@code i}
+     * @param seeds   the beat seed of record {@code i}
+     */
+    private record Plan(String name, List<String> ids, DiagnosticClass[] classes, long[] seeds, Split[] splits,
+            boolean[][] labels) {
+    }
+
+    private static Plan plan(int perClass, long seed) {
         int classes = DiagnosticClass.ALL.size();
         if (perClass < MIN_PER_CLASS) {
             throw new IllegalArgumentException("perClass must be at least " + MIN_PER_CLASS + ", got " + perClass
@@ -31,33 +50,59 @@ final class SyntheticDatasetBuilder {
         if ((long) perClass * classes > MAX_RECORDS) {
             throw new IllegalArgumentException("perClass " + perClass + " gives more than " + MAX_RECORDS + " records");
         }
+        int n = perClass * classes;
+        // The draws happen in the order they always did (one seed per beat, class by class, then the shuffle), so a
+        // seed gives the same dataset as before the plan existed.
         SplittableRandom rng = new SplittableRandom(seed);
-        List<SyntheticBeat> beats = new ArrayList<>(perClass * classes);
-        List<Split> splits = new ArrayList<>(perClass * classes);
+        DiagnosticClass[] byClass = new DiagnosticClass[n];
+        long[] beatSeeds = new long[n];
+        Split[] splitsByClass = new Split[n];
+        int k = 0;
         for (DiagnosticClass c : DiagnosticClass.ALL) {
-            for (int k = 0; k < perClass; k++) {
-                beats.add(generator.beat(c, rng.nextLong()));
-                splits.add(splitOf(k, perClass));
+            for (int j = 0; j < perClass; j++, k++) {
+                byClass[k] = c;
+                beatSeeds[k] = rng.nextLong();
+                splitsByClass[k] = splitOf(j, perClass);
             }
         }
-        int n = beats.size();
         int[] order = shuffledIndices(n, rng);
-
         List<String> ids = new ArrayList<>(n);
+        DiagnosticClass[] cls = new DiagnosticClass[n];
+        long[] seeds = new long[n];
+        Split[] splits = new Split[n];
+        boolean[][] labels = new boolean[n][classes];
+        for (int i = 0; i < n; i++) {
+            ids.add(String.format(Locale.ROOT, "syn-%05d", i + 1));
+            cls[i] = byClass[order[i]];
+            seeds[i] = beatSeeds[order[i]];
+            splits[i] = splitsByClass[order[i]];
+            labels[i][cls[i].ordinal()] = true;
+        }
+        return new Plan("synthetic(seed=" + seed + ", perClass=" + perClass + ")", ids, cls, seeds, splits, labels);
+    }
+
+    static EcgDataset build(SyntheticEcgGenerator generator, int perClass, long seed) {
+        Plan p = plan(perClass, seed);
+        int n = p.ids().size();
         float[][][] signals = new float[n][][];
         float[][][] masks = new float[n][][];
-        boolean[][] labels = new boolean[n][classes];
-        Split[] splitArray = new Split[n];
         for (int i = 0; i < n; i++) {
-            SyntheticBeat b = beats.get(order[i]);
-            ids.add(String.format(Locale.ROOT, "syn-%05d", i + 1));
+            SyntheticBeat b = generator.beat(p.classes()[i], p.seeds()[i]);
             signals[i] = b.signal();
             masks[i] = b.mask();
-            labels[i][b.diagnosticClass().ordinal()] = true;
-            splitArray[i] = splits.get(order[i]);
         }
-        String name = "synthetic(seed=" + seed + ", perClass=" + perClass + ")";
-        return new EcgDataset(name, ids, signals, labels, splitArray, masks);
+        return new EcgDataset(p.name(), p.ids(), signals, p.labels(), p.splits(), masks);
+    }
+
+    /** Writes the dataset {@link #build} makes to {@code npz}, one beat at a time (memory holds one beat). */
+    static void write(SyntheticEcgGenerator generator, int perClass, long seed, Path npz, IntConsumer progress)
+            throws IOException {
+        Plan p = plan(perClass, seed);
+        EcgDatasetFiles.write(npz, p.name(), p.ids(), p.labels(), p.splits(), EcgDatasetFiles.Masks.BINARY, i -> {
+            SyntheticBeat b = generator.beat(p.classes()[i], p.seeds()[i]);
+            progress.accept(i + 1);
+            return new EcgDatasetFiles.Record(b.signal(), b.mask());
+        });
     }
 
     /** Split of the {@code k}-th of {@code n} patients of one class: 60 % / 20 % / 20 %, rounded. */

@@ -1,9 +1,13 @@
 package org.ecglab.data.synthetic;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
+import org.ecglab.data.EcgDatasetFiles;
 
 /**
  * Generates synthetic 12-lead median beats of the nine {@link DiagnosticClass}es from a physiological dipole
@@ -15,6 +19,11 @@ import org.ecglab.data.EcgDataset;
  * order: patient, pathology severity, noise.
  */
 public final class SyntheticEcgGenerator {
+    /** The fewest beats per class of a dataset: 5, the smallest class whose 20 % test split is a whole record. */
+    public static final int MIN_PER_CLASS = SyntheticDatasetBuilder.MIN_PER_CLASS;
+    /** The most records of a dataset. */
+    public static final int MAX_RECORDS = SyntheticDatasetBuilder.MAX_RECORDS;
+
     private final SyntheticConfig config;
     private final PatientSampler sampler;
 
@@ -62,12 +71,32 @@ public final class SyntheticEcgGenerator {
      * class the first 60 % of patients go to TRAIN, the next 20 % to VALIDATION, the rest to TEST (rounded), so
      * every split is stratified; the records are then shuffled and named "syn-00001", "syn-00002", ... in order.
      *
-     * @throws IllegalArgumentException if {@code perClass < 5} (the smallest size whose 20 % is a whole record; 3
-     *                                  or fewer would leave a split without records of a class) or the dataset would
-     *                                  exceed 99,999 records
+     * @throws IllegalArgumentException if {@code perClass < }{@value #MIN_PER_CLASS} (the smallest size whose 20 % is
+     *                                  a whole record; 3 or fewer would leave a split without records of a class) or
+     *                                  the dataset would exceed {@value #MAX_RECORDS} records
      */
     public EcgDataset dataset(int perClass, long seed) {
         return SyntheticDatasetBuilder.build(this, perClass, seed);
+    }
+
+    /**
+     * Writes the dataset {@link #dataset(int, long)} makes, byte for byte the file {@link EcgDatasetFiles#save} writes
+     * of it, to {@code npz}, generating one beat at a time: memory holds one beat whatever the size, so a million
+     * ECGs fit in a small heap.
+     *
+     * @throws IllegalArgumentException as {@link #dataset(int, long)}
+     * @throws IOException              naming the file if it cannot be written (it is then unchanged)
+     */
+    public void writeDataset(int perClass, long seed, Path npz) throws IOException {
+        writeDataset(perClass, seed, npz, done -> { });
+    }
+
+    /**
+     * As {@link #writeDataset(int, long, Path)}, telling {@code progress} the number of records written so far after
+     * each one.
+     */
+    public void writeDataset(int perClass, long seed, Path npz, IntConsumer progress) throws IOException {
+        SyntheticDatasetBuilder.write(this, perClass, seed, npz, progress);
     }
 
     private static float[][] copy(float[][] a) {

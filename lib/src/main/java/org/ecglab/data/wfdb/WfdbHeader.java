@@ -173,6 +173,13 @@ public record WfdbHeader(String recordName, double samplingFrequency, long numSa
             baseline = gm.group(2) == null ? null : parseInt(gm.group(2), source, lineNo, "baseline", line);
             units = gm.group(3) == null ? "mV" : gm.group(3);
         }
+        if (gain == 0) {
+            // WFDB then assumes 200 units per physical unit and calls the signal uncalibrated: its scale is unknown,
+            // and reading it as millivolts would be silently wrong by any factor.
+            throw malformed(source, lineNo, "ADC gain " + (f.length > 2 ? "0" : "missing") + ": WFDB marks such a "
+                    + "signal as uncalibrated (and would assume " + (int) WfdbSignalSpec.DEFAULT_GAIN + " units per "
+                    + "mV), so its scale is unknown; the lab needs calibrated values. Give the signal's real gain", line);
+        }
         int adcRes = f.length > 3 ? parseInt(f[3], source, lineNo, "ADC resolution", line) : 0;
         int adcZero = f.length > 4 ? parseInt(f[4], source, lineNo, "ADC zero", line) : 0;
         Integer init = f.length > 5 ? parseInt(f[5], source, lineNo, "initial value", line) : null;
@@ -181,7 +188,7 @@ public record WfdbHeader(String recordName, double samplingFrequency, long numSa
         String description = f.length > 8 ? f[8].strip() : "";
         try {
             return new WfdbSignalSpec(f[0], format, spf, skew, offset,
-                    gain == 0 ? WfdbSignalSpec.DEFAULT_GAIN : gain, baseline == null ? adcZero : baseline, units,
+                    gain, baseline == null ? adcZero : baseline, units,
                     adcRes, adcZero, init, checksum, blockSize, description);
         } catch (IllegalArgumentException e) {
             // e.g. a negative gain, which the gain pattern lets through

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param samplesPerFrame samples of this signal per frame (1 unless the header says {@code x2} etc.)
  * @param skew           skew in frames (0 unless given)
  * @param byteOffset     bytes to skip at the start of the signal file (0 unless given)
- * @param gain           ADC units per physical unit; the spec's default 200 when the header gives 0 or nothing
+ * @param gain           ADC units per physical unit (a header with gain 0 or none, an uncalibrated signal, is refused)
  * @param baseline       digital value of physical zero; defaults to {@code adcZero}
  * @param units          physical units, "mV" when not given
  * @param adcResolution  bits (0 when not given)

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.ecglab.TestTrees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +28,7 @@ class AtomicFilesTest {
     Path dir;
 
     private List<String> names() throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        return TestTrees.names(dir);
     }
 
     @Test
@@ -51,7 +50,7 @@ class AtomicFilesTest {
             out.write(1);
             throw new IOException("disk full");
         }));
-        assertEquals("disk full", e.getMessage());
+        assertEquals("cannot write " + f + ": disk full", e.getMessage());
         assertEquals("old", Files.readString(f));
         assertEquals(List.of("a.txt"), names());
     }
@@ -70,7 +69,7 @@ class AtomicFilesTest {
             Files.writeString(Files.createDirectory(tmp).resolve("blocker"), "x");
             throw new IOException("disk full");
         }));
-        assertEquals("disk full", e.getMessage());
+        assertEquals("cannot write " + f + ": disk full", e.getMessage());
         assertEquals(1, e.getSuppressed().length);
         assertInstanceOf(DirectoryNotEmptyException.class, e.getSuppressed()[0]);
         assertEquals("old", Files.readString(f));
@@ -124,7 +123,7 @@ class AtomicFilesTest {
         };
         IOException e = assertThrows(IOException.class,
                 () -> AtomicFiles.writeAll(pair(a, "new dat", b, "new hea"), failOnFourth));
-        assertEquals("rename failed", e.getMessage());
+        assertEquals("cannot write " + b + ": rename failed", e.getMessage());
         assertEquals(0, e.getSuppressed().length);
         assertEquals("old dat", Files.readString(a));
         assertEquals("old hea", Files.readString(b));
@@ -165,6 +164,13 @@ class AtomicFilesTest {
         AtomicFiles.writeFolder(bundle, "model.json", "a bundle", d -> Files.writeString(d.resolve("model.json"), "2"));
         assertEquals("2", Files.readString(bundle.resolve("model.json")));
         assertEquals(List.of("bundle"), names());
+
+        // An empty folder holds nothing to lose: it is replaced.
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        AtomicFiles.writeFolder(empty, "model.json", "a bundle", d -> Files.writeString(d.resolve("model.json"), "3"));
+        assertEquals("3", Files.readString(empty.resolve("model.json")));
+        Files.delete(empty.resolve("model.json"));
+        Files.delete(empty);
 
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("keep.txt"), "mine");

@@ -137,8 +137,8 @@ class NpyBytesTest {
         assertMessage(cut, "truncated data: shape [2, 3] of <f4 needs 24 bytes, found 19");
         byte[] junk = "PK\3\4 not numpy".getBytes(StandardCharsets.US_ASCII);
         assertMessage(junk, "not a .npy file");
-        byte[] u2 = file("{'descr': '<u2', 'fortran_order': False, 'shape': (2, 3), }", 118, new byte[12]);
-        assertMessage(u2, "unsupported dtype '<u2'");
+        byte[] c8 = file("{'descr': '<c8', 'fortran_order': False, 'shape': (2, 3), }", 118, new byte[48]);
+        assertMessage(c8, "unsupported dtype '<c8'");
     }
 
     @Test

@@ -73,6 +73,12 @@ class ScpMappingTest {
         assertError("scp_code,task,min_likelihood,notes\nNORM,NORM,150,x\n", "line 2: min_likelihood 150.0");
         assertError("scp_code,task,min_likelihood,notes\nNORM,NORM,0,x\nNORM,NORM,50,y\n", "NORM -> NORM appears twice");
         assertError("code,class,threshold,notes\nNORM,NORM,0,x\n", "columns are [code, class, threshold, notes]");
+        // Issue 8: no raw Tablesaw text for a bad number or a malformed line.
+        assertError("scp_code,task,min_likelihood,notes\nNORM,NORM,high,x\n",
+                "line 2: min_likelihood 'high' is not a number (a likelihood 0..100)");
+        assertError("scp_code,task,min_likelihood,notes\nNORM,NORM,50,x,y,z\n",
+                "cannot read it as the mapping CSV: expected a header line scp_code,task,min_likelihood,notes and one "
+                        + "rule per line with exactly these 4 fields");
         IOException e = assertThrows(IOException.class, () -> ScpMapping.load(dir.resolve("none.csv")));
         assertTrue(e.getMessage().contains("mapping file does not exist"), e.getMessage());
     }

@@ -110,8 +110,8 @@ class SyntheticDatasetTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GENERATOR.dataset(0, 1));
         assertTrue(e.getMessage().contains("perClass"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GENERATOR.dataset(-5, 1));
-        e = assertThrows(IllegalArgumentException.class, () -> GENERATOR.dataset(20_000, 1));
-        assertTrue(e.getMessage().contains("99999"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GENERATOR.dataset(1_200_000, 1));
+        assertTrue(e.getMessage().contains("10000000"), e.getMessage());
     }
 
     @Test

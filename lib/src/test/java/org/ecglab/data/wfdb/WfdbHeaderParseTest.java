@@ -38,6 +38,18 @@ class WfdbHeaderParseTest {
     }
 
     @Test
+    void aGainOfZeroOrNoGainIsAnUncalibratedSignalAndRefused() {
+        // Issue 8: WFDB reads such a signal as 200 units per mV; the lab used to, silently.
+        String zero = "rec.dat 16 0/mV 16 0 0 0 0 I";
+        String m = failure("rec 1", zero);
+        assertEquals(true, m.startsWith(SOURCE + ": malformed header line 2: ADC gain 0: WFDB marks such a signal as "
+                + "uncalibrated"), m);
+        String none = "rec.dat 16";
+        m = failure("rec 1", none);
+        assertEquals(true, m.contains("ADC gain missing: WFDB marks such a signal as uncalibrated"), m);
+    }
+
+    @Test
     void oversizedIntegersAreOutOfRangeNotNumberFormatExceptions() {
         String format = "rec.dat 99999999999 200/mV";
         assertEquals(malformed(2, "format '99999999999' is out of range", format), failure("rec 1", format));
