@@ -120,11 +120,15 @@ final class ExperimentSetup {
     }
 
     /**
-     * The methods with their parameters.
+     * The methods with their parameters. Every subcommand builds its config from this first, so the shared options
+     * and output folders are checked here ({@link #checkBeforeWork}), before any config, file or model.
      *
-     * @throws IllegalArgumentException for an unknown id, a parameter of a method not chosen, or a bad value
+     * @throws IllegalArgumentException for an unknown id, a parameter of a method not chosen, a bad value, or a shared
+     *                                  option out of range
+     * @throws IOException              naming an output folder that cannot be written
      */
-    List<MethodSpec> methodSpecs() {
+    List<MethodSpec> methodSpecs() throws IOException {
+        checkBeforeWork();
         List<String> ids = methods.strip().equalsIgnoreCase("all") ? AttributionMethods.ids()
                 : List.of(methods.split(",")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         Map<String, Map<String, String>> byMethod = new LinkedHashMap<>();
@@ -199,7 +203,6 @@ final class ExperimentSetup {
      */
     int execute(CommandSpec spec, CommonOptions common, List<Long> seeds, String name, String unit, Body body)
             throws IOException {
-        checkBeforeWork();
         PrintWriter o = spec.commandLine().getOut();
         try (Opened opened = open(seeds, spec.commandLine().getErr());
                 ConsoleProgressListener bar = new ConsoleProgressListener(common.showProgress(), name, unit)) {

@@ -188,11 +188,13 @@ public final class LocalizationExperiment {
                         y.add(chance[i]);
                     }
                 }
-                tests.add(PairedTest.wilcoxon(x.stream().mapToDouble(Double::doubleValue).toArray(),
-                        y.stream().mapToDouble(Double::doubleValue).toArray()));
+                // A method whose every score is undefined (constant maps) has nothing to test: its row says n = 0
+                // and p NaN, and it takes no part in Holm's correction.
+                tests.add(x.isEmpty() ? null : PairedTest.wilcoxon(x.stream().mapToDouble(Double::doubleValue)
+                        .toArray(), y.stream().mapToDouble(Double::doubleValue).toArray()));
             }
         }
-        double[] adjusted = Holm.adjust(tests.stream().mapToDouble(PairedTest::p).toArray());
+        double[] adjusted = holmOverDefined(tests);
         Table out = Table.create("localization_versus_chance", StringColumn.create("method"),
                 StringColumn.create("score"), IntColumn.create("n"), DoubleColumn.create("median_difference"),
                 DoubleColumn.create("mean_difference"), DoubleColumn.create("p"), DoubleColumn.create("p_holm"),
@@ -201,12 +203,32 @@ public final class LocalizationExperiment {
             PairedTest t = tests.get(i);
             out.stringColumn("method").append(methods.get(i / scores.size()));
             out.stringColumn("score").append(scores.get(i % scores.size()));
+            if (t == null) {
+                out.intColumn("n").append(0);
+                out.doubleColumn("median_difference").appendMissing();
+                out.doubleColumn("mean_difference").appendMissing();
+                out.doubleColumn("p").appendMissing();
+                out.doubleColumn("p_holm").appendMissing();
+                out.booleanColumn("above_chance").append(false);
+                continue;
+            }
             out.intColumn("n").append(t.n() + t.zeros());
             out.doubleColumn("median_difference").append(t.medianDifference());
             out.doubleColumn("mean_difference").append(t.meanDifference());
             out.doubleColumn("p").append(t.p());
             out.doubleColumn("p_holm").append(adjusted[i]);
             out.booleanColumn("above_chance").append(adjusted[i] <= alpha && t.firstHigher());
+        }
+        return out;
+    }
+
+    /** Holm-adjusted p-values of the tests that exist, NaN where there is none. */
+    private static double[] holmOverDefined(List<PairedTest> tests) {
+        double[] p = tests.stream().filter(Objects::nonNull).mapToDouble(PairedTest::p).toArray();
+        double[] adjusted = p.length == 0 ? p : Holm.adjust(p);
+        double[] out = new double[tests.size()];
+        for (int i = 0, k = 0; i < out.length; i++) {
+            out[i] = tests.get(i) == null ? Double.NaN : adjusted[k++];
         }
         return out;
     }

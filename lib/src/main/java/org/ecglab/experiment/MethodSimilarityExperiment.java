@@ -152,7 +152,8 @@ public final class MethodSimilarityExperiment {
 
     /**
      * The symmetric method-by-method matrix of mean scores of one task (or {@value #POOLED}) and measure, in the
-     * order of {@code methods}, with 1 on the diagonal (a map compared with itself).
+     * order of {@code methods}, with 1 on the diagonal (a map compared with itself) and NaN where every ECG's score of
+     * the pair was undefined (a constant map).
      *
      * @throws IllegalArgumentException if a pair is missing from the summary
      */
@@ -172,7 +173,7 @@ public final class MethodSimilarityExperiment {
                     throw new IllegalArgumentException("summary has no row for " + methods.get(a) + " vs "
                             + methods.get(b) + " (" + task + ", " + measure.label() + ")");
                 }
-                m[a][b] = row.doubleColumn("mean").get(0);
+                m[a][b] = row.doubleColumn("mean").getDouble(0);
                 m[b][a] = m[a][b];
             }
         }
@@ -181,14 +182,16 @@ public final class MethodSimilarityExperiment {
 
     /**
      * The methods in the leaf order of an average-linkage clustering ({@link AverageLinkage}) on the distance
-     * {@code 1 − mean score}, so that methods that agree sit next to each other in the heatmap.
+     * {@code 1 − mean score}, so that methods that agree sit next to each other in the heatmap; an undefined mean (a
+     * method whose map was constant on every ECG) counts as a score of 0.
      */
     public static List<String> clusteredOrder(Table summary, String task, MapMeasure measure, List<String> methods) {
         double[][] s = matrix(summary, task, measure, methods);
         double[][] d = new double[s.length][s.length];
         for (int a = 0; a < s.length; a++) {
             for (int b = 0; b < s.length; b++) {
-                d[a][b] = 1 - s[a][b];
+                // An undefined mean (every ECG's score NaN: a constant map) is no evidence of agreement: score 0.
+                d[a][b] = 1 - (Double.isNaN(s[a][b]) ? 0 : s[a][b]);
             }
         }
         List<String> out = new ArrayList<>();

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.ecglab.attribution.AttributionMethods;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +77,66 @@ class ExperimentCommandsTest {
         Table rows = Table.read().csv(dir.resolve("out-similarity/similarity-rows.csv").toFile());
         // 5 ECGs per class split 3/1/1: 2 tasks × 1 test positive × 1 method pair × 2 measures
         assertEquals(4, rows.rowCount());
+    }
+
+    /**
+     * The default method list is every registered method, so every one must run in every experiment: maps without a
+     * lead axis (Grad-CAM), modified backward passes on randomised copies, the perturbation family's recorded samples.
+     * The perturbation family gets coarse features here only to keep the test short.
+     */
+    @Test
+    void everyRegisteredMethodRunsInEveryExperiment() {
+        String[] cheap = {"--param", "integrated_gradients.n_steps=2", "--param", "smoothgrad.nt_samples=2",
+            "--param", "occlusion.sliding_window_shapes=12,150", "--param", "occlusion.strides=12,150",
+            "--param", "feature_ablation.feature_mask=leads", "--param", "shapley_sampling.feature_mask=leads",
+            "--param", "shapley_sampling.n_samples=1", "--param", "lime.feature_mask=leads",
+            "--param", "kernel_shap.feature_mask=leads"};
+        Set<String> registered = new TreeSet<>(AttributionMethods.ids());
+        for (String name : List.of("similarity", "consistency", "randomization", "perturbation", "localization")) {
+            Path out = dir.resolve("all-" + name);
+            List<String> args = new ArrayList<>(List.of("experiment", name, "--data", data.toString(), "--registry",
+                    models.toString(), "--tasks", "LBBB", "--ecgs", "1", "--resamples", "10", "--quiet", "--out",
+                    out.toString()));
+            args.addAll(List.of(cheap));
+            args.addAll(switch (name) {
+                case "consistency" -> List.of("--seeds", "1-2");
+                case "randomization" -> List.of("--modes", "cascading");
+                case "perturbation" -> List.of("--step", "50", "--random-orders", "1", "--no-lerf");
+                default -> List.<String>of();
+            });
+            CliRun run = CliRun.run(args.toArray(String[]::new));
+            assertEquals(ExitCodes.OK, run.exitCode(), name + ": " + run);
+            Table rows = Table.read().csv(out.resolve(name + "-rows.csv").toFile());
+            Set<String> seen = new TreeSet<>();
+            for (String column : name.equals("similarity") ? List.of("method_a", "method_b") : List.of("method")) {
+                seen.addAll(rows.stringColumn(column).asSet());
+            }
+            seen.remove("random");
+            assertEquals(registered, seen, name + " rows lack or add methods");
+        }
+    }
+
+    @Test
+    void outputsAndRangesAreCheckedBeforeAnyWork() throws Exception {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "mine");
+        CliRun outIsFile = experiment("similarity", file);
+        assertEquals(ExitCodes.DATA_ERROR, outIsFile.exitCode(), outIsFile.toString());
+        assertTrue(outIsFile.err().contains(file + " is a file, not a folder"), outIsFile.err());
+        assertEquals(1, outIsFile.err().strip().lines().count(), outIsFile.err());
+        assertEquals("mine", Files.readString(file));
+
+        Path out = dir.resolve("ranges");
+        CliRun cacheIsFile = experiment("localization", out, "--cache", file.toString());
+        assertEquals(ExitCodes.DATA_ERROR, cacheIsFile.exitCode(), cacheIsFile.toString());
+        assertTrue(cacheIsFile.err().contains(file + " is a file, not a folder"), cacheIsFile.err());
+
+        List<String> zeroEcgs = new ArrayList<>(List.of("experiment", "similarity", "--data", data.toString(),
+                "--registry", models.toString(), "--ecgs", "0", "--out", out.toString()));
+        CliRun noEcgs = CliRun.run(zeroEcgs.toArray(String[]::new));
+        assertEquals(ExitCodes.DATA_ERROR, noEcgs.exitCode(), noEcgs.toString());
+        assertTrue(noEcgs.err().contains("--ecgs must be at least 1, got 0"), noEcgs.err());
+        assertTrue(Files.notExists(out), "nothing is written when an option is out of range");
     }
 
     @Test

@@ -71,4 +71,36 @@ class LocalizationExperimentTest {
             assertTrue(e.getMessage().contains("no ground-truth masks"), e.getMessage());
         }
     }
+
+    @Test
+    void aMethodWithoutAnyDefinedScoreHasAnEmptyRowAgainstChance() {
+        // "flat" had a constant map on every ECG (mask AUROC and mass undefined); "good" is tested as usual, and Holm's
+        // correction runs over its two tests only (with two tests of n = 6 all above chance, p = 0.03125 each).
+        Table rows = Table.create("rows", tech.tablesaw.api.StringColumn.create("method"),
+                tech.tablesaw.api.DoubleColumn.create("mask_fraction"),
+                tech.tablesaw.api.DoubleColumn.create("mass_inside"), tech.tablesaw.api.DoubleColumn.create("mask_auroc"));
+        for (int i = 0; i < 6; i++) {
+            rows.stringColumn("method").append("good");
+            rows.doubleColumn("mask_fraction").append(0.1);
+            rows.doubleColumn("mass_inside").append(0.5 + 0.01 * i);
+            rows.doubleColumn("mask_auroc").append(0.9 + 0.01 * i);
+            rows.stringColumn("method").append("flat");
+            rows.doubleColumn("mask_fraction").append(0.1);
+            rows.doubleColumn("mass_inside").append(Double.NaN);
+            rows.doubleColumn("mask_auroc").append(Double.NaN);
+        }
+        Table vs = LocalizationExperiment.versusChance(rows, List.of("good", "flat"), 0.05);
+        assertEquals(4, vs.rowCount());
+        for (int r = 0; r < 2; r++) {
+            assertEquals("good", vs.stringColumn("method").get(r));
+            assertEquals(6, vs.intColumn("n").get(r));
+            assertEquals(0.0625, vs.doubleColumn("p_holm").getDouble(r), 1e-12);
+        }
+        for (int r = 2; r < 4; r++) {
+            assertEquals("flat", vs.stringColumn("method").get(r));
+            assertEquals(0, vs.intColumn("n").get(r));
+            assertTrue(Double.isNaN(vs.doubleColumn("p_holm").getDouble(r)));
+            assertEquals(false, vs.booleanColumn("above_chance").get(r));
+        }
+    }
 }

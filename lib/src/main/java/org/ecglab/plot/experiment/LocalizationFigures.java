@@ -26,7 +26,7 @@ public final class LocalizationFigures {
             for (int t = 0; t < columns.size(); t++) {
                 Table row = Summaries.select(summary, "task", columns.get(t), "method", methods.get(m), "score",
                         score);
-                values[m][t] = row.rowCount() == 1 ? row.doubleColumn("mean").get(0) : Double.NaN;
+                values[m][t] = row.rowCount() == 1 ? row.doubleColumn("mean").getDouble(0) : Double.NaN;
             }
         }
         String title = switch (score) {

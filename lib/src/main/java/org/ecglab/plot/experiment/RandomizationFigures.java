@@ -1,5 +1,6 @@
 package org.ecglab.plot.experiment;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.ecglab.experiment.RandomizationMode;
 import org.ecglab.experiment.Summaries;
@@ -21,6 +22,7 @@ public final class RandomizationFigures {
     public static CurveFigure curves(Table summary, RandomizationMode mode, MapMeasure measure,
             List<String> methods) {
         CurveFigure figure = CurveFigure.create();
+        List<String> undefined = new ArrayList<>();
         for (String method : methods) {
             Table rows = Summaries.select(summary, "task", Summaries.POOLED, "mode", mode.label(), "method", method,
                     "measure", measure.label());
@@ -28,14 +30,23 @@ public final class RandomizationFigures {
                 throw new IllegalArgumentException("no pooled " + mode.label() + " rows for " + method + " and "
                         + measure.label());
             }
-            double[] x = rows.stringColumn("step").asList().stream().mapToDouble(Double::parseDouble).toArray();
-            figure = figure.curve(method, x, rows.doubleColumn("mean").asDoubleArray(),
-                    rows.doubleColumn("ci_low").asDoubleArray(), rows.doubleColumn("ci_high").asDoubleArray());
+            // A step whose every score is undefined (constant maps, e.g. a method that returns zeros for a
+            // randomised model) has no point; a method without any defined step has no curve and is named instead.
+            Table defined = rows.where(rows.doubleColumn("mean").isNotMissing()
+                    .and(rows.doubleColumn("ci_low").isNotMissing()).and(rows.doubleColumn("ci_high").isNotMissing()));
+            if (defined.rowCount() == 0) {
+                undefined.add(method);
+                continue;
+            }
+            double[] x = defined.stringColumn("step").asList().stream().mapToDouble(Double::parseDouble).toArray();
+            figure = figure.curve(method, x, defined.doubleColumn("mean").asDoubleArray(),
+                    defined.doubleColumn("ci_low").asDoubleArray(), defined.doubleColumn("ci_high").asDoubleArray());
         }
         String steps = mode == RandomizationMode.CASCADING
                 ? "layers re-initialised, from the output layer down" : "the one layer re-initialised (1 = output)";
         return figure.title((mode == RandomizationMode.CASCADING ? "Cascading" : "Independent")
-                        + " randomisation: similarity to the trained model's map")
+                        + " randomisation: similarity to the trained model's map" + (undefined.isEmpty() ? ""
+                        : "; undefined (constant maps): " + String.join(", ", undefined)))
                 .xAxisTitle(steps)
                 .yAxisTitle("mean " + measure.label().replace('_', ' ') + " (95% CI)");
     }

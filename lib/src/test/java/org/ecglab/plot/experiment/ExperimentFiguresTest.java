@@ -50,6 +50,34 @@ class ExperimentFiguresTest {
     }
 
     @Test
+    void aPairWhoseEveryScoreIsUndefinedIsAnUndefinedCell() {
+        // c's map was constant on every ECG (e.g. guided Grad-CAM of a model whose CAM is all negative), so every
+        // correlation with it is NaN and its summary mean is missing: the heatmap shows n/a, clustering puts it apart.
+        Table rows = Table.create("rows", StringColumn.create("task"), StringColumn.create("method_a"),
+                StringColumn.create("method_b"), StringColumn.create("measure"), DoubleColumn.create("score"));
+        String[][] pairs = {{"a", "b", "0.8"}, {"a", "c", "NaN"}, {"b", "c", "NaN"}};
+        for (String[] p : pairs) {
+            rows.stringColumn("task").append("LBBB");
+            rows.stringColumn("method_a").append(p[0]);
+            rows.stringColumn("method_b").append(p[1]);
+            rows.stringColumn("measure").append(ABS.label());
+            rows.doubleColumn("score").append(Double.parseDouble(p[2]));
+        }
+        Table summary = Summaries.meanByGroup(rows, List.of("task", "method_a", "method_b", "measure"), "task",
+                "score", 50, 1, "s");
+        double[][] m = org.ecglab.experiment.MethodSimilarityExperiment.matrix(summary, "pooled", ABS,
+                List.of("a", "b", "c"));
+        assertEquals(0.8, m[0][1], 1e-12);
+        assertTrue(Double.isNaN(m[0][2]) && Double.isNaN(m[2][1]), java.util.Arrays.deepToString(m));
+        HeatmapFigure fig = SimilarityFigures.heatmap(summary, "pooled", ABS, List.of("a", "b", "c"));
+        assertTrue(fig.render().getWidth() > 0);
+        List<String> order = org.ecglab.experiment.MethodSimilarityExperiment.clusteredOrder(summary, "pooled", ABS,
+                List.of("a", "c", "b"));
+        assertEquals(1, Math.abs(order.indexOf("a") - order.indexOf("b")), "a and b agree, so they sit together: "
+                + order);
+    }
+
+    @Test
     void consistencyBoxPlotDrawsTheStudyBand() {
         Map<String, double[]> groups = new LinkedHashMap<>();
         groups.put("saliency", new double[] {0.2, 0.3, 0.35, 0.4});
