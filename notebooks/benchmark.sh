@@ -8,8 +8,8 @@
 #
 # It builds the library once, then runs notebooks/run.sh --no-build under GNU time in a build folder of its own
 # (build/benchmark-<size>, emptied first unless --keep), and writes build/benchmarks/notebooks-<size>.md: wall time of
-# each notebook (kernel start included) and of the whole sequence, and the peak resident memory of the largest
-# process (the kernel JVM with PyTorch's native memory). The machine's load average is recorded beside the numbers:
+# each notebook (kernel start included) and of the whole sequence, the CPU time of the whole sequence, and the peak
+# resident memory of the largest process (the kernel JVM with PyTorch's native memory). The machine's load average is recorded beside the numbers:
 # on shared cores, other jobs stretch the times.
 set -euo pipefail
 
@@ -46,6 +46,9 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 wall="$(sed -n 's/.*Elapsed (wall clock) time[^:]*: //p' "$OUT/time-$size.txt")"
 rss_kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/time-$size.txt")"
+# CPU time of the runner and every kernel it waited for: what the sequence costs whatever else runs on the machine
+# (the kernels use one PyTorch thread, so on an idle machine the wall time is close to it).
+cpu_s="$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.0f", s}' "$OUT/time-$size.txt")"
 {
   echo "# Notebook sequence, $size size"
   echo
@@ -56,8 +59,8 @@ rss_kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/time-$size.
   echo "|---|---:|"
   sed -n 's/^\[ *[0-9.]*s\] \([0-9][0-9]-[a-z-]*\): all [0-9]* code cells passed in \([0-9.]*\)s$/| \1 | \2 |/p' "$LOG"
   echo
-  echo "whole sequence (library already built): $wall; peak resident memory of the largest process:" \
-    "$((rss_kb / 1024)) MB"
+  echo "whole sequence (library already built): wall $wall, CPU (user + system) $((cpu_s / 60)) min $((cpu_s % 60)) s;" \
+    "peak resident memory of the largest process: $((rss_kb / 1024)) MB"
 } >"$OUT/notebooks-$size.md"
 cat "$OUT/notebooks-$size.md"
 exit "$status"

@@ -29,18 +29,7 @@ class ExperimentFiguresTest {
     @Test
     void similarityHeatmapPutsAgreeingMethodsTogether() {
         // a and c agree (0.9), b disagrees with both (0.1).
-        Table rows = Table.create("rows", StringColumn.create("task"), StringColumn.create("method_a"),
-                StringColumn.create("method_b"), StringColumn.create("measure"), DoubleColumn.create("score"));
-        String[][] pairs = {{"a", "b", "0.1"}, {"a", "c", "0.9"}, {"b", "c", "0.1"}};
-        for (String[] p : pairs) {
-            rows.stringColumn("task").append("LBBB");
-            rows.stringColumn("method_a").append(p[0]);
-            rows.stringColumn("method_b").append(p[1]);
-            rows.stringColumn("measure").append(ABS.label());
-            rows.doubleColumn("score").append(Double.parseDouble(p[2]));
-        }
-        Table summary = Summaries.meanByGroup(rows, List.of("task", "method_a", "method_b", "measure"), "task",
-                "score", 50, 1, "s");
+        Table summary = similaritySummary(new String[][] {{"a", "b", "0.1"}, {"a", "c", "0.9"}, {"b", "c", "0.1"}});
         HeatmapFigure fig = SimilarityFigures.heatmap(summary, "pooled", ABS, List.of("a", "b", "c"));
         assertTrue(fig.toString().contains("pooled over tasks"), fig.toString());
         BufferedImage img = fig.render();
@@ -53,18 +42,7 @@ class ExperimentFiguresTest {
     void aPairWhoseEveryScoreIsUndefinedIsAnUndefinedCell() {
         // c's map was constant on every ECG (e.g. guided Grad-CAM of a model whose CAM is all negative), so every
         // correlation with it is NaN and its summary mean is missing: the heatmap shows n/a, clustering puts it apart.
-        Table rows = Table.create("rows", StringColumn.create("task"), StringColumn.create("method_a"),
-                StringColumn.create("method_b"), StringColumn.create("measure"), DoubleColumn.create("score"));
-        String[][] pairs = {{"a", "b", "0.8"}, {"a", "c", "NaN"}, {"b", "c", "NaN"}};
-        for (String[] p : pairs) {
-            rows.stringColumn("task").append("LBBB");
-            rows.stringColumn("method_a").append(p[0]);
-            rows.stringColumn("method_b").append(p[1]);
-            rows.stringColumn("measure").append(ABS.label());
-            rows.doubleColumn("score").append(Double.parseDouble(p[2]));
-        }
-        Table summary = Summaries.meanByGroup(rows, List.of("task", "method_a", "method_b", "measure"), "task",
-                "score", 50, 1, "s");
+        Table summary = similaritySummary(new String[][] {{"a", "b", "0.8"}, {"a", "c", "NaN"}, {"b", "c", "NaN"}});
         double[][] m = org.ecglab.experiment.MethodSimilarityExperiment.matrix(summary, "pooled", ABS,
                 List.of("a", "b", "c"));
         assertEquals(0.8, m[0][1], 1e-12);
@@ -145,6 +123,21 @@ class ExperimentFiguresTest {
         assertTrue(fig.render().getWidth() > 0);
         assertThrows(IllegalArgumentException.class, () -> LocalizationFigures.heatmap(summary, "area",
                 List.of("saliency"), List.of("LBBB")));
+    }
+
+    /** The summary of one LBBB row per pair {@code {method_a, method_b, score}} of absolute Spearman scores. */
+    private static Table similaritySummary(String[][] pairs) {
+        Table rows = Table.create("rows", StringColumn.create("task"), StringColumn.create("method_a"),
+                StringColumn.create("method_b"), StringColumn.create("measure"), DoubleColumn.create("score"));
+        for (String[] p : pairs) {
+            rows.stringColumn("task").append("LBBB");
+            rows.stringColumn("method_a").append(p[0]);
+            rows.stringColumn("method_b").append(p[1]);
+            rows.stringColumn("measure").append(ABS.label());
+            rows.doubleColumn("score").append(Double.parseDouble(p[2]));
+        }
+        return Summaries.meanByGroup(rows, List.of("task", "method_a", "method_b", "measure"), "task", "score", 50, 1,
+                "s");
     }
 
     private static int count(BufferedImage img, Color c) {
