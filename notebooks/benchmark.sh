@@ -44,7 +44,7 @@ ECGLAB_BUILD="$BENCH" /usr/bin/time -v -o "$OUT/time-$size.txt" "$ROOT/notebooks
   >"$LOG" 2>&1 || status=$?
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-wall="$(sed -n 's/.*Elapsed (wall clock) time[^:]*: //p' "$OUT/time-$size.txt")"
+wall="$(sed -n 's/.*Elapsed (wall clock) time.*): //p' "$OUT/time-$size.txt")"
 rss_kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/time-$size.txt")"
 # CPU time of the runner and every kernel it waited for: what the sequence costs whatever else runs on the machine
 # (the kernels use one PyTorch thread, so on an idle machine the wall time is close to it).
@@ -55,9 +55,9 @@ cpu_s="$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.0f", s}' "
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average before: $load_before, after: $load_after;" \
     "exit status $status"
   echo
-  echo "| notebook | wall time (s) |"
-  echo "|---|---:|"
-  sed -n 's/^\[ *[0-9.]*s\] \([0-9][0-9]-[a-z-]*\): all [0-9]* code cells passed in \([0-9.]*\)s$/| \1 | \2 |/p' "$LOG"
+  echo "| notebook | wall time (s) | kernel peak resident memory (MB) |"
+  echo "|---|---:|---:|"
+  sed -n 's/^\[ *[0-9.]*s\] \([0-9][0-9]-[a-z-]*\): all [0-9]* code cells passed in \([0-9.]*\)s\(, kernel peak memory \([0-9]*\) MB\)\{0,1\}$/| \1 | \2 | \4 |/p' "$LOG"
   echo
   echo "whole sequence (library already built): wall $wall, CPU (user + system) $((cpu_s / 60)) min $((cpu_s % 60)) s;" \
     "peak resident memory of the largest process: $((rss_kb / 1024)) MB"

@@ -117,6 +117,21 @@ def kill_process_group(km: AsyncKernelManager) -> None:
         process.kill()
 
 
+def peak_memory(km: AsyncKernelManager) -> str:
+    """The kernel process's peak resident memory so far (Linux: VmHWM), e.g. ', kernel peak memory 812 MB'; '' elsewhere."""
+    process = getattr(getattr(km, "provisioner", None), "process", None)
+    if process is None:
+        return ""
+    try:
+        with open(f"/proc/{process.pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return f", kernel peak memory {int(line.split()[1]) // 1024} MB"
+    except OSError:
+        pass
+    return ""
+
+
 def kill_all_kernels_and_exit(status: int, reason: str) -> None:
     log(reason)
     for km in list(LIVE_KERNELS):
@@ -242,7 +257,8 @@ class NotebookRun:
                 except CellExecutionError as e:
                     raise RunFailure(f"{where} failed with {describe_error(cell, e)}", 1) from e
                 log(f"{self.name}: cell {k}/{n} done in {time.monotonic() - t0:.1f}s")
-            log(f"{self.name}: all {n} code cells passed in {time.monotonic() - t_nb:.1f}s")
+            log(f"{self.name}: all {n} code cells passed in {time.monotonic() - t_nb:.1f}s"
+                f"{peak_memory(self.client.km)}")
         finally:
             await self.stop_kernel()
             self.write_outputs()
