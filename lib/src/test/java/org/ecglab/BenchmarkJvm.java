@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ecglab.runtime.ZeroL1CacheEmulation;
 
 /**
  * What the benchmarks share: a measurement in a child JVM (DJL fixes the thread count when the engine starts, so each
@@ -24,13 +25,24 @@ public final class BenchmarkJvm {
      * Runs {@code main}'s {@code main} method in a child JVM (2 GB heap, offline, {@code threads} intra-op threads,
      * one inter-op thread, passive OpenMP) with the test classpath, and returns its standard output.
      *
+     * With {@code -Decglab.benchmark.emulate=zero-l1-cache} the child runs under the faulty-CPU emulation of issue 7
+     * ({@link ZeroL1CacheEmulation}); {@code ONEDNN_MAX_CPU_ISA} and other environment variables pass through.
+     *
      * @param properties extra {@code -D} options, e.g. {@code "ecglab.onednn=off"}
      */
     public static String run(Class<?> main, int threads, String... properties) throws IOException, InterruptedException {
+        return run(main, threads, List.of(), properties);
+    }
+
+    /** As {@link #run(Class, int, String...)}, with extra JVM options such as {@code -Xlog:gc}. */
+    public static String run(Class<?> main, int threads, List<String> jvmOptions, String... properties)
+            throws IOException, InterruptedException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx2g", "-Dai.djl.offline=true",
+        List<String> command = new ArrayList<>(emulationPrefix());
+        command.addAll(List.of(java.toString(), "-Xmx2g", "-Dai.djl.offline=true",
                 "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1"));
+        command.addAll(jvmOptions);
         for (String p : properties) {
             command.add("-D" + p);
         }
@@ -44,6 +56,18 @@ public final class BenchmarkJvm {
         assertTrue(p.waitFor(30, TimeUnit.MINUTES), "benchmark child did not finish");
         assertEquals(0, p.exitValue(), "benchmark child failed:\n" + output);
         return output;
+    }
+
+    private static List<String> emulationPrefix() throws IOException, InterruptedException {
+        String emulate = System.getProperty("ecglab.benchmark.emulate", "");
+        if (emulate.isEmpty()) {
+            return List.of();
+        }
+        if (!emulate.equals(ZeroL1CacheEmulation.NAME)) {
+            throw new IllegalArgumentException("ecglab.benchmark.emulate must be " + ZeroL1CacheEmulation.NAME
+                    + " or empty, got '" + emulate + "'");
+        }
+        return ZeroL1CacheEmulation.gdbPrefix(Files.createTempDirectory("ecglab-emulation"));
     }
 
     /** The lines of a child's output that start with {@code "RESULT "}; at least one. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.ecglab.data.BeatDelineator;
 import org.ecglab.data.BeatFiducials;
 import org.ecglab.data.DatasetHash;
+import org.ecglab.data.EcgDataset;
 
 /**
  * Where the fiducial points of an ECG come from when a {@code waves} feature mask ({@link FeatureMaskSpec}) is built
@@ -72,6 +73,47 @@ public interface FiducialSource {
             @Override
             public String toString() {
                 return "FiducialSource[" + describe() + "]";
+            }
+        };
+    }
+
+    /**
+     * The points {@code data} carries ({@link EcgDataset#beatFiducials}: the generator's designed points, PTB-XL+'s
+     * ECGdeli points) for each record that has its QRS onset and offset, which wave segments need; the other records,
+     * and every record of a dataset without points, are delineated ({@link #delineated()}). Records are found by
+     * content as in {@link #given}, one at a time, so a memory-mapped dataset is not read into memory.
+     *
+     * @throws IllegalArgumentException if two records with equal signals carry different points
+     */
+    static FiducialSource of(EcgDataset data) {
+        Map<String, BeatFiducials> byContent = new HashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            BeatFiducials f = data.beatFiducials(i);
+            if (BeatFiducials.present(f.qrsOnset()) && BeatFiducials.present(f.qrsOffset())) {
+                BeatFiducials earlier = byContent.putIfAbsent(key(data.signal(i)), f);
+                if (earlier != null && !earlier.equals(f)) {
+                    throw new IllegalArgumentException(data.name() + " record " + data.ids().get(i) + " has the same "
+                            + "signal as an earlier one but other fiducial points: " + f + " vs " + earlier);
+                }
+            }
+        }
+        String description = "given for " + byContent.size() + " of " + data.size() + " ECGs ("
+                + data.name() + "), delineated for the rest (BeatDelineator)";
+        return new FiducialSource() {
+            @Override
+            public BeatFiducials fiducials(float[][] ecg) {
+                BeatFiducials f = byContent.isEmpty() ? null : byContent.get(key(ecg));
+                return f != null ? f : BeatDelineator.delineate(ecg);
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+
+            @Override
+            public String toString() {
+                return "FiducialSource[" + description + "]";
             }
         };
     }

@@ -14,6 +14,7 @@ import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.attribution.AttributionRunner;
+import org.ecglab.attribution.MaskedAttributionMethod;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.io.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -96,7 +97,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Everything that can be checked without the data is checked first, so a typo or an unwritable path fails
         // at once, not after the maps are computed.
-        AttributionMethod m = AttributionMethods.create(method, KeyValueParameters.parse(params));
+        AttributionMethod created = AttributionMethods.create(method, KeyValueParameters.parse(params));
         OptionChecks.atLeast("--limit", limit, 0);
         OptionChecks.atLeast("--ecgs-per-call", ecgsPerCall, 1);
         OptionChecks.atLeast("--png-count", pngCount, 0);
@@ -109,6 +110,8 @@ final class ExplainCommand implements Callable<Integer> {
             SelectedModel selectedModel = opened.model();
             EcgDataset selected = opened.records();
             int n = selected.size();
+            // A waves mask takes the points the records carry (designed or ECGdeli); only the others are delineated.
+            AttributionMethod m = MaskedAttributionMethod.withFiducialsOf(created, selected);
             if (!baselineOptions.usedBy(m, selectedModel.classifier(), selected.signal(0), opened.targets()[0])) {
                 throw new IllegalArgumentException("method " + m.id() + " does not use a baseline; leave out "
                         + "--baseline and --baseline-distribution");
@@ -128,6 +131,9 @@ final class ExplainCommand implements Callable<Integer> {
                 Map<String, Object> context = provenance(selectedModel, selected);
                 context.put("dataset_is_training_data", opened.sameData());
                 context.put("baselines", baselineOptions.describe());
+                if (m instanceof MaskedAttributionMethod masked && masked.featureMask().needsFiducials()) {
+                    context.put("fiducials", masked.fiducials().describe());
+                }
                 sidecar = files.finish(context);
                 delta = files.convergenceDelta();
             }

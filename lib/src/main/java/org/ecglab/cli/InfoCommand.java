@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         showDefaultValues = true,
         description = "Summarise a dataset file: its name, number of records per split, positives per class and "
-                + "split, and whether ground-truth masks are present.",
+                + "split, and whether ground-truth masks, labels before label noise, RR intervals and fiducial "
+                + "points are present.",
         footerHeading = "%nExample:%n",
         footer = "  ecglab info data.npz")
 final class InfoCommand implements Callable<Integer> {
@@ -45,6 +46,8 @@ final class InfoCommand implements Callable<Integer> {
         int test = data.indices(Split.TEST).length;
         out.printf("records:  %d (train %d, validation %d, test %d)%n", data.size(), train, val, test);
         out.printf("masks:    %s%n", masksLine(data));
+        out.printf("timing:   %s%n", timingLine(data));
+        out.printf("labels:   %s%n", data.hasTrueLabels() ? labelNoiseLine(data) : "as given (no noise-free labels)");
         out.println();
         out.printf("%-6s %7s %7s %7s %7s  %s%n", "class", "train", "val", "test", "total", "name");
         Map<Split, Map<DiagnosticClass, Integer>> counts = data.classCounts();
@@ -69,6 +72,30 @@ final class InfoCommand implements Callable<Integer> {
             present += data.mask(i) != null ? 1 : 0;
         }
         return "present for " + present + " of " + data.size() + " records";
+    }
+
+    private static String timingLine(EcgDataset data) {
+        if (!data.hasBeatFiducials()) {
+            return "none";
+        }
+        int complete = 0;
+        int rr = 0;
+        for (int i = 0; i < data.size(); i++) {
+            complete += data.beatFiducials(i).complete() ? 1 : 0;
+            rr += Double.isNaN(data.beatFiducials(i).rrMs()) ? 0 : 1;
+        }
+        return "all four fiducial points for " + complete + " of " + data.size() + " records, RR for " + rr;
+    }
+
+    private static String labelNoiseLine(EcgDataset data) {
+        int flipped = 0;
+        for (int i = 0; i < data.size(); i++) {
+            for (int c = 0; c < DiagnosticClass.ALL.size(); c++) {
+                flipped += data.labels(i)[c] != data.trueLabels(i)[c] ? 1 : 0;
+            }
+        }
+        return flipped + " of " + data.size() * DiagnosticClass.ALL.size() + " labels differ from the labels before "
+                + "label noise";
     }
 
     private static int unlabelled(EcgDataset data) {

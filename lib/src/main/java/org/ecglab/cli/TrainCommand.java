@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Train binary task models (one CNN per diagnostic class and seed) on the train split with Adam, "
-                    + "early-stopped on validation AUROC, and report validation AUROC and test AUROC and AUPRC with "
+                    + "early-stopped on the validation loss, and report validation AUROC and test AUROC and AUPRC with "
                     + "bootstrap 95%% intervals (1000 resamples of the test ECGs).",
             "Models are stored in the registry as REGISTRY/<TASK>/seed-<S>/ (multi-label: "
                     + "REGISTRY/multilabel/seed-<S>/) with their provenance, each as soon as it is trained, so an "
@@ -105,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
     double learningRate = DEFAULTS.learningRate();
 
     @Option(names = "--patience", paramLabel = "N",
-            description = "Stop after N epochs without a better validation AUROC.")
+            description = "Stop after N epochs without a lower validation loss.")
     int patience = DEFAULTS.patience();
 
     @Option(names = "--balance-classes",

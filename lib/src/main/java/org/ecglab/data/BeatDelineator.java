@@ -10,7 +10,9 @@ package org.ecglab.data;
  *       {@link Settings#qrsSmoothing()} samples: the QRS is where it peaks; QRS onset (offset) is the last sample
  *       before (first after) the peak that is followed (preceded) by {@value #QUIET} samples below a fraction of the
  *       peak ({@link Settings#qrsOnsetThreshold()}, {@link Settings#qrsOffsetThreshold()}), so that the brief dip
- *       between Q and R does not end the complex;</li>
+ *       between Q and R does not end the complex; a second burst of velocity of at least a quarter of the peak
+ *       within 100 ms after that offset (the slow terminal R′ of a right bundle branch block, which moves little
+ *       until its sharp end) extends the QRS to the quiet stretch after it;</li>
  *   <li>the spatial magnitude {@code m(t) = sqrt(Σ_leads (s(t) − r(t))²)} of the signal smoothed over
  *       {@link Settings#waveSmoothing()} samples, against a straight isoelectric line {@code r} per lead through two
  *       short reference windows around the wave (which removes baseline drift locally): for the P wave from
@@ -28,6 +30,9 @@ package org.ecglab.data;
 public final class BeatDelineator {
     private static final int REFERENCE = 5;
     private static final int QUIET = 5;
+    /** A velocity burst this large (relative to the QRS peak) within the window after the QRS extends the QRS. */
+    private static final double LATE_BURST = 0.25;
+    private static final double LATE_BURST_WINDOW_MS = 100;
 
     /**
      * The delineator's constants.
@@ -82,7 +87,17 @@ public final class BeatDelineator {
             throw new IllegalArgumentException("beat to delineate is flat: no QRS complex to find");
         }
         int qrsOnset = quietFrom(v, peak, -1, s.qrsOnsetThreshold() * v[peak]);
-        int qrsOffset = Math.max(quietFrom(v, peak, +1, s.qrsOffsetThreshold() * v[peak]), qrsOnset + 1);
+        int qrsOffset = quietFrom(v, peak, +1, s.qrsOffsetThreshold() * v[peak]);
+        // A slow terminal wavefront (the R' of a bundle branch block) moves little until its sharp end: a second burst
+        // of velocity soon after the first quiet stretch still belongs to the QRS.
+        int lateEnd = Math.min(n - 2, qrsOffset + EcgFormat.msToSample(LATE_BURST_WINDOW_MS));
+        if (qrsOffset + 1 < lateEnd) {
+            int late = argmax(v, qrsOffset + 1, lateEnd);
+            if (v[late] >= LATE_BURST * v[peak]) {
+                qrsOffset = quietFrom(v, late, +1, s.qrsOffsetThreshold() * v[peak]);
+            }
+        }
+        qrsOffset = Math.max(qrsOffset, qrsOnset + 1);
 
         double[][] wide = smooth(ecg, s.waveSmoothing());
         int prEnd = Math.max(REFERENCE, qrsOnset - REFERENCE);

@@ -27,7 +27,8 @@ final class DatasetFileWriter {
     }
 
     static void write(Path npz, String name, List<String> ids, boolean[][] labels, Split[] splits,
-            EcgDatasetFiles.Masks masks, EcgDatasetFiles.RecordSource records) throws IOException {
+            EcgDatasetFiles.Masks masks, EcgDatasetFiles.Annotations annotations, EcgDatasetFiles.RecordSource records)
+            throws IOException {
         int n = ids.size();
         if (labels.length != n || splits.length != n) {
             throw new IllegalArgumentException(name + ": " + n + " ids, " + labels.length + " label rows and "
@@ -38,6 +39,7 @@ final class DatasetFileWriter {
                 throw new IllegalArgumentException("record id '" + id + "' contains a newline and cannot be saved");
             }
         }
+        DatasetFileAnnotations extra = new DatasetFileAnnotations(name, n, annotations);
         try (AtomicBatch batch = AtomicFiles.batch(List.of(npz))) {
             Path spill = masks == EcgDatasetFiles.Masks.NONE ? null : batch.scratch();
             batch.writeChannel(npz, ch -> {
@@ -47,7 +49,7 @@ final class DatasetFileWriter {
                 w.write("class_names", text(String.join("\n",
                         DiagnosticClass.ALL.stream().map(DiagnosticClass::id).toList())));
                 w.write("ids", text(String.join("\n", ids)));
-                boolean[] present = writeSignals(w, name, ids, masks, records, spill);
+                boolean[] present = writeSignals(w, name, ids, masks, records, spill, extra);
                 int k = DiagnosticClass.ALL.size();
                 boolean[] flat = new boolean[n * k];
                 byte[] codes = new byte[n];
@@ -61,15 +63,19 @@ final class DatasetFileWriter {
                     copyMasks(w, masks, n, spill);
                     w.write("mask_present", NpyArray.ofBooleans(present));
                 }
+                extra.writeTo(w);
                 w.finish();
             });
             batch.commit();
         }
     }
 
-    /** Streams every signal into its entry and every mask into {@code spill}; returns which records have a mask. */
+    /**
+     * Streams every signal into its entry, every mask into {@code spill} and every record's fiducials into
+     * {@code extra}; returns which records have a mask.
+     */
     private static boolean[] writeSignals(NpzWriter w, String name, List<String> ids, EcgDatasetFiles.Masks masks,
-            EcgDatasetFiles.RecordSource records, Path spill) throws IOException {
+            EcgDatasetFiles.RecordSource records, Path spill, DatasetFileAnnotations extra) throws IOException {
         int n = ids.size();
         boolean[] present = new boolean[n];
         ByteBuffer signal = ByteBuffer.allocate(4 * RECORD).order(ByteOrder.LITTLE_ENDIAN);
@@ -80,6 +86,7 @@ final class DatasetFileWriter {
                 EcgDatasetFiles.Record r = records.get(i);
                 String source = name + " record " + ids.get(i);
                 EcgDataset.validateRecord(r.signal(), r.mask(), source);
+                extra.add(i, r.fiducials());
                 signal.clear();
                 for (float[] lead : r.signal()) {
                     for (float v : lead) {
@@ -129,7 +136,8 @@ final class DatasetFileWriter {
         }
     }
 
-    private static NpyArray text(String s) {
+    /** UTF-8 text as a uint8 entry. */
+    static NpyArray text(String s) {
         return NpyArray.ofBytes(NpyDType.UINT8, s.getBytes(StandardCharsets.UTF_8));
     }
 }

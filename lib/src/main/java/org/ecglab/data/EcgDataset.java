@@ -10,7 +10,9 @@ import org.ecglab.data.npy.NpyRecords;
 
 /**
  * A set of 12-lead median beats in the lab's format ({@link EcgFormat}) with multi-hot labels over the nine
- * {@link DiagnosticClass}es, a {@link Split} per record and, for synthetic data, a ground-truth mask per record.
+ * {@link DiagnosticClass}es, a {@link Split} per record and, optionally, per record: a ground-truth mask, the labels
+ * before label noise (both known for synthetic data only), and the {@link BeatFiducials} of the beat (its fiducial
+ * points and RR interval).
  * Synthetic and real (PTB-XL+) data both load into this type. Immutable: accessors return the stored arrays,
  * which callers must not modify.
  *
@@ -28,6 +30,8 @@ public final class EcgDataset {
     private final boolean[][] labels;
     private final Split[] splits;
     private final NpyRecords masks;
+    private final boolean[][] trueLabels;
+    private final BeatFiducials[] fiducials;
 
     /**
      * @param name   a short description of where the data came from (e.g. "synthetic seed=1 n=900")
@@ -79,6 +83,20 @@ public final class EcgDataset {
         this.labels = labels;
         this.splits = splits;
         this.masks = masks;
+        this.trueLabels = null;
+        this.fiducials = null;
+    }
+
+    private EcgDataset(EcgDataset base, boolean[][] trueLabels, BeatFiducials[] fiducials) {
+        this.name = base.name;
+        this.ids = base.ids;
+        this.signals = base.signals;
+        this.signalArrays = base.signalArrays;
+        this.labels = base.labels;
+        this.splits = base.splits;
+        this.masks = base.masks;
+        this.trueLabels = trueLabels;
+        this.fiducials = fiducials;
     }
 
     /**
@@ -92,6 +110,44 @@ public final class EcgDataset {
         if (mask != null) {
             EcgFormat.validate(mask, source + " mask");
         }
+    }
+
+    /**
+     * A copy that also carries each record's labels before label noise (synthetic data: the criteria its designed
+     * findings meet).
+     *
+     * @param trueLabels {@code [N][9]} multi-hot over {@link DiagnosticClass} ordinals
+     * @throws IllegalArgumentException naming the first record whose row is missing or of the wrong length
+     */
+    public EcgDataset withTrueLabels(boolean[][] trueLabels) {
+        if (trueLabels.length != size()) {
+            throw new IllegalArgumentException(name + ": " + trueLabels.length + " true-label rows for " + size()
+                    + " records");
+        }
+        for (int i = 0; i < size(); i++) {
+            if (trueLabels[i] == null || trueLabels[i].length != DiagnosticClass.ALL.size()) {
+                throw new IllegalArgumentException(name + " record " + ids.get(i) + ": expected "
+                        + DiagnosticClass.ALL.size() + " true labels");
+            }
+        }
+        return new EcgDataset(this, trueLabels, fiducials);
+    }
+
+    /**
+     * A copy that also carries each record's fiducial points and RR interval.
+     *
+     * @param fiducials one per record; {@link BeatFiducials#NONE}, or points marked absent, where unknown
+     * @throws IllegalArgumentException if the count differs from the number of records or an entry is null
+     */
+    public EcgDataset withBeatFiducials(BeatFiducials[] fiducials) {
+        if (fiducials.length != size()) {
+            throw new IllegalArgumentException(name + ": " + fiducials.length + " fiducial sets for " + size()
+                    + " records");
+        }
+        for (int i = 0; i < size(); i++) {
+            Objects.requireNonNull(fiducials[i], name + " record " + ids.get(i) + ": fiducials");
+        }
+        return new EcgDataset(this, trueLabels, fiducials);
     }
 
     /** Where the data came from. */
@@ -162,6 +218,29 @@ public final class EcgDataset {
         return masks == null ? null : masks.get(i);
     }
 
+    /** Whether the labels before label noise are known ({@link #withTrueLabels}). */
+    public boolean hasTrueLabels() {
+        return trueLabels != null;
+    }
+
+    /**
+     * Labels of record {@code i} before label noise (for synthetic data, what its designed findings meet), or null
+     * if unknown.
+     */
+    public boolean[] trueLabels(int i) {
+        return trueLabels == null ? null : trueLabels[i];
+    }
+
+    /** Whether fiducial points and RR intervals are carried ({@link #withBeatFiducials}). */
+    public boolean hasBeatFiducials() {
+        return fiducials != null;
+    }
+
+    /** Fiducial points and RR interval of record {@code i}; {@link BeatFiducials#NONE} if unknown. */
+    public BeatFiducials beatFiducials(int i) {
+        return fiducials == null ? BeatFiducials.NONE : fiducials[i];
+    }
+
     /** Binary targets for one task: 1 where the record carries {@code c}, else 0. */
     public int[] targets(DiagnosticClass c) {
         int[] y = new int[size()];
@@ -189,15 +268,24 @@ public final class EcgDataset {
         List<String> subIds = new ArrayList<>(indices.length);
         boolean[][] l = new boolean[indices.length][];
         Split[] sp = new Split[indices.length];
+        boolean[][] t = trueLabels == null ? null : new boolean[indices.length][];
+        BeatFiducials[] f = fiducials == null ? null : new BeatFiducials[indices.length];
         for (int k = 0; k < indices.length; k++) {
             int i = indices[k];
             subIds.add(ids.get(i));
             l[k] = labels[i];
             sp[k] = splits[i];
+            if (t != null) {
+                t[k] = trueLabels[i];
+            }
+            if (f != null) {
+                f[k] = fiducials[i];
+            }
         }
         NpyRecords s = signals.select(indices);
-        return new EcgDataset(name, subIds, s, signalArrays == null ? null : s.toArrays(), l, sp,
+        EcgDataset sub = new EcgDataset(name, subIds, s, signalArrays == null ? null : s.toArrays(), l, sp,
                 masks == null ? null : masks.select(indices), false);
+        return new EcgDataset(sub, t, f);
     }
 
     /**
@@ -239,6 +327,8 @@ public final class EcgDataset {
     public String toString() {
         return "EcgDataset[" + name + ", " + size() + " records, train/val/test = " + indices(Split.TRAIN).length
                 + "/" + indices(Split.VALIDATION).length + "/" + indices(Split.TEST).length
-                + (hasMasks() ? ", with ground-truth masks" : "") + (isMemoryMapped() ? ", memory-mapped" : "") + "]";
+                + (hasMasks() ? ", with ground-truth masks" : "") + (hasTrueLabels() ? ", true labels" : "")
+                + (hasBeatFiducials() ? ", fiducial points and RR" : "") + (isMemoryMapped() ? ", memory-mapped" : "")
+                + "]";
     }
 }

@@ -22,8 +22,14 @@ import org.ecglab.data.npy.NpzArchive;
  * <li>{@code masks}: {@code [N, 12, 600]}, only when the dataset has masks: bool when every mask holds only 0 and 1
  * (as synthetic masks do; a quarter of the size), else float32; records without a mask are stored as zeros and
  * marked false in {@code mask_present} (bool {@code [N]})</li>
- * <li>{@code format_version}: int32 {@code [1]}, currently 2 (version 1, whose masks were always float32, is read
- * too; on load any integer type, {@code [1]} or a scalar)</li>
+ * <li>{@code true_labels}: bool {@code [N, 9]}, the labels before label noise, only when known (synthetic data)</li>
+ * <li>{@code rr_ms}: float64 {@code [N]}, each beat's RR interval in ms, NaN where unknown; and {@code fiducials}:
+ * int32 {@code [N, 4]}, sample indices of P onset, QRS onset, QRS offset and T end (named in {@code fiducial_names}),
+ * −1 where absent ({@link BeatFiducials}); only when the dataset carries them</li>
+ * <li>{@code format_version}: int32 {@code [1]}, currently 3 (on load any integer type, {@code [1]} or a scalar).
+ * Version 2 had no {@code true_labels}, {@code rr_ms} or {@code fiducials}; version 1 also stored masks as float32
+ * always. Both are read, with labels before noise and fiducials absent. A version-2 reader refuses a version-3 file
+ * instead of silently dropping what it cannot read.</li>
  * </ul>
  *
  * <p>Size: entries are stored uncompressed (ZIP64 beyond 4 GiB), written record by record and, on load,
@@ -33,7 +39,11 @@ import org.ecglab.data.npy.NpzArchive;
  */
 public final class EcgDatasetFiles {
     /** Version written to {@code format_version}. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+    /** The first version with {@code true_labels}, {@code rr_ms} and {@code fiducials}. */
+    static final int ANNOTATIONS_SINCE = 3;
+    /** Names of the columns of {@code fiducials}, as written to {@code fiducial_names}. */
+    public static final List<String> FIDUCIAL_NAMES = List.of("p_onset", "qrs_onset", "qrs_offset", "t_end");
 
     private EcgDatasetFiles() {
     }
@@ -61,10 +71,27 @@ public final class EcgDatasetFiles {
     /**
      * One record to write.
      *
-     * @param signal {@code [12][600]} in mV
-     * @param mask   {@code [12][600]}, or null for a record without a mask
+     * @param signal    {@code [12][600]} in mV
+     * @param mask      {@code [12][600]}, or null for a record without a mask
+     * @param fiducials its fiducial points and RR interval, stored when the file carries them
+     *                  ({@link Annotations#fiducials}); null is {@link BeatFiducials#NONE}
      */
-    public record Record(float[][] signal, float[][] mask) {
+    public record Record(float[][] signal, float[][] mask, BeatFiducials fiducials) {
+        /** A record without fiducials. */
+        public Record(float[][] signal, float[][] mask) {
+            this(signal, mask, null);
+        }
+    }
+
+    /**
+     * What a file carries besides signals, labels, splits and masks.
+     *
+     * @param trueLabels {@code [N][9]}, the labels before label noise, or null when unknown
+     * @param fiducials  whether each record's {@link Record#fiducials} and RR interval are stored
+     */
+    public record Annotations(boolean[][] trueLabels, boolean fiducials) {
+        /** Neither. */
+        public static final Annotations NONE = new Annotations(null, false);
     }
 
     /** Produces the records of a dataset being written, each once, in order. */
@@ -83,8 +110,16 @@ public final class EcgDatasetFiles {
             labels[i] = data.labels(i);
             splits[i] = data.split(i);
         }
+        boolean[][] trueLabels = null;
+        if (data.hasTrueLabels()) {
+            trueLabels = new boolean[n][];
+            for (int i = 0; i < n; i++) {
+                trueLabels[i] = data.trueLabels(i);
+            }
+        }
         write(npz, data.name(), data.ids(), labels, splits, masksOf(data),
-                i -> new Record(data.signal(i), data.mask(i)));
+                new Annotations(trueLabels, data.hasBeatFiducials()),
+                i -> new Record(data.signal(i), data.mask(i), data.beatFiducials(i)));
     }
 
     /**
@@ -98,7 +133,18 @@ public final class EcgDatasetFiles {
      */
     public static void write(Path npz, String name, List<String> ids, boolean[][] labels, Split[] splits,
             Masks masks, RecordSource records) throws IOException {
-        DatasetFileWriter.write(npz, name, ids, labels, splits, masks, records);
+        write(npz, name, ids, labels, splits, masks, Annotations.NONE, records);
+    }
+
+    /**
+     * As {@link #write(Path, String, List, boolean[][], Split[], Masks, RecordSource)}, also storing the labels before
+     * label noise and each record's fiducial points and RR interval when {@code annotations} asks for them.
+     *
+     * @throws IllegalArgumentException also if the true labels do not match the records
+     */
+    public static void write(Path npz, String name, List<String> ids, boolean[][] labels, Split[] splits,
+            Masks masks, Annotations annotations, RecordSource records) throws IOException {
+        DatasetFileWriter.write(npz, name, ids, labels, splits, masks, annotations, records);
     }
 
     /** Binary when every mask holds only 0 and 1. */
@@ -138,8 +184,8 @@ public final class EcgDatasetFiles {
             }
             checkInteger(versionArray.dtype(), "format_version", npz);
             long version = versionArray.toLongs()[0];
-            if (version != 1 && version != FORMAT_VERSION) {
-                throw new IOException(npz + ": format_version " + version + " is not supported (expected 1 or "
+            if (version < 1 || version > FORMAT_VERSION) {
+                throw new IOException(npz + ": format_version " + version + " is not supported (expected 1 to "
                         + FORMAT_VERSION + ")");
             }
             List<String> classes = lines(require(a, "class_names", npz));
@@ -151,7 +197,7 @@ public final class EcgDatasetFiles {
             List<String> ids = lines(require(a, "ids", npz));
             int n = ids.size();
             NpyRecords signals = records(a, "signals", npz, n, NpyDType.FLOAT32);
-            boolean[][] labels = labels(require(a, "labels", npz), n, npz);
+            boolean[][] labels = labelRows(require(a, "labels", npz), "labels", n, npz);
             Split[] splits = splits(require(a, "splits", npz), ids, npz);
             NpyRecords masks = null;
             if (a.contains("masks")) {
@@ -162,7 +208,8 @@ public final class EcgDatasetFiles {
                     masks = masks.onlyWhere(flags(present, "mask_present", npz));
                 }
             }
-            return checked(npz, name, ids, signals, labels, splits, masks);
+            EcgDataset data = checked(npz, name, ids, signals, labels, splits, masks);
+            return version >= ANNOTATIONS_SINCE ? DatasetFileAnnotations.read(a, data, npz) : data;
         }
     }
 
@@ -230,10 +277,11 @@ public final class EcgDatasetFiles {
         return NpyRecords.of(out);
     }
 
-    private static boolean[][] labels(NpyArray labelArray, int n, Path npz) throws IOException {
+    /** The rows of a bool or uint8 {@code [n, 9]} entry of multi-hot labels. */
+    static boolean[][] labelRows(NpyArray labelArray, String entry, int n, Path npz) throws IOException {
         int k = DiagnosticClass.ALL.size();
-        checkShape(labelArray, "labels", npz, null, n, k);
-        boolean[] flat = flags(labelArray, "labels", npz);
+        checkShape(labelArray, entry, npz, null, n, k);
+        boolean[] flat = flags(labelArray, entry, npz);
         boolean[][] labels = new boolean[n][];
         for (int i = 0; i < n; i++) {
             labels[i] = Arrays.copyOfRange(flat, i * k, (i + 1) * k);
@@ -262,26 +310,26 @@ public final class EcgDatasetFiles {
         return splits;
     }
 
-    private static List<String> lines(NpyArray a) {
+    static List<String> lines(NpyArray a) {
         String s = new String(a.rawBytes(), StandardCharsets.UTF_8);
         return s.isEmpty() ? List.of() : List.of(s.split("\n", -1));
     }
 
-    private static NpyArray require(NpzArchive a, String entry, Path npz) throws IOException {
+    static NpyArray require(NpzArchive a, String entry, Path npz) throws IOException {
         if (!a.contains(entry)) {
             throw new IOException(npz + ": missing entry '" + entry + "' (present: " + a.names() + ")");
         }
         return a.read(entry);
     }
 
-    private static void checkInteger(NpyDType t, String entry, Path npz) throws IOException {
+    static void checkInteger(NpyDType t, String entry, Path npz) throws IOException {
         if (!t.isInteger()) {
             throw new IOException(npz + ": entry '" + entry + "' is " + t.descr() + ", expected an integer type");
         }
     }
 
     /** The values of a bool or uint8 entry, each of which must be 0 or 1. */
-    private static boolean[] flags(NpyArray a, String entry, Path npz) throws IOException {
+    static boolean[] flags(NpyArray a, String entry, Path npz) throws IOException {
         if (a.dtype() != NpyDType.BOOL && a.dtype() != NpyDType.UINT8) {
             throw new IOException(npz + ": entry '" + entry + "' is " + a.dtype().descr() + ", expected |b1 or |u1");
         }
@@ -297,7 +345,7 @@ public final class EcgDatasetFiles {
         return out;
     }
 
-    private static void checkShape(NpyArray a, String entry, Path npz, NpyDType type, int... shape)
+    static void checkShape(NpyArray a, String entry, Path npz, NpyDType type, int... shape)
             throws IOException {
         if (!Arrays.equals(a.shape(), shape)) {
             throw new IOException(npz + ": entry '" + entry + "' has shape " + Arrays.toString(a.shape())

@@ -16,7 +16,9 @@ import tech.tablesaw.api.Table;
  * How much of an ECG the ground truth covers, per diagnostic class: for every record of a class, the fraction of
  * its 12 × 600 samples inside the mask (mask value at least 0.5) and, per lead, the fraction of that lead's 600
  * samples; then the mean, minimum and maximum of the first over the class's records and the mean of the second.
- * A record with several labels counts for each of its classes.
+ * A record with several labels counts for each of its classes. Membership is by the labels before label noise
+ * where the dataset knows them ({@link EcgDataset#trueLabels}): a record whose label noise added a class has no mask
+ * of it.
  */
 public final class MaskStatistics {
     /** Per class: records, mean, min and max fraction in the mask, and the mean fraction of each lead. */
@@ -46,7 +48,8 @@ public final class MaskStatistics {
             double[] byLead = new double[EcgFormat.LEADS];
             int records = 0;
             for (int i = 0; i < data.size(); i++) {
-                if (!data.hasLabel(i, c)) {
+                boolean member = data.hasTrueLabels() ? data.trueLabels(i)[c.ordinal()] : data.hasLabel(i, c);
+                if (!member) {
                     continue;
                 }
                 records++;

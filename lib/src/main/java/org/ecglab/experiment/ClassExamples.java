@@ -8,8 +8,10 @@ import java.util.Objects;
 import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 import org.ecglab.attribution.Attribution;
+import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.AttributionMethods;
 import org.ecglab.attribution.Baselines;
+import org.ecglab.attribution.MaskedAttributionMethod;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
@@ -96,9 +98,18 @@ public final class ClassExamples implements AutoCloseable {
         Map<DiagnosticClass, Attribution> out = new LinkedHashMap<>();
         for (DiagnosticClass c : classes()) {
             float[][][] x = signals(c);
-            out.put(c, AttributionMethods.create(id, parameters).attribute(model(c), x, new int[x.length], baselines));
+            out.put(c, forExamples(AttributionMethods.create(id, parameters), c).attribute(model(c), x,
+                    new int[x.length], baselines));
         }
         return out;
+    }
+
+    /**
+     * {@code method} as it explains {@code c}'s examples: with a {@code waves} feature mask it takes the fiducial points
+     * the examples carry (the generator's designed points), {@link MaskedAttributionMethod#withFiducialsOf}.
+     */
+    public AttributionMethod forExamples(AttributionMethod method, DiagnosticClass c) {
+        return MaskedAttributionMethod.withFiducialsOf(method, data.subset(indices(c)));
     }
 
     /** The mean of {@code measure} over every map of {@code maps}, all classes pooled. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
+import org.ecglab.attribution.AttributionMethod;
 import org.ecglab.attribution.MethodSpec;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.metrics.MapSimilarity;
@@ -17,7 +18,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Several methods on the same {@link ClassExamples}, with the relevance mass of each map inside its ECG's ground-truth
+ * Several methods on the same {@link ClassExamples} (a method with {@code waves} feature masks takes the fiducial
+ * points the examples carry, {@link ClassExamples#forExamples}), with the relevance mass of each map inside its ECG's ground-truth
  * mask ({@link RelevanceMass}) and the time per ECG: the side-by-side view of a method-family notebook.
  *
  * @param examples the ECGs and task models
@@ -46,8 +48,9 @@ public record ExampleExplanations(ClassExamples examples, Table table,
             double share = Arrays.stream(idx).mapToDouble(i -> RelevanceMass.maskShare(examples.data().mask(i)))
                     .average().orElseThrow();
             for (MethodSpec spec : methods) {
+                AttributionMethod m = examples.forExamples(spec.create(), c);
                 long start = System.nanoTime();
-                Attribution a = spec.create().attribute(examples.model(c), x, new int[x.length]);
+                Attribution a = m.attribute(examples.model(c), x, new int[x.length]);
                 double perEcg = (System.nanoTime() - start) / 1e9 / idx.length;
                 double inside = 0;
                 for (int k = 0; k < idx.length; k++) {

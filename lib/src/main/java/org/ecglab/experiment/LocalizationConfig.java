@@ -44,7 +44,7 @@ public record LocalizationConfig(List<MethodSpec> methods, Split split, int maxE
 
     /** Everything that determines the per-ECG table, for the cache key. */
     public String canonical() {
-        return "localization v1; methods=" + MethodLists.canonical(methods) + "; split=" + split + "; max="
+        return "localization v2; methods=" + MethodLists.canonical(methods) + "; split=" + split + "; max="
                 + maxEcgsPerTask;
     }
 }

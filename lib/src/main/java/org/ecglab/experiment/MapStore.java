@@ -83,7 +83,7 @@ public final class MapStore {
                     + Arrays.toString(t) + "; library=" + LibraryVersion.get();
             List<float[][][]> maps = new ArrayList<>(methods.size());
             for (MethodSpec spec : methods) {
-                maps.add(chunk(spec, model, x, t, baselines.forMethod(spec), "maps v2; method=" + spec.canonical()
+                maps.add(chunk(spec, model, x, t, baselines.forMethod(spec), "maps v3; method=" + spec.canonical()
                         + "; baselines=" + baselines.key(spec) + chunkKey));
                 done += to - from;
                 progress.progressed(done, total);

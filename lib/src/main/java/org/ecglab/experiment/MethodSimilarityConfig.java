@@ -67,7 +67,9 @@ public record MethodSimilarityConfig(List<MethodSpec> methods, Split split, int 
      * folder are left out because they do not change that table.
      */
     public String canonical() {
-        return "method_similarity v2; methods=" + MethodLists.canonical(methods) + "; split=" + split + "; max="
+        // v3: SmoothGrad's and gradient SHAP's noise draws use both values of each Box-Muller pair (RandomDraws), so
+        // tables cached before hold maps a recomputation no longer gives.
+        return "method_similarity v3; methods=" + MethodLists.canonical(methods) + "; split=" + split + "; max="
                 + maxEcgsPerTask + "; measures=" + labels(measures);
     }
 

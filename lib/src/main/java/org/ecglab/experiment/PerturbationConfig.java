@@ -107,7 +107,7 @@ public record PerturbationConfig(List<MethodSpec> methods, Split split, int maxE
 
     /** The settings that determine every method's rows (methods apart), for cache keys. */
     public String canonicalSettings() {
-        return "perturbation v2; split=" + split + "; max=" + maxEcgsPerTask + "; percentages=" + percentages
+        return "perturbation v3; split=" + split + "; max=" + maxEcgsPerTask + "; percentages=" + percentages
                 + "; segment=" + segment + "; replacement=" + replacement.label() + "; rank_by=" + rankBy.label()
                 + "; seed=" + seed;
     }

@@ -73,7 +73,7 @@ public record RandomizationConfig(List<MethodSpec> methods, Split split, int max
 
     /** Everything that determines the rows of one step, for the cache key. */
     public String canonical() {
-        return "randomization v1; methods=" + MethodLists.canonical(methods) + "; split=" + split + "; max="
+        return "randomization v2; methods=" + MethodLists.canonical(methods) + "; split=" + split + "; max="
                 + maxEcgsPerTask + "; measures=" + MethodSimilarityConfig.labels(measures) + "; random_seed="
                 + randomSeed;
     }

@@ -44,7 +44,7 @@ public record RemoveAndRetrainConfig(List<MethodSpec> methods, List<Double> perc
 
     /** The settings that determine a retrained model (method and percentage apart), for cache keys. */
     public String canonicalSettings() {
-        return "roar v2; segment=" + segment + "; replacement=" + replacement.label() + "; rank_by=" + rankBy.label()
+        return "roar v3; segment=" + segment + "; replacement=" + replacement.label() + "; rank_by=" + rankBy.label()
                 + "; training=" + training + "; seed=" + seed + "; resamples=" + bootstrapResamples;
     }
 }

@@ -58,7 +58,7 @@ public record SelfConsistencyConfig(List<MethodSpec> methods, Split split, int m
 
     /** Everything that determines the per-ECG table, for the cache key. */
     public String canonical() {
-        return "self_consistency v1; methods=" + MethodLists.canonical(methods) + "; split=" + split + "; max="
+        return "self_consistency v2; methods=" + MethodLists.canonical(methods) + "; split=" + split + "; max="
                 + maxEcgsPerTask + "; measures=" + MethodSimilarityConfig.labels(measures);
     }
 }

@@ -3,15 +3,19 @@ package org.ecglab.train;
 import java.util.List;
 
 /**
- * Early stopping on a score to maximise (validation AUROC): remembers the best epoch and says when
- * {@code patience} epochs in a row have not improved on it. Only a strictly higher score counts as improvement,
- * so on a plateau the earliest best epoch is kept. Epochs are numbered from 1.
+ * Early stopping on a loss to minimise (the validation loss): remembers the best epoch and says when
+ * {@code patience} epochs in a row have not improved on it. Only a strictly lower loss counts as improvement, so on a
+ * plateau the earliest best epoch is kept. Epochs are numbered from 1.
+ *
+ * <p>Why the loss and not the validation AUROC: AUROC only ranks, so once the validation ECGs are separated it sits at
+ * 1.0 and no later epoch can beat the first that got there, while the loss keeps measuring how confidently and how
+ * well calibrated the model separates them (the lab's design notes and Arends et al.'s protocol).
  */
 public final class EarlyStopping {
     private final int patience;
     private int epoch;
     private int bestEpoch;
-    private double bestScore = Double.NEGATIVE_INFINITY;
+    private double bestLoss = Double.POSITIVE_INFINITY;
 
     /**
      * @param patience epochs without improvement after which to stop, at least 1
@@ -24,18 +28,18 @@ public final class EarlyStopping {
     }
 
     /**
-     * Records the score of the next epoch.
+     * Records the loss of the next epoch.
      *
      * @return true if it is a new best (the caller keeps this epoch's parameters)
-     * @throws IllegalArgumentException if the score is NaN
+     * @throws IllegalArgumentException if the loss is NaN
      */
-    public boolean record(double score) {
-        if (Double.isNaN(score)) {
-            throw new IllegalArgumentException("epoch " + (epoch + 1) + " score is NaN");
+    public boolean record(double loss) {
+        if (Double.isNaN(loss)) {
+            throw new IllegalArgumentException("epoch " + (epoch + 1) + " loss is NaN");
         }
         epoch++;
-        if (score > bestScore) {
-            bestScore = score;
+        if (loss < bestLoss) {
+            bestLoss = loss;
             bestEpoch = epoch;
             return true;
         }
@@ -52,14 +56,14 @@ public final class EarlyStopping {
         return epoch;
     }
 
-    /** The epoch with the best score (0 before the first). */
+    /** The epoch with the lowest loss (0 before the first). */
     public int bestEpoch() {
         return bestEpoch;
     }
 
-    /** The best score (negative infinity before the first). */
-    public double bestScore() {
-        return bestScore;
+    /** The lowest loss (positive infinity before the first). */
+    public double bestLoss() {
+        return bestLoss;
     }
 
     /**

@@ -16,7 +16,8 @@ import org.ecglab.stats.BinaryMetrics;
 /**
  * Trains one network with a logit per diagnostic class on the multi-hot labels: binary cross entropy on each logit,
  * averaged over the batch and the k outputs (PyTorch's {@code BCEWithLogitsLoss} on a {@code (N, k)} target), Adam,
- * early stopping on the mean validation AUROC over the outputs (macro average). Same loop, seeding and
+ * early stopping on that loss over the validation records (the mean validation AUROC over the outputs, a macro
+ * average, is reported). Same loop, seeding and
  * reproducibility as {@link TaskModelTrainer}; with {@code balanceClasses} each output gets its own
  * {@code negatives / positives} weight.
  */
@@ -70,20 +71,30 @@ public final class MultiLabelTrainer {
         try {
             model.setBlock(architecture.toBlock());
             EcgClassifier classifier = EcgClassifier.of(model, architecture, outputs.stream().map(DiagnosticClass::id).toList());
-            TrainingLoop.Fit fit = new TrainingLoop(config).fit(model, loss(y, train), data.signals(), targets, train,
-                    () -> meanAuroc(classifier, validation, outputs), id);
+            Loss loss = loss(y, train);
+            float[][] validationTargets = new float[validation.size()][k];
+            for (int i = 0; i < validation.size(); i++) {
+                for (int c = 0; c < k; c++) {
+                    validationTargets[i][c] = validation.hasLabel(i, outputs.get(c)) ? 1 : 0;
+                }
+            }
+            TrainingLoop.Fit fit = new TrainingLoop(config).fit(model, loss, data.signals(), targets, train, () -> {
+                float[][] logits = classifier.predictLogits(validation.signals());
+                return new TrainingLoop.Validation(
+                        TrainingLoop.meanLoss(loss, model.getNDManager(), logits, validationTargets),
+                        meanAuroc(logits, validation, outputs));
+            }, id);
             return new TrainedMultiLabelModel(outputs, config.seed(), architecture, config, data.name(), classifier,
-                    fit.stopping().epochs(), fit.stopping().bestEpoch(), fit.stopping().bestScore(),
-                    fit.validationScore(), fit.loss());
+                    fit.stopping().epochs(), fit.stopping().bestEpoch(), fit.bestAuroc(), fit.validationAuroc(),
+                    fit.loss());
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
     }
 
-    /** Macro-averaged AUROC of the outputs on {@code records}. */
-    static double meanAuroc(EcgClassifier classifier, EcgDataset records, List<DiagnosticClass> outputs) {
-        float[][] logits = classifier.predictLogits(records.signals());
+    /** Macro-averaged AUROC of the outputs, from the logits {@code [records.size()][k]} of {@code records}. */
+    static double meanAuroc(float[][] logits, EcgDataset records, List<DiagnosticClass> outputs) {
         double sum = 0;
         for (int c = 0; c < outputs.size(); c++) {
             float[] scores = EcgClassifier.column(logits, c);

@@ -15,8 +15,9 @@ import org.ecglab.stats.BinaryMetrics;
 
 /**
  * Trains one binary task model per call: the network of an {@link Architecture} with a single logit, fitted on the
- * TRAIN split with Adam and binary cross entropy on logits, early-stopped on VALIDATION AUROC (the parameters of
- * the best epoch are kept, batch-norm running statistics included), and scored on the TEST split.
+ * TRAIN split with Adam and binary cross entropy on logits, early-stopped on the VALIDATION loss (the same binary
+ * cross entropy; the parameters of the epoch with the lowest one are kept, batch-norm running statistics included),
+ * and scored on the TEST split.
  *
  * <p>Reproducible: {@code Engine.setRandomSeed(seed)} before initialisation seeds the weights (He-normal, DJL's
  * default) and dropout, and the training records are shuffled each epoch by a {@code SplittableRandom} seeded with
@@ -68,14 +69,19 @@ public final class TaskModelTrainer {
             for (int i = 0; i < y.length; i++) {
                 targets[i] = new float[] {y[i]};
             }
-            TrainingLoop.Fit fit = new TrainingLoop(config).fit(model, loss(y, train), data.signals(), targets, train,
-                    () -> BinaryMetrics.auroc(classifier.predictLogit(validation.signals(), 0),
-                            validation.targets(task)), id);
+            Loss loss = loss(y, train);
+            float[][] validationTargets = TrainingLoop.column(validation.targets(task));
+            TrainingLoop.Fit fit = new TrainingLoop(config).fit(model, loss, data.signals(), targets, train, () -> {
+                float[] logits = classifier.predictLogit(validation.signals(), 0);
+                return new TrainingLoop.Validation(
+                        TrainingLoop.meanLoss(loss, model.getNDManager(), TrainingLoop.column(logits), validationTargets),
+                        BinaryMetrics.auroc(logits, validation.targets(task)));
+            }, id);
             float[] testScores = classifier.predictLogit(test.signals(), 0);
             return new TrainedTaskModel(task, config.seed(), architecture, config, data.name(), classifier,
-                    fit.stopping().epochs(), fit.stopping().bestEpoch(), fit.stopping().bestScore(),
+                    fit.stopping().epochs(), fit.stopping().bestEpoch(), fit.bestAuroc(),
                     BinaryMetrics.auroc(testScores, test.targets(task)),
-                    BinaryMetrics.auprc(testScores, test.targets(task)), fit.validationScore(), fit.loss());
+                    BinaryMetrics.auprc(testScores, test.targets(task)), fit.validationAuroc(), fit.loss());
         } catch (RuntimeException e) {
             model.close();
             throw e;

@@ -7,7 +7,7 @@ package org.ecglab.train;
  * @param maxEpochs      upper bound on passes over the training split
  * @param batchSize      records per Adam step
  * @param learningRate   Adam step size (Kingma &amp; Ba 2015; betas 0.9, 0.999)
- * @param patience       stop after this many epochs without a new best validation AUROC
+ * @param patience       stop after this many epochs without a new lowest validation loss
  * @param seed           seeds parameter initialisation, dropout and the order of the training records
  * @param balanceClasses weight positives by {@code negatives / positives} of the training split in the binary cross
  *                       entropy (PyTorch's {@code pos_weight}); off = plain binary cross entropy

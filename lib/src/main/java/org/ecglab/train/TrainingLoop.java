@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.runtime.GradientSelfCheck;
 import org.ecglab.nn.ParameterSnapshot;
@@ -26,8 +26,8 @@ import org.ecglab.nn.Tensors;
 
 /**
  * The epoch loop shared by the binary {@link TaskModelTrainer} and the {@link MultiLabelTrainer}: seeded
- * initialisation, Adam on shuffled mini-batches of a {@code [N][k]} target matrix, a validation score after each
- * epoch, early stopping on it, and the best epoch's parameters restored at the end.
+ * initialisation, Adam on shuffled mini-batches of a {@code [N][k]} target matrix, the validation loss and AUROC after
+ * each epoch, early stopping on the loss, and the best epoch's parameters restored at the end.
  */
 final class TrainingLoop {
     private final TrainingConfig config;
@@ -37,13 +37,27 @@ final class TrainingLoop {
     }
 
     /**
+     * What the validation split says about the current parameters, in inference mode.
+     *
+     * @param loss  the training loss function's mean over the validation records (what early stopping minimises)
+     * @param auroc validation AUROC (mean over the outputs of a multi-label model), reported
+     */
+    record Validation(double loss, double auroc) {
+    }
+
+    /**
      * Outcome of the epoch loop.
      *
-     * @param stopping        epochs run, best epoch and its score
-     * @param validationScore score after each epoch
+     * @param stopping        epochs run, best epoch and its validation loss
+     * @param validationAuroc validation AUROC after each epoch
+     * @param validationLoss  validation loss after each epoch
      * @param loss            mean training loss of each epoch
      */
-    record Fit(EarlyStopping stopping, List<Double> validationScore, List<Double> loss) {
+    record Fit(EarlyStopping stopping, List<Double> validationAuroc, List<Double> validationLoss, List<Double> loss) {
+        /** Validation AUROC of the kept (best) epoch. */
+        double bestAuroc() {
+            return validationAuroc.get(stopping.bestEpoch() - 1);
+        }
     }
 
     /**
@@ -51,13 +65,14 @@ final class TrainingLoop {
      *
      * @param targets         {@code [N][k]} targets in {0, 1}, k = the block's outputs
      * @param train           indices of the training records
-     * @param validationScore score of the current parameters in inference mode, higher is better (validation AUROC)
-     * @param id              model id shown on the progress bar
+     * @param validate      the validation loss and AUROC of the current parameters in inference mode
+     * @param id            model id shown on the progress bar
      */
-    Fit fit(Model model, Loss loss, float[][][] signals, float[][] targets, int[] train,
-            DoubleSupplier validationScore, String id) {
+    Fit fit(Model model, Loss loss, float[][][] signals, float[][] targets, int[] train, Supplier<Validation> validate,
+            String id) {
         EarlyStopping stopping = new EarlyStopping(config.patience());
-        List<Double> scores = new ArrayList<>();
+        List<Double> aurocs = new ArrayList<>();
+        List<Double> validationLosses = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
         ParameterSnapshot best = null;
         SplittableRandom random = new SplittableRandom(config.seed());
@@ -75,19 +90,54 @@ final class TrainingLoop {
                     throw new IllegalArgumentException(id + ": training diverged at epoch " + (stopping.epochs() + 1)
                             + " (mean loss " + meanLoss + "); lower the learning rate");
                 }
-                double score = validationScore.getAsDouble();
-                if (stopping.record(score)) {
+                Validation v = validate.get();
+                if (stopping.record(v.loss())) {
                     best = ParameterSnapshot.of(model.getBlock());
                 }
-                scores.add(score);
+                aurocs.add(v.auroc());
+                validationLosses.add(v.loss());
                 losses.add(meanLoss);
-                progress.step(String.format(Locale.ROOT, "val AUROC %.4f, best %.4f @%d, loss %.4f", score,
-                        stopping.bestScore(), stopping.bestEpoch(), meanLoss));
+                progress.step(String.format(Locale.ROOT, "val loss %.4f AUROC %.4f, best @%d (AUROC %.4f), loss %.4f",
+                        v.loss(), v.auroc(), stopping.bestEpoch(), aurocs.get(stopping.bestEpoch() - 1), meanLoss));
             }
             progress.finishedAt(stopping.epochs());
         }
         Objects.requireNonNull(best, "no epoch was recorded").restoreInto(model.getBlock(), model.getNDManager());
-        return new Fit(stopping, scores, losses);
+        return new Fit(stopping, aurocs, validationLosses, losses);
+    }
+
+    /** The mean of {@code loss} over logits {@code [n][k]} against targets {@code [n][k]}, computed by the engine. */
+    static double meanLoss(Loss loss, NDManager parent, float[][] logits, float[][] targets) {
+        int n = logits.length;
+        int k = logits[0].length;
+        float[] x = new float[n * k];
+        float[] y = new float[n * k];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(logits[i], 0, x, i * k, k);
+            System.arraycopy(targets[i], 0, y, i * k, k);
+        }
+        try (NDManager m = parent.newSubManager()) {
+            NDArray value = loss.evaluate(new NDList(m.create(y, new Shape(n, k))), new NDList(m.create(x, new Shape(n, k))));
+            return value.getFloat();
+        }
+    }
+
+    /** Values as a column {@code [n][1]}, the shape of a one-output model's logits and targets. */
+    static float[][] column(float[] values) {
+        float[][] out = new float[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = new float[] {values[i]};
+        }
+        return out;
+    }
+
+    /** Targets in {0, 1} as a column {@code [n][1]}. */
+    static float[][] column(int[] values) {
+        float[][] out = new float[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = new float[] {values[i]};
+        }
+        return out;
     }
 
     /** Seeded initialisation of the trainer's block for {@code (1, 12, 600)} input. */

@@ -1,7 +1,7 @@
 /**
  * Training one model: seeded training of one binary task model per diagnostic class
  * ({@link org.ecglab.train.TaskModelTrainer}) or of one multi-label model ({@link org.ecglab.train.MultiLabelTrainer}),
- * sharing one epoch loop with Adam, early stopping ({@link org.ecglab.train.EarlyStopping}) on validation AUROC and
+ * sharing one epoch loop with Adam, early stopping ({@link org.ecglab.train.EarlyStopping}) on the validation loss and
  * the best epoch restored; the settings ({@link org.ecglab.train.TrainingConfig}), the weighted loss, the trained
  * models with their histories, test-set AUROC and AUPRC with bootstrap intervals
  * ({@link org.ecglab.train.TestEvaluation}), and the lab's console progress bars

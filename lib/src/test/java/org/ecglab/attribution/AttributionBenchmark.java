@@ -85,8 +85,8 @@ class AttributionBenchmark {
             AttributionMethod saliency = new Saliency();
             AttributionMethod ig = new IntegratedGradients();
             float[][][] warm = Arrays.copyOf(ecgs, 16);
-            saliency.attribute(model, warm, new int[warm.length], null);
-            ig.attribute(model, Arrays.copyOf(warm, 2), new int[2], null);
+            saliency.attribute(model, warm, new int[warm.length], Baselines.zero());
+            ig.attribute(model, Arrays.copyOf(warm, 2), new int[2], Baselines.zero());
             double sal = perSecond(saliency, model, Arrays.copyOf(ecgs, SALIENCY_ECGS));
             double igRate = perSecond(ig, model, Arrays.copyOf(ecgs, IG_ECGS));
             String oneDnn = GradientSelfCheck.oneDnnConvolutions() ? "on" : "off";
@@ -98,7 +98,7 @@ class AttributionBenchmark {
         int[] targets = new int[x.length];
         long start = System.nanoTime();
         for (int r = 0; r < REPEATS; r++) {
-            method.attribute(model, x, targets, null);
+            method.attribute(model, x, targets, Baselines.zero());
         }
         return REPEATS * (double) x.length / ((System.nanoTime() - start) / 1e9);
     }

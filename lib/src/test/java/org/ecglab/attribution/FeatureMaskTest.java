@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.ecglab.data.BeatDelineator;
 import org.ecglab.data.BeatFiducials;
+import org.ecglab.data.EcgDataset;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.data.WaveSegments;
+import org.ecglab.data.synthetic.SyntheticConfig;
+import org.ecglab.data.synthetic.SyntheticEcgGenerator;
 import org.junit.jupiter.api.Test;
 
 /** Feature masks of every kind against hand counts, their text forms, and the errors for bad masks. */
@@ -135,5 +139,24 @@ class FeatureMaskTest {
         String unknown = assertThrows(IllegalArgumentException.class,
                 () -> FeatureMaskSpec.parse("waves").maskFor(ecg, none)).getMessage();
         assertTrue(unknown.contains("no fiducial points were given for this ECG"), unknown);
+    }
+
+    @Test
+    void aDatasetsOwnPointsAreUsedWhereItHasThemAndTheRestIsDelineated() {
+        EcgDataset all = new SyntheticEcgGenerator(SyntheticConfig.defaults()).dataset(5, 3);
+        EcgDataset two = all.subset(new int[] {0, 1});
+        // Record 1 keeps only P onset and T end: without its QRS it cannot be split into waves, so it is delineated.
+        BeatFiducials designed = two.beatFiducials(0);
+        BeatFiducials partial = new BeatFiducials(designed.pOnset(), BeatFiducials.ABSENT, BeatFiducials.ABSENT,
+                designed.tEnd(), designed.rrMs());
+        EcgDataset data = two.withBeatFiducials(new BeatFiducials[] {designed, partial});
+        FiducialSource source = FiducialSource.of(data);
+        assertEquals(designed, source.fiducials(data.signal(0)));
+        assertEquals(BeatDelineator.delineate(data.signal(1)), source.fiducials(data.signal(1)));
+        assertTrue(source.describe().startsWith("given for 1 of 2 ECGs"), source.describe());
+        // The designed points are the generator's, not a delineation of the signal.
+        assertTrue(!designed.equals(BeatDelineator.delineate(data.signal(0))), designed.toString());
+        float[][] foreign = all.signal(2);
+        assertEquals(BeatDelineator.delineate(foreign), source.fiducials(foreign));
     }
 }

@@ -86,6 +86,12 @@ class CommandLineErrorsTest {
 
         CliRun badNumber = CliRun.run("generate", "--per-class", "many", "--out", "x.npz");
         assertEquals(ExitCodes.USAGE, badNumber.exitCode(), badNumber.toString());
+
+        Path never = dir.resolve("never.npz");
+        CliRun badRate = CliRun.run("generate", "--label-noise", "0.5", "--out", never.toString());
+        assertEquals(ExitCodes.USAGE, badRate.exitCode(), badRate.toString());
+        assertTrue(badRate.err().startsWith("error: --label-noise must be between 0 and 0.2, got 0.5"), badRate.toString());
+        assertTrue(!Files.exists(never), "nothing written");
     }
 
     @Test

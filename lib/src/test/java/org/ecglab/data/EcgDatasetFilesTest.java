@@ -81,6 +81,83 @@ class EcgDatasetFilesTest {
         assertTrue(!Npz.read(p).containsKey("masks"));
     }
 
+    private static EcgDataset timed(EcgDataset d) {
+        boolean[][] truth = new boolean[3][9];
+        truth[0][DiagnosticClass.NORM.ordinal()] = true;
+        truth[1][DiagnosticClass.LBBB.ordinal()] = true;
+        truth[2][DiagnosticClass.AVB1.ordinal()] = true;
+        return d.withTrueLabels(truth).withBeatFiducials(new BeatFiducials[] {
+            new BeatFiducials(90, 175, 220, 380, 1000), BeatFiducials.NONE,
+            new BeatFiducials(BeatFiducials.ABSENT, 170, 230, BeatFiducials.ABSENT, 750.5)});
+    }
+
+    @Test
+    void trueLabelsRrAndFiducialsRoundTrip() throws IOException {
+        EcgDataset d = timed(dataset(true));
+        Path p = dir.resolve("t.npz");
+        EcgDatasetFiles.save(d, p);
+        EcgDataset back = EcgDatasetFiles.load(p);
+        assertTrue(back.hasTrueLabels() && back.hasBeatFiducials());
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(d.trueLabels(i), back.trueLabels(i));
+            assertEquals(d.beatFiducials(i), back.beatFiducials(i));
+        }
+        assertEquals(1000, back.beatFiducials(0).rrMs());
+        assertTrue(Double.isNaN(back.beatFiducials(1).rrMs()));
+        assertEquals(750.5, back.beatFiducials(2).rrMs());
+        assertEquals(170, back.beatFiducials(2).qrsOnset());
+        assertTrue(Double.isNaN(back.beatFiducials(2).prMs()));
+        Map<String, NpyArray> raw = Npz.read(p);
+        assertArrayEquals(new int[] {3, 4}, raw.get("fiducials").shape());
+        assertEquals(NpyDType.INT32, raw.get("fiducials").dtype());
+        assertArrayEquals(new long[] {90, 175, 220, 380, -1, -1, -1, -1, -1, 170, 230, -1},
+                raw.get("fiducials").toLongs());
+        assertEquals(NpyDType.FLOAT64, raw.get("rr_ms").dtype());
+        // A subset keeps them aligned with its records.
+        EcgDataset sub = back.subset(new int[] {2, 0});
+        assertEquals(750.5, sub.beatFiducials(0).rrMs());
+        assertEquals(d.beatFiducials(0), sub.beatFiducials(1));
+        assertArrayEquals(d.trueLabels(2), sub.trueLabels(0));
+    }
+
+    @Test
+    void filesWithoutTheOptionalEntriesLoadAsBefore() throws IOException {
+        Path p = dir.resolve("plain.npz");
+        EcgDatasetFiles.save(dataset(false), p);
+        EcgDataset back = EcgDatasetFiles.load(p);
+        assertTrue(!back.hasTrueLabels() && !back.hasBeatFiducials());
+        assertNull(back.trueLabels(0));
+        assertEquals(BeatFiducials.NONE, back.beatFiducials(0));
+        assertTrue(!Npz.read(p).containsKey("fiducials") && !Npz.read(p).containsKey("rr_ms"));
+    }
+
+    @Test
+    void badFiducialsAndRrAreRefusedNamingTheRecord() throws IOException {
+        Path p = dir.resolve("bad.npz");
+        EcgDatasetFiles.save(timed(dataset(false)), p);
+        Map<String, NpyArray> entries = new LinkedHashMap<>(Npz.read(p));
+        entries.put("fiducials", NpyArray.ofInts(new int[] {90, 175, 220, 380, -1, -1, -1, -1, 600, 170, 230, -1}, 3, 4));
+        Npz.write(p, entries, true);
+        IOException e = assertThrows(IOException.class, () -> EcgDatasetFiles.load(p));
+        assertTrue(e.getMessage().startsWith(p + ": entries 'fiducials'/'rr_ms' of record c: P onset = 600"),
+                e.getMessage());
+        entries.put("fiducials", NpyArray.ofInts(new int[] {200, 175, 220, 380, -1, -1, -1, -1, -1, -1, -1, -1}, 3, 4));
+        Npz.write(p, entries, true);
+        e = assertThrows(IOException.class, () -> EcgDatasetFiles.load(p));
+        assertTrue(e.getMessage().contains("record a: QRS onset (175) must come after P onset (200)"), e.getMessage());
+        entries.put("fiducials", NpyArray.ofInts(new int[12], 3, 4));
+        entries.put("fiducial_names", NpyArray.ofBytes(NpyDType.UINT8, "a\nb\nc\nd".getBytes()));
+        Npz.write(p, entries, true);
+        e = assertThrows(IOException.class, () -> EcgDatasetFiles.load(p));
+        assertTrue(e.getMessage().contains("fiducial_names [a, b, c, d] do not match"), e.getMessage());
+        entries = new LinkedHashMap<>(Npz.read(p));
+        entries.remove("fiducials");
+        entries.put("rr_ms", NpyArray.ofDoubles(new double[] {1000, -5, 800}, 3));
+        Npz.write(p, entries, true);
+        e = assertThrows(IOException.class, () -> EcgDatasetFiles.load(p));
+        assertTrue(e.getMessage().contains("record b-2: RR must be positive or NaN, got -5.0"), e.getMessage());
+    }
+
     private String corrupt(String entry, NpyArray replacement) throws IOException {
         Path p = dir.resolve("c.npz");
         EcgDatasetFiles.save(dataset(false), p);
@@ -133,8 +210,55 @@ class EcgDatasetFilesTest {
         assertTrue(m.endsWith(": entry 'format_version' has shape [0], expected [1] or a scalar"), m);
         m = corrupt("format_version", NpyArray.ofInts(new int[] {1, 1}, 2));
         assertTrue(m.endsWith(": entry 'format_version' has shape [2], expected [1] or a scalar"), m);
-        m = corrupt("format_version", NpyArray.ofLongs(new long[] {3}));
-        assertTrue(m.endsWith(": format_version 3 is not supported (expected 1 or 2)"), m);
+        m = corrupt("format_version", NpyArray.ofLongs(new long[] {4}));
+        assertTrue(m.endsWith(": format_version 4 is not supported (expected 1 to 3)"), m);
+        m = corrupt("format_version", NpyArray.ofLongs(new long[] {0}));
+        assertTrue(m.endsWith(": format_version 0 is not supported (expected 1 to 3)"), m);
+    }
+
+    @Test
+    void versionThreeIsWrittenAndEarlierVersionsLoadWithoutTrueLabelsOrFiducials() throws IOException {
+        Path p = dir.resolve("v.npz");
+        EcgDatasetFiles.save(timed(dataset(true)), p);
+        Map<String, NpyArray> entries = new LinkedHashMap<>(Npz.read(p));
+        assertArrayEquals(new long[] {3}, entries.get("format_version").toLongs());
+        assertEquals(3, EcgDatasetFiles.FORMAT_VERSION);
+        // Version 2 and 1 files never had these entries: what a version-2 writer made loads with them absent.
+        for (String drop : List.of("true_labels", "rr_ms", "fiducials", "fiducial_names")) {
+            entries.remove(drop);
+        }
+        for (long version : new long[] {2, 1}) {
+            entries.put("format_version", NpyArray.ofInts(new int[] {(int) version}));
+            Npz.write(p, entries, true);
+            EcgDataset back = EcgDatasetFiles.load(p);
+            assertTrue(!back.hasTrueLabels() && !back.hasBeatFiducials(), "version " + version);
+            assertEquals(BeatFiducials.NONE, back.beatFiducials(0));
+            assertArrayEquals(dataset(true).labels(1), back.labels(1));
+        }
+    }
+
+    @Test
+    void aStreamedWriteStoresEachRecordsFiducialsAndTheTrueLabels() throws IOException {
+        EcgDataset d = timed(dataset(false));
+        boolean[][] labels = new boolean[3][];
+        boolean[][] truth = new boolean[3][];
+        for (int i = 0; i < 3; i++) {
+            labels[i] = d.labels(i);
+            truth[i] = d.trueLabels(i);
+        }
+        Path streamed = dir.resolve("streamed.npz");
+        Path saved = dir.resolve("saved.npz");
+        EcgDatasetFiles.write(streamed, d.name(), d.ids(), labels, new Split[] {Split.TRAIN, Split.TEST,
+            Split.VALIDATION}, EcgDatasetFiles.Masks.NONE, new EcgDatasetFiles.Annotations(truth, true),
+                i -> new EcgDatasetFiles.Record(d.signal(i), null, i == 1 ? null : d.beatFiducials(i)));
+        EcgDatasetFiles.save(d, saved);
+        assertArrayEquals(java.nio.file.Files.readAllBytes(saved), java.nio.file.Files.readAllBytes(streamed));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EcgDatasetFiles.write(
+                dir.resolve("x.npz"), "x", d.ids(), labels, new Split[] {Split.TRAIN, Split.TEST, Split.TEST},
+                EcgDatasetFiles.Masks.NONE, new EcgDatasetFiles.Annotations(new boolean[2][9], false),
+                i -> new EcgDatasetFiles.Record(d.signal(i), null)));
+        assertEquals("x: 2 true-label rows for 3 records", e.getMessage());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("x.npz")));
     }
 
     @Test

@@ -62,6 +62,20 @@ class MaskStatisticsTest {
         assertEquals(100 * 390 / 7200.0, t.doubleColumn("mean % of samples in mask").get(1), 1e-12);
     }
 
+    /** With labels before label noise known, they decide membership: a label the noise added brings no mask. */
+    @Test
+    void labelsBeforeNoiseDecideMembership() {
+        EcgDataset noisy = dataset();
+        boolean[][] truth = new boolean[3][DiagnosticClass.ALL.size()];
+        truth[0][DiagnosticClass.LBBB.ordinal()] = true;
+        truth[1][DiagnosticClass.NORM.ordinal()] = true; // its LBBB label was added by label noise
+        truth[2][DiagnosticClass.NORM.ordinal()] = true;
+        MaskStatistics m = MaskStatistics.of(noisy.withTrueLabels(truth));
+        assertEquals(1, m.records(DiagnosticClass.LBBB));
+        assertEquals(60 / 7200.0, m.meanFraction(DiagnosticClass.LBBB), 1e-15);
+        assertEquals(2, m.records(DiagnosticClass.NORM));
+    }
+
     @Test
     void aClassWithoutRecordsOrADatasetWithoutMasksIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> MaskStatistics.of(dataset()).records(DiagnosticClass.LQT));

@@ -5,16 +5,12 @@ import org.ecglab.nn.Architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.ecglab.ExternalTools;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.TinyModels;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (AVX-512), and that otherwise, and for a 4-channel network, oneDNN is switched off and maps are right. gdb missing: skipped locally, a failure under CI.
  */
 class FaultyCpuEmulationTest {
-    private static final String GDB_SCRIPT = "zero-l1-cache.gdb.py";
-
     /**
      * @param isa "" for the CPU's own vector extension, or a ceiling for oneDNN (ONEDNN_MAX_CPU_ISA), so that the
      *            AVX2 kernels of EPYC generations without AVX-512 are covered on an AVX-512 CPU too
@@ -38,19 +32,9 @@ class FaultyCpuEmulationTest {
     @ParameterizedTest(name = "ONEDNN_MAX_CPU_ISA={0}")
     @ValueSource(strings = {"", "AVX2"})
     void selfCheckFindsTheFaultAndTheFallbackGivesRightMaps(String isa, @TempDir Path dir) throws Exception {
-        requireGdb();
-        Path script = dir.resolve(GDB_SCRIPT);
-        try (InputStream in = FaultyCpuEmulationTest.class.getResourceAsStream(GDB_SCRIPT)) {
-            Files.copy(in, script);
-        }
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of("gdb", "-batch", "-nx"));
-        // The JVM uses these signals itself (null checks, safepoints, thread control); gdb must pass them on.
-        for (String signal : List.of("SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGQUIT", "SIGUSR1", "SIGUSR2")) {
-            cmd.addAll(List.of("-ex", "handle " + signal + " nostop noprint pass"));
-        }
-        cmd.addAll(List.of("-x", script.toString(), "-ex", "run", "--args",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        List<String> cmd = new ArrayList<>(ZeroL1CacheEmulation.gdbPrefix(dir));
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
                 "-cp", classpath, Child.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -90,19 +74,6 @@ class FaultyCpuEmulationTest {
     private static String line(String out, String prefix) {
         return out.lines().filter(l -> l.startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line '" + prefix + "' in:\n" + out));
-    }
-
-    private static void requireGdb() throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder("gdb", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor() == 0) {
-                return;
-            }
-        } catch (IOException e) {
-            // not installed: handled below
-        }
-        throw ExternalTools.unavailable("gdb is not installed (faulty-CPU emulation)", "apt-get install gdb");
     }
 
     /** Runs under gdb: the raw fault, the probe, then a network oneDNN gets right and one it gets wrong. */

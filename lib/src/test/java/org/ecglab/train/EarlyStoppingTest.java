@@ -12,13 +12,13 @@ class EarlyStoppingTest {
     void stopsPatienceEpochsAfterTheBestAndKeepsIt() {
         EarlyStopping s = new EarlyStopping(2);
         assertTrue(s.record(0.60));
-        assertTrue(s.record(0.70));
-        assertFalse(s.record(0.65));
+        assertTrue(s.record(0.40));
+        assertFalse(s.record(0.45));
         assertFalse(s.shouldStop());
-        assertFalse(s.record(0.70)); // equal is no improvement
+        assertFalse(s.record(0.40)); // equal is no improvement
         assertTrue(s.shouldStop());
         assertEquals(2, s.bestEpoch());
-        assertEquals(0.70, s.bestScore());
+        assertEquals(0.40, s.bestLoss());
         assertEquals(4, s.epochs());
     }
 
@@ -26,9 +26,9 @@ class EarlyStoppingTest {
     void improvementResetsThePatience() {
         EarlyStopping s = new EarlyStopping(2);
         s.record(0.5);
-        s.record(0.4);
-        assertTrue(s.record(0.9));
-        s.record(0.8);
+        s.record(0.6);
+        assertTrue(s.record(0.1));
+        s.record(0.2);
         assertFalse(s.shouldStop());
         assertEquals(3, s.bestEpoch());
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Objects;
 import org.ecglab.attribution.GradientComputer;
@@ -117,8 +118,13 @@ public final class BackwardTraversal {
         try (NDManager call = model.manager().newSubManager()) {
             List<PropagationLayer> layers = composite.canonizer().apply(PropagationLayer.of(layerwise, call), call);
             Rule[] rules = new Rule[layers.size()];
+            // Layers whose rule is their own gradient keep the graph of the forward pass, so the walk back does not
+            // run them a second time (a walk then costs about one forward and one backward pass, as saliency).
+            // With references the step's rows are a slice of the batch, so those walks run the layers again.
+            boolean[] record = new boolean[layers.size()];
             for (int i = 0; i < rules.length; i++) {
                 rules[i] = composite.ruleFor(layers, i);
+                record[i] = !references && Rules.differentiatesLayer(rules[i], layers.get(i).type());
             }
             for (int first = 0; first < rows; first += internalBatchSize) {
                 int b = Math.min(rows, first + internalBatchSize) - first;
@@ -135,14 +141,20 @@ public final class BackwardTraversal {
                 try (NDManager batch = call.newSubManager()) {
                     NDArray x = batch.create(buffer, new Shape(n, EcgFormat.LEADS, EcgFormat.SAMPLES));
                     NDArray[] acts = new NDArray[layers.size() + 1];
+                    LayerStep.RecordedForward[] recorded = new LayerStep.RecordedForward[layers.size()];
                     acts[0] = x;
                     for (int i = 0; i < layers.size(); i++) {
-                        acts[i + 1] = layers.get(i).forward(acts[i]);
+                        if (record[i]) {
+                            recorded[i] = recordedForward(layers.get(i), acts[i]);
+                            acts[i + 1] = recorded[i].output();
+                        } else {
+                            acts[i + 1] = layers.get(i).forward(acts[i]);
+                        }
                     }
                     float[] logits = logits(acts[layers.size()], n, k, model);
                     NDArray v = startVector(batch, logits, targets, k);
                     for (int i = layers.size() - 1; i >= 0; i--) {
-                        v = step(layers.get(i), rules[i], acts[i], acts[i + 1], v, b, references, batch);
+                        v = step(layers.get(i), rules[i], acts[i], acts[i + 1], recorded[i], v, b, references, batch);
                         acts[i + 1].close();
                     }
                     float[] result = v.toFloatArray();
@@ -223,14 +235,23 @@ public final class BackwardTraversal {
         return out.toFloatArray();
     }
 
+    /** Layer {@code layer} on a leaf made of {@code in}, with autograd recording. */
+    private static LayerStep.RecordedForward recordedForward(PropagationLayer layer, NDArray in) {
+        NDArray leaf = in.stopGradient();
+        leaf.setRequiresGradient(true);
+        try (GradientCollector collector = in.getManager().getEngine().newGradientCollector()) {
+            return new LayerStep.RecordedForward(leaf, layer.forward(leaf));
+        }
+    }
+
     /** One layer: the step's arrays live in a scope of their own; only the result survives it. */
-    private static NDArray step(PropagationLayer layer, Rule rule, NDArray in, NDArray out, NDArray v, int b,
-            boolean references, NDManager batch) {
+    private static NDArray step(PropagationLayer layer, Rule rule, NDArray in, NDArray out,
+            LayerStep.RecordedForward recorded, NDArray v, int b, boolean references, NDManager batch) {
         try (NDManager scope = batch.newSubManager()) {
             NDIndex rows = new NDIndex("0:" + b);
             NDIndex refs = new NDIndex(b + ":");
             LayerStep step = new LayerStep(layer, in.get(scope, rows), out.get(scope, rows),
-                    references ? in.get(scope, refs) : null, references ? out.get(scope, refs) : null);
+                    references ? in.get(scope, refs) : null, references ? out.get(scope, refs) : null, recorded);
             v.attach(scope);
             NDArray result = rule.backward(step, v);
             Shape expected = step.input().getShape();

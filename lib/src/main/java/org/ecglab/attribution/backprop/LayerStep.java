@@ -1,6 +1,7 @@
 package org.ecglab.attribution.backprop;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.training.GradientCollector;
 import org.ecglab.nn.LayerSpec;
 
 /**
@@ -15,14 +16,16 @@ public final class LayerStep {
     private final NDArray output;
     private final NDArray referenceInput;
     private final NDArray referenceOutput;
+    private final RecordedForward recorded;
 
     LayerStep(PropagationLayer layer, NDArray input, NDArray output, NDArray referenceInput,
-            NDArray referenceOutput) {
+            NDArray referenceOutput, RecordedForward recorded) {
         this.layer = layer;
         this.input = input;
         this.output = output;
         this.referenceInput = referenceInput;
         this.referenceOutput = referenceOutput;
+        this.recorded = recorded;
     }
 
     /** The layer. */
@@ -66,8 +69,14 @@ public final class LayerStep {
         return referenceOutput;
     }
 
-    /** {@code J(at)ᵀ v} of the layer's own function, by local autograd. */
+    /**
+     * {@code J(at)ᵀ v} of the layer's own function, by local autograd: from the graph the walk's forward pass recorded
+     * when {@code at} is this step's input and the walk recorded one, else by running the layer again on a leaf.
+     */
     public NDArray vectorJacobian(NDArray at, NDArray v) {
+        if (at == input && recorded != null) {
+            return recorded.vectorJacobian(v);
+        }
         return LocalAutograd.vectorJacobian(layer, at, v);
     }
 
@@ -75,6 +84,20 @@ public final class LayerStep {
         if (referenceInput == null) {
             throw new IllegalStateException("layer " + layer + ": this rule needs reference activations, but the "
                     + "walk was run without references");
+        }
+    }
+
+    /**
+     * A layer's forward pass as the walk ran it with autograd recording: its input as a leaf and its output. Backward
+     * from {@code Σ output ⊙ v} gives {@code J(x)ᵀ v} without running the layer again. Rows are the step's rows (the
+     * walk records only without references).
+     */
+    record RecordedForward(NDArray leaf, NDArray output) {
+        NDArray vectorJacobian(NDArray v) {
+            try (GradientCollector collector = leaf.getManager().getEngine().newGradientCollector()) {
+                collector.backward(output.mul(v).sum());
+            }
+            return leaf.getGradient();
         }
     }
 }

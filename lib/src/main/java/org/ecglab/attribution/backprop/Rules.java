@@ -26,6 +26,15 @@ public final class Rules {
     });
 
     /**
+     * Whether {@code rule} at a layer of type {@code type} differentiates the layer's own function at its input by
+     * autograd ({@link #GRADIENT} on a layer it does not write out), so that the walk can record that layer's forward
+     * pass and skip running it again.
+     */
+    static boolean differentiatesLayer(Rule rule, String type) {
+        return rule == GRADIENT && !type.equals("relu") && !type.equals("flatten") && !type.equals("dropout");
+    }
+
+    /**
      * The vector passes unchanged (Zennit's {@code Pass}, Captum's LRP treatment of ReLU and dropout): for layers
      * whose output has the input's shape.
      */

@@ -10,6 +10,7 @@ import org.ecglab.attribution.AttributionInputs;
 import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
+import org.ecglab.attribution.GradientPassMethod;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.Param;
 import org.ecglab.attribution.ParameterSchema;
@@ -40,7 +41,7 @@ import org.ecglab.runtime.GradientSelfCheck;
  *
  * <p>Cost: one forward and one backward pass (from the layer on) per ECG.
  */
-public final class GradCam extends ConfiguredMethod<GradCam.Params> {
+public final class GradCam extends ConfiguredMethod<GradCam.Params> implements GradientPassMethod {
     /** Method id. */
     public static final String ID = "grad_cam";
     /** The {@code layer} value that selects the last convolution. */
@@ -161,4 +162,9 @@ public final class GradCam extends ConfiguredMethod<GradCam.Params> {
         return layer;
     }
 
+    /** {@inheritDoc} Here: one forward pass and one backward pass from the logits to the layer. */
+    @Override
+    public int passesPerEcg() {
+        return 1;
+    }
 }

@@ -6,6 +6,7 @@ import org.ecglab.attribution.AttributionInputs;
 import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
+import org.ecglab.attribution.GradientPassMethod;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.ParameterSchema;
 import org.ecglab.attribution.gradient.GuidedBackprop;
@@ -24,7 +25,7 @@ import org.ecglab.nn.EcgClassifier;
  *
  * <p>Cost: Grad-CAM's forward and backward pass plus guided backpropagation's walk, per ECG.
  */
-public final class GuidedGradCam extends ConfiguredMethod<GuidedGradCam.Params> {
+public final class GuidedGradCam extends ConfiguredMethod<GuidedGradCam.Params> implements GradientPassMethod {
     /** Method id. */
     public static final String ID = "guided_grad_cam";
 
@@ -79,4 +80,9 @@ public final class GuidedGradCam extends ConfiguredMethod<GuidedGradCam.Params> 
         return Attribution.of(this, model, inputs, guided).build();
     }
 
+    /** {@inheritDoc} Here: Grad-CAM's pass and guided backpropagation's walk. */
+    @Override
+    public int passesPerEcg() {
+        return 2;
+    }
 }

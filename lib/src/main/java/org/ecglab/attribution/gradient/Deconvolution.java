@@ -5,6 +5,7 @@ import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
+import org.ecglab.attribution.GradientPassMethod;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.ParameterSchema;
 import org.ecglab.attribution.backprop.Composites;
@@ -22,7 +23,7 @@ import org.ecglab.nn.EcgClassifier;
  * <p>Cost: one forward pass, then one local forward and backward pass per layer (about 1.5 to 2 forward/backward
  * passes per ECG).
  */
-public final class Deconvolution extends ConfiguredMethod<Deconvolution.Params> {
+public final class Deconvolution extends ConfiguredMethod<Deconvolution.Params> implements GradientPassMethod {
     /** Method id. */
     public static final String ID = "deconvolution";
 
@@ -58,4 +59,9 @@ public final class Deconvolution extends ConfiguredMethod<Deconvolution.Params> 
                 inputs, targets, baselines);
     }
 
+    /** {@inheritDoc} Here: one forward pass and one (modified) backward walk. */
+    @Override
+    public int passesPerEcg() {
+        return 1;
+    }
 }

@@ -6,6 +6,7 @@ import org.ecglab.attribution.AttributionInputs;
 import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
+import org.ecglab.attribution.GradientPassMethod;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.ParameterSchema;
 import org.ecglab.nn.EcgClassifier;
@@ -17,7 +18,7 @@ import org.ecglab.nn.EcgClassifier;
  * As Captum's {@code InputXGradient}: the product is taken in float32, no baseline is used (baselines given are
  * ignored), and the map is signed. Cost: one forward and one backward pass per ECG.
  */
-public final class InputXGradient extends ConfiguredMethod<InputXGradient.Params> {
+public final class InputXGradient extends ConfiguredMethod<InputXGradient.Params> implements GradientPassMethod {
     /** Method id. */
     public static final String ID = "input_x_gradient";
 
@@ -61,4 +62,9 @@ public final class InputXGradient extends ConfiguredMethod<InputXGradient.Params
         return Attribution.of(this, model, inputs, g).build();
     }
 
+    /** {@inheritDoc} Here: one forward and backward pass. */
+    @Override
+    public int passesPerEcg() {
+        return 1;
+    }
 }

@@ -6,6 +6,7 @@ import org.ecglab.attribution.AttributionInputs;
 import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
+import org.ecglab.attribution.GradientPassMethod;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.Param;
 import org.ecglab.attribution.ParameterSchema;
@@ -17,7 +18,7 @@ import org.ecglab.nn.EcgClassifier;
  * when {@code abs=false}. As in Captum, {@code abs=true} is the default. Baselines are ignored.
  * Cost: one forward and one backward pass per ECG.
  */
-public final class Saliency extends ConfiguredMethod<Saliency.Params> {
+public final class Saliency extends ConfiguredMethod<Saliency.Params> implements GradientPassMethod {
     /** Method id. */
     public static final String ID = "saliency";
 
@@ -77,4 +78,9 @@ public final class Saliency extends ConfiguredMethod<Saliency.Params> {
         return Attribution.of(this, model, inputs, g).signed(!params.abs()).build();
     }
 
+    /** {@inheritDoc} Here: one forward and backward pass. */
+    @Override
+    public int passesPerEcg() {
+        return 1;
+    }
 }

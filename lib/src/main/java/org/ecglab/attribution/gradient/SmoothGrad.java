@@ -7,6 +7,7 @@ import org.ecglab.attribution.AttributionInputs;
 import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
+import org.ecglab.attribution.GradientPassMethod;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.Param;
 import org.ecglab.attribution.ParameterSchema;
@@ -35,7 +36,7 @@ import org.ecglab.nn.EcgClassifier;
  *
  * <p>Cost: {@code nt_samples} forward and backward passes per ECG.
  */
-public final class SmoothGrad extends ConfiguredMethod<SmoothGrad.Params> {
+public final class SmoothGrad extends ConfiguredMethod<SmoothGrad.Params> implements GradientPassMethod {
     /** Method id. */
     public static final String ID = "smoothgrad";
     /** The noise tunnel types, Captum's names. */
@@ -138,4 +139,9 @@ public final class SmoothGrad extends ConfiguredMethod<SmoothGrad.Params> {
         return result.build();
     }
 
+    /** {@inheritDoc} Here: one pass per noisy copy. */
+    @Override
+    public int passesPerEcg() {
+        return params.ntSamples();
+    }
 }

@@ -6,6 +6,7 @@ import org.ecglab.attribution.AttributionInputs;
 import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
+import org.ecglab.attribution.GradientPassMethod;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.Param;
 import org.ecglab.attribution.ParameterSchema;
@@ -38,7 +39,7 @@ import org.ecglab.nn.EcgClassifier;
  *
  * <p>Cost: {@code n_samples} forward and backward passes per ECG.
  */
-public final class GradientShap extends ConfiguredMethod<GradientShap.Params> {
+public final class GradientShap extends ConfiguredMethod<GradientShap.Params> implements GradientPassMethod {
     /** Method id. */
     public static final String ID = "gradient_shap";
 
@@ -140,4 +141,9 @@ public final class GradientShap extends ConfiguredMethod<GradientShap.Params> {
         return result.build();
     }
 
+    /** {@inheritDoc} Here: one pass per sample. */
+    @Override
+    public int passesPerEcg() {
+        return params.nSamples();
+    }
 }

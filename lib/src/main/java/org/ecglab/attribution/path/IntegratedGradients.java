@@ -6,6 +6,7 @@ import org.ecglab.attribution.AttributionInputs;
 import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
+import org.ecglab.attribution.GradientPassMethod;
 import org.ecglab.attribution.MethodDescriptor;
 import org.ecglab.attribution.Param;
 import org.ecglab.attribution.ParameterSchema;
@@ -27,7 +28,7 @@ import org.ecglab.nn.EcgClassifier;
  * <p>Parameters: {@link Params}. Cost: {@code n_steps} forward/backward passes per ECG plus two forward passes for
  * the delta.
  */
-public final class IntegratedGradients extends ConfiguredMethod<IntegratedGradients.Params> {
+public final class IntegratedGradients extends ConfiguredMethod<IntegratedGradients.Params> implements GradientPassMethod {
     /** Method id. */
     public static final String ID = "integrated_gradients";
     /** Captum's default number of steps. */
@@ -135,4 +136,9 @@ public final class IntegratedGradients extends ConfiguredMethod<IntegratedGradie
         return Attribution.of(this, model, inputs, values).baselines(baselines).convergenceDelta(delta).build();
     }
 
+    /** {@inheritDoc} Here: one pass per quadrature node. */
+    @Override
+    public int passesPerEcg() {
+        return params.nSteps();
+    }
 }

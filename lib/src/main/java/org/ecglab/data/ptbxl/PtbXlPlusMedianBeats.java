@@ -229,6 +229,10 @@ public final class PtbXlPlusMedianBeats {
         String name = "PTB-XL+ " + source.folder + " median beats (" + plusRoot + ")";
         EcgDataset data = new EcgDataset(name, ids, signals.toArray(float[][][]::new),
                 labels.toArray(boolean[][]::new), splits.toArray(Split[]::new), null);
+        if (ptbxlRoot != null) {
+            // The dataset file then keeps the points (and marks the absent ones) beside the beats.
+            data = data.withBeatFiducials(fiducials.toArray(BeatFiducials[]::new));
+        }
         Map<Split, Integer> sizes = new EnumMap<>(Split.class);
         for (Split s : Split.values()) {
             sizes.put(s, data.indices(s).length);

@@ -7,6 +7,9 @@ import org.ecglab.data.EcgFormat;
  * Recording noise of the eight independent leads (I, II, V1–V6); the derived limb leads inherit it through
  * {@link DowerProjection#deriveLimbLeads}, as they do in a real recorder.
  *
+ * Levels vary between recordings: each patient's wander amplitude and muscle-noise standard deviation are the
+ * configured typical values times factors drawn log-uniformly in [1/2, 2], so most beats are about as noisy as
+ * typical and a few are four times noisier than the cleanest.
  * <ul>
  * <li>Baseline wander (respiration, electrode drift): per lead {@code A (u1 sin(2π f1 t + φ1) + u2 sin(2π f2 t + φ2))}
  *     with f1 in 0.1–0.3 Hz, f2 in 0.3–0.7 Hz, u in 0.5–1, random phases.</li>
@@ -27,6 +30,8 @@ final class MeasurementNoise {
     static double[][] sample(SyntheticConfig config, SplittableRandom rng) {
         int n = EcgFormat.SAMPLES;
         double[][] noise = new double[DowerProjection.INDEPENDENT.length][n];
+        double wanderMv = config.baselineWanderMv() * Math.pow(2, PatientSampler.uniform(rng, -1, 1));
+        double muscleMv = config.muscleNoiseMv() * Math.pow(2, PatientSampler.uniform(rng, -1, 1));
         for (double[] lead : noise) {
             double f1 = PatientSampler.uniform(rng, 0.1, 0.3);
             double f2 = PatientSampler.uniform(rng, 0.3, 0.7);
@@ -42,7 +47,7 @@ final class MeasurementNoise {
                 double sec = t / (double) EcgFormat.SAMPLING_RATE_HZ;
                 double wander = u1 * Math.sin(2 * Math.PI * f1 * sec + p1) + u2 * Math.sin(2 * Math.PI * f2 * sec + p2);
                 double emg = (0.25 * white[t] + 0.5 * white[t + 1] + 0.25 * white[t + 2]) / SMOOTHED_SD;
-                lead[t] = config.baselineWanderMv() * wander + config.muscleNoiseMv() * emg;
+                lead[t] = wanderMv * wander + muscleMv * emg;
             }
         }
         return noise;

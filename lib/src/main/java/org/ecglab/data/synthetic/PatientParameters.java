@@ -1,5 +1,8 @@
 package org.ecglab.data.synthetic;
 
+import org.ecglab.data.BeatFiducials;
+import org.ecglab.data.EcgFormat;
+
 /**
  * The designed timing and orientation of one synthetic beat, kept for display and provenance. Intervals follow
  * the generator's wave layout (onset/offset = centre ∓ about 2.5 widths of the outermost Gaussian); the tests
@@ -41,6 +44,15 @@ public record PatientParameters(double heartRateBpm, double qrsAxisDeg, double f
     /** Bazett-corrected QT in ms: {@code QTc = QT / sqrt(RR in s)} (Bazett, Heart 7:353, 1920). */
     public double qtcMs() {
         return qtMs / Math.sqrt(rrMs() / 1000.0);
+    }
+
+    /**
+     * The designed fiducial points as the nearest sample indices, P onset = QRS onset − PR, QRS offset = QRS onset +
+     * QRS, T end = QRS onset + QT, with the RR interval.
+     */
+    public BeatFiducials fiducials() {
+        return new BeatFiducials(EcgFormat.msToSample(qrsOnsetMs - prMs), EcgFormat.msToSample(qrsOnsetMs),
+                EcgFormat.msToSample(qrsOnsetMs + qrsMs), EcgFormat.msToSample(qrsOnsetMs + qtMs), rrMs());
     }
 
     /** A copy with a new PR interval. */

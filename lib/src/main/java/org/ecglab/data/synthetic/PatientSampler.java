@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * all uniformly within normal adult ranges, and lays out the Gaussian dipole terms of a normal beat.
  *
  * <p>Normal ranges used (all inside the clinical normal limits, with margin to the pathological criteria):
- * HR 50–82 bpm, PR 135–180 ms, P 85–105 ms, QRS 84–98 ms, QTc (Bazett) 385–425 ms, T-wave width 8.5–10 % of QT, frontal rotation −20° to +25°
+ * HR 55–78 bpm, PR 135–180 ms, P 85–105 ms, QRS 84–98 ms, QTc (Bazett) 385–425 ms, T-wave width 8.5–10 % of QT, frontal rotation −20° to +25°
  * around a nominal QRS axis of about +45°, horizontal rotation ±12°.
  *
  * <p>Directions of the reference waves in the Dower frame (X left, Y feet, Z back), before rotation:
@@ -30,6 +30,11 @@ final class PatientSampler {
     static final double QRS_ONSET_MS = 350.0;
     /** Onset/offset of a Gaussian wave lies this many widths from its centre (value = 4.4 % of the peak). */
     static final double EDGE_WIDTHS = 2.5;
+    /**
+     * The QRS ends this many widths after the centre of its last wave (8.9 % of its peak): where the depolarisation's
+     * slope has faded and a reader using the spatial velocity puts the J point.
+     */
+    static final double QRS_OFFSET_WIDTHS = 2.2;
 
     private final double onsetJitterMs;
 
@@ -40,7 +45,7 @@ final class PatientSampler {
 
     /** A normal beat for the patient drawn from {@code rng}. The number of draws is fixed, so streams stay aligned. */
     BeatModel sample(SplittableRandom rng) {
-        double hr = uniform(rng, 50, 82);
+        double hr = uniform(rng, 55, 78);
         double onset = QRS_ONSET_MS + uniform(rng, -onsetJitterMs, onsetJitterMs);
         double pr = uniform(rng, 135, 180);
         double pWidth = uniform(rng, 14, 17);
@@ -74,7 +79,7 @@ final class PatientSampler {
         waves.add(rot(new GaussianWave(BeatModel.QRS + "R", R_REFERENCE[0], R_REFERENCE[1], R_REFERENCE[2],
                 onset + 0.46 * qrs, rWidth).scaled(qrsGain), frontal, horizontal));
         waves.add(rot(new GaussianWave(BeatModel.QRS + "S", -0.25 * terminalGain, -0.20 * terminalGain,
-                0.30 * terminalGain, onset + qrs - EDGE_WIDTHS * sWidth, sWidth).scaled(qrsGain), frontal, horizontal));
+                0.30 * terminalGain, onset + qrs - QRS_OFFSET_WIDTHS * sWidth, sWidth).scaled(qrsGain), frontal, horizontal));
 
         // Repolarisation: slow upstroke (T_UP) and the main T (T_DOWN) whose offset ends the QT interval.
         double qt = qtc * Math.sqrt(60.0 / hr);

@@ -101,6 +101,11 @@ class PtbXlPlusFixtureTest {
         assertEquals(expected.get("unig,1"), unig.fiducials().get(0));
         assertEquals(expected.get("unig,2"), unig.fiducials().get(1));
         assertTrue(twelve.fiducials().get(0).complete(), twelve.fiducials().toString());
+        // The dataset carries the same points, so a saved file keeps them (and marks the absent ones).
+        for (int i = 0; i < twelve.dataset().size(); i++) {
+            assertEquals(twelve.fiducials().get(i), twelve.dataset().beatFiducials(i));
+        }
+        assertEquals(BeatFiducials.NONE.pOnset(), twelve.dataset().beatFiducials(1).pOnset());
         assertEquals(Map.of("no ECGdeli points file", List.of(3)), twelve.report().fiducials().absent());
         assertEquals(1, unig.report().fiducials().placed());
         assertEquals(List.of(2), unig.report().fiducials().absent().values().iterator().next());

@@ -11,23 +11,35 @@ import org.ecglab.data.Lead;
  * <ul>
  * <li>QRS: the spatial velocity {@code V(t) = sqrt(Σ_l (dv_l/dt)²)} peaks inside the QRS (searched 250–520 ms).
  *     Onset = going back from that peak, the first time V has stayed below {@value #VELOCITY_MV_PER_MS} mV/ms for
- *     {@value #QUIET_MS} ms (the velocity briefly vanishes at R peaks, so a single dip is not an onset).
+ *     {@value #QUIET_MS} ms while the spatial excursion over the last {@value #EXCURSION_MS} ms
+ *     ({@code sqrt(Σ_l (v_l(t) − v_l(t − 60 ms))²)}) is below {@value #ONSET_MAGNITUDE_FRACTION} of its largest QRS
+ *     value (the velocity briefly vanishes at R peaks and on the flat top of a broad R, just after the QRS has moved
+ *     far, so a quiet stretch there is not an onset).
  *     Offset = going back from {@value #OFFSET_SEARCH_MS} ms after the peak, the first time V reaches
  *     {@value #OFFSET_MV_PER_MS} mV/ms (ST and T slopes stay below it; the flat top of a broad R' does not end
- *     the QRS).</li>
+ *     the QRS). Both thresholds rise to {@value #NOISE_MARGIN} times the velocity of the noise where it is higher
+ *     (its 95th percentile over 0–40 ms, where no wave is).</li>
  * <li>P onset: going back from the largest spatial magnitude before the QRS, the first time it falls below 5 % of
  *     that peak. T end: the last time the magnitude is above 5 % of its largest value after J + 40 ms.</li>
  * <li>Baseline of each lead: mean over 20–10 ms before QRS onset (the PR segment).</li>
  * </ul>
+ * Beats with measurement noise are smoothed first ({@link #ofNoisy}); P onset and T end, which rest on small
+ * magnitudes, are meant for noise-free beats.
  */
 final class BeatMeasurements {
     static final double VELOCITY_MV_PER_MS = 0.015;
     static final double OFFSET_MV_PER_MS = 0.035;
     static final double OFFSET_SEARCH_MS = 200;
     static final double QUIET_MS = 16;
+    static final double ONSET_MAGNITUDE_FRACTION = 0.2;
+    static final double EXCURSION_MS = 60;
+    /** Velocity thresholds are at least this many times the 95th percentile of the velocity in 0–40 ms. */
+    static final double NOISE_MARGIN = 2;
     static final double EDGE_FRACTION = 0.05;
     /** Deflections smaller than this (mV) are not counted as waves. */
     static final double WAVE_MV = 0.05;
+    /** Moving-average length for noisy beats, samples (odd). */
+    static final int NOISY_SMOOTHING = 5;
 
     private final float[][] ecg;
     private final double rrMs;
@@ -44,26 +56,40 @@ final class BeatMeasurements {
         int n = EcgFormat.SAMPLES;
         double[] velocity = new double[n];
         double[] magnitude = new double[n];
+        double[] excursion = new double[n];
+        int lag = ms(EXCURSION_MS);
         for (int t = 1; t < n - 1; t++) {
             double v2 = 0;
             double m2 = 0;
+            double e2 = 0;
             for (float[] lead : ecg) {
                 double d = (lead[t + 1] - lead[t - 1]) / (2 * EcgFormat.MS_PER_SAMPLE);
                 v2 += d * d;
                 m2 += lead[t] * lead[t];
+                double e = t >= lag ? lead[t] - lead[t - lag] : 0;
+                e2 += e * e;
             }
             velocity[t] = Math.sqrt(v2);
             magnitude[t] = Math.sqrt(m2);
+            excursion[t] = Math.sqrt(e2);
         }
+        // Muscle noise has a velocity of its own: thresholds rise above it, measured where no wave can be (0-40 ms).
+        double[] floor = java.util.Arrays.copyOfRange(velocity, 1, ms(40));
+        java.util.Arrays.sort(floor);
+        double noise = floor[(int) (0.95 * (floor.length - 1))];
+        double onsetThreshold = Math.max(VELOCITY_MV_PER_MS, NOISE_MARGIN * noise);
+        double offsetThreshold = Math.max(OFFSET_MV_PER_MS, NOISE_MARGIN * noise);
         int peak = argmax(velocity, ms(250), ms(520));
         int quiet = ms(QUIET_MS);
+        double qrsExcursion = excursion[argmax(excursion, peak - ms(60), peak + ms(60))];
         int on = peak;
-        while (on > quiet && !allBelow(velocity, on - quiet, on, VELOCITY_MV_PER_MS)) {
+        while (on > quiet && !(allBelow(velocity, on - quiet, on, onsetThreshold)
+                && excursion[on] < ONSET_MAGNITUDE_FRACTION * qrsExcursion)) {
             on--;
         }
         // Backwards from well after the QRS: broad waves (R' of RBBB) have a flat top where V vanishes.
         int off = Math.min(n - 2, peak + ms(OFFSET_SEARCH_MS));
-        while (off > peak && velocity[off] < OFFSET_MV_PER_MS) {
+        while (off > peak && velocity[off] < offsetThreshold) {
             off--;
         }
         qrsOnset = on;
@@ -92,6 +118,31 @@ final class BeatMeasurements {
         }
     }
 
+    /**
+     * Measures a beat with measurement noise as an ECG program would: each lead is first smoothed by a moving average
+     * over {@value #NOISY_SMOOTHING} samples (10 ms, first zero at 100 Hz), which keeps the QRS and removes most
+     * muscle noise. Baseline wander needs no filter: the baseline is the PR segment, next to the QRS, and the
+     * velocity thresholds adapt to the noise that is left.
+     */
+    static BeatMeasurements ofNoisy(float[][] ecg, double rrMs) {
+        float[][] smooth = new float[ecg.length][];
+        for (int l = 0; l < ecg.length; l++) {
+            float[] x = ecg[l];
+            smooth[l] = new float[x.length];
+            for (int t = 0; t < x.length; t++) {
+                double s = 0;
+                int n = 0;
+                for (int k = Math.max(0, t - NOISY_SMOOTHING / 2); k <= Math.min(x.length - 1, t + NOISY_SMOOTHING / 2);
+                        k++) {
+                    s += x[k];
+                    n++;
+                }
+                smooth[l][t] = (float) (s / n);
+            }
+        }
+        return new BeatMeasurements(smooth, rrMs);
+    }
+
     static int ms(double ms) {
         return EcgFormat.msToSample(ms);
     }
@@ -113,8 +164,14 @@ final class BeatMeasurements {
         return qtMs() / Math.sqrt(rrMs / 1000.0);
     }
 
-    private double v(Lead lead, int t) {
+    /** Value of {@code lead} at sample {@code t} relative to its PR-segment baseline, mV. */
+    double v(Lead lead, int t) {
         return ecg[lead.index()][t] - baseline[lead.index()];
+    }
+
+    /** ST deviation at the J point (the QRS offset) relative to the PR segment, mV. */
+    double stJMv(Lead lead) {
+        return v(lead, qrsOffset);
     }
 
     /** ST deviation at J + 60 ms relative to the PR segment, mV. */

@@ -46,7 +46,10 @@ class MaskLocationTest {
                     EnumSet.of(Lead.V2, Lead.V3, Lead.V4, Lead.II, Lead.III, Lead.AVF));
             case IMI -> new Region(onset - pad, jPoint + pad, EnumSet.of(Lead.II, Lead.III, Lead.AVF));
             case LQT -> new Region(jPoint, tEnd + pad, all);
-            case LTWI -> new Region(jPoint, tEnd + pad, EnumSet.of(Lead.I, Lead.AVL, Lead.V4, Lead.V5, Lead.V6));
+            // The T force turns from left to right: every lead with a large X coefficient sees it, V3 (0.882 in the
+            // Dower matrix) as much as V5 and V6.
+            case LTWI -> new Region(jPoint, tEnd + pad,
+                    EnumSet.of(Lead.I, Lead.AVL, Lead.V3, Lead.V4, Lead.V5, Lead.V6));
         };
     }
 
@@ -84,7 +87,9 @@ class MaskLocationTest {
                 for (Lead l : Lead.values()) {
                     if (r.leads().contains(l)) {
                         inside += massPerLead[l.index()] / r.leads().size();
-                        assertTrue(massPerLead[l.index()] > 0, where + ": no mask in " + l);
+                        // aVL's T wave is often flat or negative in a normal heart: a shallow inversion may keep it.
+                        boolean mayBeUnchanged = cls == DiagnosticClass.LTWI && l == Lead.AVL;
+                        assertTrue(mayBeUnchanged || massPerLead[l.index()] > 0, where + ": no mask in " + l);
                     } else {
                         outside += massPerLead[l.index()] / (EcgFormat.LEADS - r.leads().size());
                     }
