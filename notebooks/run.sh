@@ -39,7 +39,7 @@ Environment (defaults in brackets):
   ECGLAB_KERNEL_HEAP             kernel JVM -Xmx [2g]
   ECGLAB_KERNEL_JAVA_OPTS        extra JVM options for the kernel []
   ECGLAB_CELL_TIMEOUT            seconds allowed per cell [1800]
-  ECGLAB_KERNEL_STARTUP_TIMEOUT  seconds for a kernel to answer before it is restarted; doubled on each retry [15]
+  ECGLAB_KERNEL_STARTUP_TIMEOUT  seconds for a kernel to answer before it is restarted; 4x on the last attempt [15]
   ECGLAB_KERNEL_ATTEMPTS         kernel start attempts per notebook [5]
   ECGLAB_OVERALL_TIMEOUT         seconds for all notebooks [21600, smoke 1500]
   ECGLAB_PYTHON                  Python with nbclient/nbconvert [/usr/bin/python3, then python3]
