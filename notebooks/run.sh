@@ -36,10 +36,10 @@ Environment (defaults in brackets):
   ECGLAB_SIZE                    notebook size, smoke or full [full; --smoke/--test set smoke]
   ECGLAB_BUILD                   build directory [$ROOT/build]
   ECGLAB_THREADS                 PyTorch intra-op threads of the kernel, read by the library [1]
-  ECGLAB_KERNEL_HEAP             kernel JVM -Xmx [4g]
+  ECGLAB_KERNEL_HEAP             kernel JVM -Xmx [2g]
   ECGLAB_KERNEL_JAVA_OPTS        extra JVM options for the kernel []
   ECGLAB_CELL_TIMEOUT            seconds allowed per cell [1800]
-  ECGLAB_KERNEL_STARTUP_TIMEOUT  seconds for a kernel to answer before it is restarted [30]
+  ECGLAB_KERNEL_STARTUP_TIMEOUT  seconds for a kernel to answer before it is restarted; 4x on the last attempt [15]
   ECGLAB_KERNEL_ATTEMPTS         kernel start attempts per notebook [5]
   ECGLAB_OVERALL_TIMEOUT         seconds for all notebooks [21600, smoke 1500]
   ECGLAB_PYTHON                  Python with nbclient/nbconvert [/usr/bin/python3, then python3]
@@ -160,7 +160,7 @@ THREADS="${ECGLAB_THREADS:-1}"
 # No DJL options: the library sets its own threads, offline mode and log levels when a notebook calls
 # Lab.start() (ECGLAB_THREADS reaches it through the environment), so a notebook gives the same numbers
 # here as in a kernel started without our options. OMP_WAIT_POLICY can only come from the environment.
-KERNEL_JAVA_OPTS=("-Xmx${ECGLAB_KERNEL_HEAP:-4g}" -Djava.awt.headless=true -Dfile.encoding=UTF-8)
+KERNEL_JAVA_OPTS=("-Xmx${ECGLAB_KERNEL_HEAP:-2g}" -Djava.awt.headless=true -Dfile.encoding=UTF-8)
 read -r -a extra_opts <<<"${ECGLAB_KERNEL_JAVA_OPTS:-}"
 KERNEL_JAVA_OPTS+=("${extra_opts[@]}")
 
@@ -203,7 +203,7 @@ overall_default=21600
 step "Executing ${#notebooks[@]} notebook(s), ECGLAB_SIZE=$ECGLAB_SIZE, kernel '$kernel'"
 "$PY" "$ROOT/notebooks/execute.py" --kernel "$kernel" --out-dir "$BUILD/notebooks" \
   --cell-timeout "${ECGLAB_CELL_TIMEOUT:-1800}" \
-  --startup-timeout "${ECGLAB_KERNEL_STARTUP_TIMEOUT:-30}" \
+  --startup-timeout "${ECGLAB_KERNEL_STARTUP_TIMEOUT:-15}" \
   --attempts "${ECGLAB_KERNEL_ATTEMPTS:-5}" \
   --overall-timeout "${ECGLAB_OVERALL_TIMEOUT:-$overall_default}" \
   "${notebooks[@]}"

@@ -288,6 +288,16 @@ public final class EcgDataset {
         return new EcgDataset(sub, t, f);
     }
 
+    /**
+     * The same records (ids, labels, splits, masks) with other signals, e.g. perturbed copies of the ECGs.
+     *
+     * @param signals {@code [N][12][600]}, one per record, in record order
+     * @throws IllegalArgumentException if the count or a signal's shape or values are wrong
+     */
+    public EcgDataset withSignals(String newName, float[][][] signals) {
+        return new EcgDataset(newName, ids, NpyRecords.of(signals), signals, labels, splits, masks, true);
+    }
+
     /** The records of one split. */
     public EcgDataset subset(Split split) {
         return subset(indices(split));

@@ -69,6 +69,32 @@ public final class Claims {
         return check(below.isEmpty(), claim, found);
     }
 
+    /**
+     * {@code a}'s 95% interval lies wholly above {@code b}'s (non-overlapping intervals), e.g. two rows of a summary
+     * with {@code ci_low} and {@code ci_high}: the statement "a is higher than b" backed without a test, for samples
+     * too small for a paired test to reach significance.
+     */
+    public static String intervalAbove(String a, double aLow, double aHigh, String b, double bLow, double bHigh) {
+        return check(aLow > bHigh, "the 95% interval of " + a + " lies above that of " + b, String.format(Locale.ROOT,
+                "%s [%.4g, %.4g], %s [%.4g, %.4g]", a, aLow, aHigh, b, bLow, bHigh));
+    }
+
+    /**
+     * {@code a} scores higher than {@code b} by a paired test corrected for multiple comparisons: the row of a
+     * {@link MethodComparisons} table names {@code a} in its {@code higher} column.
+     *
+     * @param what the score compared, e.g. "self-consistency (Spearman, absolute)"
+     */
+    public static String higher(Table comparisons, String a, String b, String what) {
+        Table row = MethodComparisons.row(comparisons, a, b);
+        double median = row.doubleColumn("median_difference").get(0);
+        String found = String.format(Locale.ROOT, "median of %s - %s = %.4g, Holm-adjusted p = %.3g, n = %d", a, b,
+                row.stringColumn("method_a").get(0).equals(a) ? median : -median, row.doubleColumn("p_holm").get(0),
+                row.intColumn("n").get(0));
+        return check(row.stringColumn("higher").get(0).equals(a), a + " scores higher than " + b + " on " + what
+                + " (Wilcoxon signed-rank, Holm-corrected)", found);
+    }
+
     private static String label(Table table, int row, String... columns) {
         List<String> parts = new ArrayList<>();
         for (String c : columns) {

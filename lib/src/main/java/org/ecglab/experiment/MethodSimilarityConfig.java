@@ -1,15 +1,14 @@
 package org.ecglab.experiment;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.ecglab.attribution.MethodSpec;
 import org.ecglab.data.Split;
+import org.ecglab.metrics.MapMeasure;
 import org.ecglab.metrics.ValueMode;
 import org.ecglab.stats.BootstrapInterval;
-import org.ecglab.stats.Correlation;
 
 /**
  * Configuration of experiment 1, inter-method similarity.
@@ -17,37 +16,31 @@ import org.ecglab.stats.Correlation;
  * @param methods            the methods compared (at least two, unique labels); every pair is compared
  * @param split              split whose positives of each task are explained
  * @param maxEcgsPerTask     at most this many positives per task (the first ones in dataset order)
- * @param valueModes         compare absolute and/or signed values
- * @param correlation        Spearman (the paper's) or Pearson; also names the score column
+ * @param measures           how maps are compared (default Spearman on absolute and on signed values, the study's;
+ *                           Pearson, top-k overlap and SSIM as options)
  * @param bootstrapResamples resamples for summary intervals
  * @param seed               seed of the bootstrap
- * @param cacheDir           folder for cached results, or null for no caching
+ * @param cacheDir           folder for cached results and maps, or null for no caching
  */
 public record MethodSimilarityConfig(List<MethodSpec> methods, Split split, int maxEcgsPerTask,
-        List<ValueMode> valueModes, Correlation correlation, int bootstrapResamples, long seed, Path cacheDir) {
+        List<MapMeasure> measures, int bootstrapResamples, long seed, Path cacheDir) {
 
     /** Validates the configuration. */
     public MethodSimilarityConfig {
-        methods = List.copyOf(Objects.requireNonNull(methods, "methods"));
-        if (methods.size() < 2) {
-            throw new IllegalArgumentException("need at least 2 methods to compare, got " + methods.size());
-        }
-        if (new HashSet<>(methods.stream().map(MethodSpec::label).toList()).size() != methods.size()) {
-            throw new IllegalArgumentException("method labels must be unique: "
-                    + methods.stream().map(MethodSpec::label).toList());
-        }
+        methods = MethodLists.checked(methods, 2);
         Objects.requireNonNull(split, "split");
         if (maxEcgsPerTask < 1) {
             throw new IllegalArgumentException("maxEcgsPerTask must be >= 1, got " + maxEcgsPerTask);
         }
-        valueModes = List.copyOf(Objects.requireNonNull(valueModes, "valueModes"));
-        if (valueModes.isEmpty()) {
-            throw new IllegalArgumentException("valueModes is empty; use absolute and/or signed");
-        }
-        Objects.requireNonNull(correlation, "correlation");
+        measures = checkedMeasures(measures);
         if (bootstrapResamples < 1) {
             throw new IllegalArgumentException("bootstrapResamples must be >= 1, got " + bootstrapResamples);
         }
+    }
+
+    /** The study's measures: Spearman rank correlation on absolute and on signed values. */
+    public static List<MapMeasure> studyMeasures() {
+        return List.of(MapMeasure.spearman(ValueMode.ABSOLUTE), MapMeasure.spearman(ValueMode.SIGNED));
     }
 
     /**
@@ -55,14 +48,18 @@ public record MethodSimilarityConfig(List<MethodSpec> methods, Split split, int 
      * Spearman on absolute and signed values, 1000 bootstrap resamples, seed 1.
      */
     public static MethodSimilarityConfig of(List<MethodSpec> methods, Path cacheDir) {
-        return new MethodSimilarityConfig(methods, Split.TEST, 50, List.of(ValueMode.ABSOLUTE, ValueMode.SIGNED),
-                Correlation.SPEARMAN, BootstrapInterval.DEFAULT_RESAMPLES, 1L, cacheDir);
+        return new MethodSimilarityConfig(methods, Split.TEST, 50, studyMeasures(),
+                BootstrapInterval.DEFAULT_RESAMPLES, 1L, cacheDir);
     }
 
     /** A copy with another ECG limit. */
     public MethodSimilarityConfig withMaxEcgsPerTask(int max) {
-        return new MethodSimilarityConfig(methods, split, max, valueModes, correlation, bootstrapResamples, seed,
-                cacheDir);
+        return new MethodSimilarityConfig(methods, split, max, measures, bootstrapResamples, seed, cacheDir);
+    }
+
+    /** A copy with other measures. */
+    public MethodSimilarityConfig withMeasures(List<MapMeasure> value) {
+        return new MethodSimilarityConfig(methods, split, maxEcgsPerTask, value, bootstrapResamples, seed, cacheDir);
     }
 
     /**
@@ -70,10 +67,24 @@ public record MethodSimilarityConfig(List<MethodSpec> methods, Split split, int 
      * folder are left out because they do not change that table.
      */
     public String canonical() {
-        // v2: SmoothGrad's and gradient SHAP's noise draws both values of each Box-Muller pair (RandomDraws), so
-        // tables cached under v1 hold maps a recomputation no longer gives.
-        return "method_similarity v2; methods=" + methods.stream().map(MethodSpec::canonical)
-                .collect(Collectors.joining(";")) + "; split=" + split + "; max=" + maxEcgsPerTask + "; values="
-                + valueModes + "; correlation=" + correlation.label();
+        // v3: SmoothGrad's and gradient SHAP's noise draws use both values of each Box-Muller pair (RandomDraws), so
+        // tables cached before hold maps a recomputation no longer gives.
+        return "method_similarity v3; methods=" + MethodLists.canonical(methods) + "; split=" + split + "; max="
+                + maxEcgsPerTask + "; measures=" + labels(measures);
+    }
+
+    static List<MapMeasure> checkedMeasures(List<MapMeasure> measures) {
+        List<MapMeasure> copy = List.copyOf(Objects.requireNonNull(measures, "measures"));
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("no map measures; use e.g. spearman_absolute and spearman_signed");
+        }
+        if (copy.stream().map(MapMeasure::label).distinct().count() != copy.size()) {
+            throw new IllegalArgumentException("map measures repeat: " + labels(copy));
+        }
+        return copy;
+    }
+
+    static String labels(List<MapMeasure> measures) {
+        return measures.stream().map(MapMeasure::label).collect(Collectors.joining(","));
     }
 }

@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Supplier;
-import org.ecglab.data.io.AtomicFiles;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -76,7 +75,7 @@ public final class ResultCache {
 
     private static void write(Table table, Path file) {
         try {
-            AtomicFiles.write(file, out -> table.write().csv(out));
+            Tables.writeCsv(table, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write cached result " + file, e);
         }

@@ -26,6 +26,9 @@ public final class BoxPlotFigure extends XChartFigure {
         Map<String, double[]> groups;
         String xAxisTitle = "";
         String yAxisTitle = "";
+        double bandLow = Double.NaN;
+        double bandHigh = Double.NaN;
+        String bandLabel = "";
 
         Settings() {
             super(900, 600);
@@ -82,6 +85,25 @@ public final class BoxPlotFigure extends XChartFigure {
         return with(s -> s.yAxisTitle = t);
     }
 
+    /**
+     * A shaded horizontal band from {@code low} to {@code high} behind the boxes, labelled in its top left corner,
+     * e.g. a range reported in a paper to compare with. The value axis is widened to show it whole.
+     *
+     * @throws IllegalArgumentException if the bounds are not finite or {@code low >= high}
+     */
+    public BoxPlotFigure band(double low, double high, String label) {
+        if (!Double.isFinite(low) || !Double.isFinite(high) || !(low < high)) {
+            throw new IllegalArgumentException("band needs finite bounds with low < high, got [" + low + ", " + high
+                    + "]");
+        }
+        String l = Objects.requireNonNull(label, "label");
+        return with(s -> {
+            s.bandLow = low;
+            s.bandHigh = high;
+            s.bandLabel = l;
+        });
+    }
+
     /** Figure size in pixels (default 900 x 600). */
     public BoxPlotFigure size(int width, int height) {
         Figures.checkSize(width, height, 300, 200);
@@ -108,6 +130,17 @@ public final class BoxPlotFigure extends XChartFigure {
         styler.setXAxisLabelRotation(labelChars * 8 * scale > 0.8 * settings.width ? 45 : 0);
         // XChart draws every box in its own box style (outline, red median, '+' outliers); series colours are ignored.
         settings.groups.forEach(chart::addSeries);
+        if (!Double.isNaN(settings.bandLow)) {
+            double min = Math.min(settings.bandLow, settings.groups.values().stream().flatMapToDouble(Arrays::stream)
+                    .min().orElse(settings.bandLow));
+            double max = Math.max(settings.bandHigh, settings.groups.values().stream().flatMapToDouble(Arrays::stream)
+                    .max().orElse(settings.bandHigh));
+            double pad = 0.05 * (max - min);
+            styler.setYAxisMin(min - pad);
+            styler.setYAxisMax(max + pad);
+            chart.addAnnotation(new BandAnnotation(settings.bandLow, settings.bandHigh, settings.bandLabel,
+                    new Color(0, 158, 115, 45), Figures.font(12 * scale, false)));
+        }
         return chart;
     }
 

@@ -15,6 +15,9 @@
  *   <li>{@link org.ecglab.plot.Figures} — atomic PNG/SVG writing and XChart chart to image.</li>
  * </ul>
  *
+ * <p>The experiments' figures, built from their result tables, are in the sub-package
+ * {@code org.ecglab.plot.experiment}, so that these figures stay free of the layers between data and plot.
+ *
  * <p>The ECG grid, class gallery and heatmap are drawn with Java2D (one painter serves bitmap and SVG, via VectorGraphics2D, which
  * XChart already brings in); box plots and curves use XChart. Only logical fonts are used and nothing needs a
  * display: everything works with {@code -Djava.awt.headless=true}. Figures take plain arrays and lists, so they

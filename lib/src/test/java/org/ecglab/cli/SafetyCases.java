@@ -63,6 +63,11 @@ final class SafetyCases {
             new Case("kill-explain", "`explain` killed (kill -9) while writing",
                     "(nothing; the next write of the same file deletes the temporary)",
                     "the earlier map and sidecar, unchanged", "SafetyCasesTest#aKilledExplainKeepsTheEarlierPair"),
+            new Case("kill-experiment", "`experiment` killed (kill -9) halfway",
+                    "(the next run loads the maps and results already stored and computes the rest; it prints how "
+                            + "many parts it computed)",
+                    "every stored chunk of maps, unchanged; the resumed run's tables equal an uninterrupted run's",
+                    "SafetyCasesTest#aKilledExperimentResumesFromItsCache"),
             new Case("sidecar-blocked", "`explain` whose sidecar cannot be written (a folder named like it)",
                     "error: FILE: is a folder; give --out a file name such as attributions.npy",
                     "the earlier map; nothing is computed", "SafetyCasesTest#unwritableOutputsFailBeforeAnyWork"),

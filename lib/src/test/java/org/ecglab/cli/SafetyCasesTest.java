@@ -189,6 +189,64 @@ class SafetyCasesTest {
         assertFalse(hasTemporary(out), "the killed run's temporary is still there");
     }
 
+    @Test
+    void aKilledExperimentResumesFromItsCache() throws Exception {
+        Path out = dir.resolve("experiment-killed");
+        Path cache = out.resolve("cache");
+        // Saliency's maps are stored within a second; SmoothGrad with 1,000 noisy samples then takes several, and the
+        // run is killed in between, as a user stops a long run.
+        List<String> args = List.of("experiment", "similarity", "--data", data.toString(), "--registry",
+                models.toString(), "--tasks", "LBBB", "--split", "train", "--methods", "saliency,smoothgrad",
+                "--param", "smoothgrad.nt_samples=1000", "--resamples", "20", "--quiet");
+        List<String> killedArgs = new ArrayList<>(args);
+        killedArgs.addAll(List.of("--out", out.toString()));
+        Process p = child(List.of("-Xmx1g"), killedArgs.toArray(String[]::new));
+        Path saliencyMaps = awaitMaps(cache, "saliency-", p);
+        p.destroyForcibly().waitFor();
+        assertFalse(Files.exists(out.resolve("similarity-rows.csv")), "the run was killed before it finished");
+        List<Path> before = mapFiles(cache);
+        assertEquals(List.of(saliencyMaps), before, "only saliency's maps were stored before the kill");
+        long stored = Files.getLastModifiedTime(saliencyMaps).toMillis();
+
+        CliRun resumed = CliRun.run(killedArgs.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, resumed.exitCode(), resumed.toString());
+        assertEquals(stored, Files.getLastModifiedTime(saliencyMaps).toMillis(), "saliency's maps were recomputed");
+        assertEquals(2, mapFiles(cache).size(), "SmoothGrad's maps are stored too");
+
+        List<String> freshArgs = new ArrayList<>(args);
+        freshArgs.addAll(List.of("--out", dir.resolve("experiment-uninterrupted").toString()));
+        assertEquals(ExitCodes.OK, CliRun.run(freshArgs.toArray(String[]::new)).exitCode());
+        assertEquals(Files.readString(dir.resolve("experiment-uninterrupted/similarity-rows.csv")),
+                Files.readString(out.resolve("similarity-rows.csv")), "the resumed run's rows differ");
+        CliRun third = CliRun.run(killedArgs.toArray(String[]::new));
+        assertTrue(third.out().contains("0 task table(s) computed"), third.out());
+    }
+
+    /** Waits until a map file whose name starts with {@code prefix} is stored under {@code cache}, at most a minute. */
+    private static Path awaitMaps(Path cache, String prefix, Process p) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < end) {
+            for (Path f : mapFiles(cache)) {
+                if (f.getFileName().toString().startsWith(prefix)) {
+                    return f;
+                }
+            }
+            assertTrue(p.isAlive(), "the experiment ended before its first maps were stored");
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no " + prefix + " maps appeared under " + cache);
+    }
+
+    private static List<Path> mapFiles(Path cache) throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(cache)) {
+            return s.filter(f -> f.getFileName().toString().endsWith(".npy")
+                    && !f.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+    }
+
     private static boolean hasTemporary(Path out) throws IOException {
         try (Stream<Path> s = Files.list(out.getParent())) {
             return s.anyMatch(q -> q.getFileName().toString().startsWith("." + out.getFileName() + ".tmp-"));

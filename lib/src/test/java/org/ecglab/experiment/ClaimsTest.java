@@ -2,6 +2,7 @@ package org.ecglab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
@@ -35,5 +36,14 @@ class ClaimsTest {
         assertThrows(AssertionError.class, () -> Claims.below("x", Double.NaN, 1));
         assertThrows(AssertionError.class, () -> Claims.between("x", Double.NaN, 0, 1));
         assertThrows(AssertionError.class, () -> Claims.allAtLeast(models().emptyCopy(), "test_auroc", 0.5));
+    }
+
+    @Test
+    void intervalsApart() {
+        assertTrue(Claims.intervalAbove("a", 0.5, 0.7, "b", 0.1, 0.3).startsWith("checked"));
+        AssertionError e = assertThrows(AssertionError.class, () -> Claims.intervalAbove("a", 0.25, 0.7, "b", 0.1,
+                0.3));
+        assertTrue(e.getMessage().contains("a [0.2500, 0.7000], b [0.1000, 0.3000]"), e.getMessage());
+        assertThrows(AssertionError.class, () -> Claims.intervalAbove("a", Double.NaN, 1, "b", 0, 0.1));
     }
 }

@@ -18,6 +18,7 @@ import org.ecglab.attribution.TinyModels;
 import org.ecglab.data.DiagnosticClass;
 import org.ecglab.data.EcgDataset;
 import org.ecglab.data.Split;
+import org.ecglab.metrics.MapMeasure;
 import org.ecglab.metrics.ValueMode;
 import org.ecglab.nn.EcgClassifier;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +59,7 @@ class MethodSimilarityExperimentTest {
     void tableHasOneRowPerEcgPairAndValueMode(@TempDir Path cache) {
         MethodSimilarityExperiment exp = new MethodSimilarityExperiment(MethodSimilarityConfig.of(METHODS, cache));
         Table t = exp.run(data, List.of(new TaskModel(DiagnosticClass.LBBB, model, 1)));
-        assertEquals(List.of("ecg_id", "task", "method_a", "method_b", "values", "spearman"), t.columnNames());
+        assertEquals(List.of("ecg_id", "task", "method_a", "method_b", "measure", "score"), t.columnNames());
         assertEquals(3 * 3 * 2, t.rowCount()); // 3 test positives × 3 pairs × {absolute, signed}
         assertEquals(List.of("00010", "00012", "00013"), t.stringColumn("ecg_id").asList().stream().distinct().toList());
         assertEquals(List.of("LBBB"), t.stringColumn("task").unique().asList());
@@ -67,9 +68,9 @@ class MethodSimilarityExperimentTest {
         List<String> ids = List.of("00010", "00012", "00013");
         float[][][] x = {data.signal(0), data.signal(2), data.signal(3)};
         for (int r = 0; r < t.rowCount(); r++) {
-            double s = t.doubleColumn("spearman").get(r);
+            double s = t.doubleColumn("score").get(r);
             int ecg = ids.indexOf(t.stringColumn("ecg_id").get(r));
-            boolean absolute = t.stringColumn("values").get(r).equals("absolute");
+            boolean absolute = t.stringColumn("measure").get(r).equals("spearman_absolute");
             double expected = new SpearmansCorrelation().correlation(
                     flat(map(t.stringColumn("method_a").get(r), x, ecg), absolute),
                     flat(map(t.stringColumn("method_b").get(r), x, ecg), absolute));
@@ -85,13 +86,15 @@ class MethodSimilarityExperimentTest {
         assertEquals(3 * 2 * 2, summary.rowCount()); // (LBBB + pooled) × 3 pairs × 2 value modes
         // One task: its mean is the pooled mean, and both are the mean of its three rows.
         Table rows = t.where(t.stringColumn("method_b").isEqualTo("integrated_gradients")
-                .and(t.stringColumn("method_a").isEqualTo("saliency")).and(t.stringColumn("values").isEqualTo("signed")));
-        assertEquals(rows.doubleColumn("spearman").mean(), MethodSimilarityExperiment.mean(summary, "LBBB", "saliency",
-                "integrated_gradients", ValueMode.SIGNED), 1e-12);
-        assertEquals(rows.doubleColumn("spearman").mean(), MethodSimilarityExperiment.mean(summary,
-                MethodSimilarityExperiment.POOLED, "saliency", "integrated_gradients", ValueMode.SIGNED), 1e-12);
+                .and(t.stringColumn("method_a").isEqualTo("saliency"))
+                .and(t.stringColumn("measure").isEqualTo("spearman_signed")));
+        MapMeasure signed = MapMeasure.spearman(ValueMode.SIGNED);
+        assertEquals(rows.doubleColumn("score").mean(), MethodSimilarityExperiment.mean(summary, "LBBB", "saliency",
+                "integrated_gradients", signed), 1e-12);
+        assertEquals(rows.doubleColumn("score").mean(), MethodSimilarityExperiment.mean(summary,
+                MethodSimilarityExperiment.POOLED, "saliency", "integrated_gradients", signed), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> MethodSimilarityExperiment.mean(summary, "AVB1",
-                "saliency", "integrated_gradients", ValueMode.SIGNED));
+                "saliency", "integrated_gradients", signed));
         for (int r = 0; r < summary.rowCount(); r++) {
             assertEquals(3, summary.intColumn("n").get(r));
             double mean = summary.doubleColumn("mean").get(r);
@@ -130,7 +133,8 @@ class MethodSimilarityExperimentTest {
             List<String> ids = List.of("00010", "00012", "00013");
             for (int r = 0; r < t.rowCount(); r++) {
                 int ecg = ids.indexOf(t.stringColumn("ecg_id").get(r));
-                ValueMode mode = ValueMode.parse(t.stringColumn("values").get(r));
+                ValueMode mode = t.stringColumn("measure").get(r).equals("spearman_absolute") ? ValueMode.ABSOLUTE
+                        : ValueMode.SIGNED;
                 String a = t.stringColumn("method_a").get(r);
                 String b = t.stringColumn("method_b").get(r);
                 double expected;
@@ -143,7 +147,7 @@ class MethodSimilarityExperimentTest {
                     expected = new SpearmansCorrelation().correlation(flat(saliency[ecg], mode == ValueMode.ABSOLUTE),
                             flat(ixg[ecg], mode == ValueMode.ABSOLUTE));
                 }
-                assertEquals(expected, t.doubleColumn("spearman").get(r), 1e-9, "row " + r + ": " + a + " vs " + b);
+                assertEquals(expected, t.doubleColumn("score").get(r), 1e-9, "row " + r + ": " + a + " vs " + b);
                 assertTrue(Double.isFinite(expected));
             }
         }
@@ -176,14 +180,15 @@ class MethodSimilarityExperimentTest {
         assertEquals(written, Files.getLastModifiedTime(file));
         assertEquals(t1.stringColumn("ecg_id").asList(), t2.stringColumn("ecg_id").asList()); // ids stay strings
         for (int r = 0; r < t1.rowCount(); r++) {
-            assertEquals(t1.doubleColumn("spearman").get(r), t2.doubleColumn("spearman").get(r), 1e-12);
+            assertEquals(t1.doubleColumn("score").get(r), t2.doubleColumn("score").get(r), 1e-12);
         }
 
         MethodSimilarityExperiment fewer = new MethodSimilarityExperiment(config.withMaxEcgsPerTask(2));
         assertEquals(2 * 3 * 2, fewer.run(data, tasks).rowCount());
         assertEquals(1, fewer.computedTasks());
         try (Stream<Path> files = Files.list(cache)) {
-            assertEquals(2, files.count(), "a different config is cached under a different hash");
+            assertEquals(2, files.filter(Files::isRegularFile).count(),
+                    "a different config is cached under a different hash");
         }
     }
 
@@ -218,7 +223,7 @@ class MethodSimilarityExperimentTest {
     private static Path single(Path dir) throws Exception {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.forEach(files::add);
+            s.filter(Files::isRegularFile).forEach(files::add);
         }
         assertEquals(1, files.size(), "expected one cached file, found " + files);
         assertTrue(files.get(0).getFileName().toString().matches("method_similarity-LBBB-[0-9a-f]{16}\\.csv"));
