@@ -158,7 +158,7 @@ final class ExperimentSetup {
      * Checks option values and output folders before the dataset is read or a map computed, as every command does,
      * so a typo or an unwritable path fails at once: {@code --out} and the cache folder must be folders (or creatable
      * ones) in which files can be created; a file, a device or an unwritable folder in their place is an error naming
-     * it.
+     * it. {@code --out} must moreover be new, empty or an earlier run's ({@link ExperimentFolder}).
      *
      * @throws IllegalArgumentException naming the option whose value is out of range
      * @throws IOException              naming the output folder that cannot be written
@@ -168,6 +168,7 @@ final class ExperimentSetup {
         OptionChecks.atLeast("--resamples", resamples, 1);
         AtomicFiles.checkWritableFolder(out);
         AtomicFiles.checkWritableFolder(cacheDir());
+        ExperimentFolder.claim(out);
     }
 
     /** The cache folder: {@code --cache}, or {@code OUT/cache}. */

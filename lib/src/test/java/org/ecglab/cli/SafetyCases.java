@@ -40,6 +40,12 @@ final class SafetyCases {
                     "error: DIR is not a model registry (it has no ecglab-registry.json) and holds files the lab did "
                             + "not write: …. Nothing was trained or changed; …",
                     "every file; nothing is trained", "SafetyCasesTest#aFolderOfTheUsersIsNeverARegistry"),
+            new Case("foreign-experiment-out", "`experiment --out` is a folder holding files the lab did not write "
+                    + "(say your own `similarity-rows.csv`)",
+                    "error: DIR is not an experiment output folder of the lab (it has no ecglab-experiment.json) and "
+                            + "holds files the lab did not write: …. Nothing was computed or changed; give a new or "
+                            + "empty folder as --out.",
+                    "every file; nothing is computed", "SafetyCasesTest#aFolderOfTheUsersIsNeverAnExperimentOutput"),
             new Case("foreign-entry", "a folder of yours where an entry goes (`LBBB/seed-1/precious.txt`)",
                     "error: DIR exists and is not a model registry entry (no provenance.json); move it away, or use "
                             + "another registry folder",

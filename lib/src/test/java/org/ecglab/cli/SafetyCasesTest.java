@@ -105,6 +105,32 @@ class SafetyCasesTest {
     }
 
     @Test
+    void aFolderOfTheUsersIsNeverAnExperimentOutput() throws IOException {
+        Path mine = dir.resolve("my-results");
+        Files.writeString(Files.createDirectories(mine).resolve("similarity-rows.csv"), "my own table\n");
+        List<String> before = TestTrees.tree(mine);
+        List<String> args = List.of("experiment", "similarity", "--data", data.toString(), "--registry",
+                models.toString(), "--tasks", "LBBB", "--methods", "saliency,input_x_gradient", "--ecgs", "1",
+                "--resamples", "10", "--quiet");
+        List<String> intoMine = new ArrayList<>(args);
+        intoMine.addAll(List.of("--out", mine.toString()));
+        SafetyCases.assertSees("foreign-experiment-out", CliRun.run(intoMine.toArray(String[]::new)),
+                ExitCodes.DATA_ERROR);
+        assertEquals(before, TestTrees.tree(mine));
+
+        // A new folder becomes the lab's, and a second run writes into it again.
+        Path fresh = dir.resolve("experiment-outputs");
+        List<String> intoFresh = new ArrayList<>(args);
+        intoFresh.addAll(List.of("--out", fresh.toString()));
+        for (int run = 0; run < 2; run++) {
+            CliRun r = CliRun.run(intoFresh.toArray(String[]::new));
+            assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        }
+        assertTrue(Files.isRegularFile(fresh.resolve("ecglab-experiment.json")));
+        assertTrue(Files.isRegularFile(fresh.resolve("similarity-rows.csv")));
+    }
+
+    @Test
     void damagedWeightsAreRefused() throws IOException {
         Path copy = dir.resolve("damaged");
         TestTrees.copy(models, copy);
