@@ -60,7 +60,7 @@ public final class GaussLegendreQuadrature implements PathQuadrature {
         return new Rule(alphas, weights);
     }
 
-    /** {@code {P_n(x), P_n'(x)}} by the recurrence {@code k P_k = (2k − 1) x P_{k−1} − (k − 1) P_{k−2}}. */
+    /** {@code {P_n(x), P_n'(x)}} for {@code n ≥ 1} by the recurrence {@code k P_k = (2k − 1) x P_{k−1} − (k − 1) P_{k−2}}. */
     private static double[] legendre(int n, double x) {
         double previous = 1;
         double current = x;
@@ -68,9 +68,6 @@ public final class GaussLegendreQuadrature implements PathQuadrature {
             double next = ((2 * k - 1) * x * current - (k - 1) * previous) / k;
             previous = current;
             current = next;
-        }
-        if (n == 0) {
-            current = 1;
         }
         return new double[] {current, n * (x * current - previous) / (x * x - 1)};
     }
