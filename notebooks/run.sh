@@ -36,7 +36,7 @@ Environment (defaults in brackets):
   ECGLAB_SIZE                    notebook size, smoke or full [full; --smoke/--test set smoke]
   ECGLAB_BUILD                   build directory [$ROOT/build]
   ECGLAB_THREADS                 PyTorch intra-op threads of the kernel, read by the library [1]
-  ECGLAB_KERNEL_HEAP             kernel JVM -Xmx [2g]
+  ECGLAB_KERNEL_HEAP             kernel JVM -Xmx [1g]
   ECGLAB_KERNEL_JAVA_OPTS        extra JVM options for the kernel []
   ECGLAB_CELL_TIMEOUT            seconds allowed per cell [1800]
   ECGLAB_KERNEL_STARTUP_TIMEOUT  seconds for a kernel to answer before it is restarted; 4x on the last attempt [15]
@@ -160,7 +160,7 @@ THREADS="${ECGLAB_THREADS:-1}"
 # No DJL options: the library sets its own threads, offline mode and log levels when a notebook calls
 # Lab.start() (ECGLAB_THREADS reaches it through the environment), so a notebook gives the same numbers
 # here as in a kernel started without our options. OMP_WAIT_POLICY can only come from the environment.
-KERNEL_JAVA_OPTS=("-Xmx${ECGLAB_KERNEL_HEAP:-2g}" -Djava.awt.headless=true -Dfile.encoding=UTF-8)
+KERNEL_JAVA_OPTS=("-Xmx${ECGLAB_KERNEL_HEAP:-1g}" -Djava.awt.headless=true -Dfile.encoding=UTF-8)
 read -r -a extra_opts <<<"${ECGLAB_KERNEL_JAVA_OPTS:-}"
 KERNEL_JAVA_OPTS+=("${extra_opts[@]}")
 
