@@ -61,18 +61,34 @@ public final class BenchmarkJvm {
     /**
      * Runs {@code command} (a benchmark child of any kind) with the environment every benchmark child gets:
      * {@code OMP_NUM_THREADS=threads} and passive OpenMP waiting, as the lab's notebooks run; returns its standard
-     * output (standard error goes to ours).
+     * output (standard error goes to ours). {@code -Decglab.benchmark.omp_wait_policy=ACTIVE} chooses another policy,
+     * and an empty value leaves it to the OpenMP runtime's default (spin briefly, then sleep).
      */
     public static String runChild(List<String> command, int threads) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        String waitPolicy = ompWaitPolicy();
+        if (waitPolicy.isEmpty()) {
+            pb.environment().remove("OMP_WAIT_POLICY");
+        } else {
+            pb.environment().put("OMP_WAIT_POLICY", waitPolicy);
+        }
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.MINUTES), "benchmark child did not finish");
         assertEquals(0, p.exitValue(), "benchmark child failed:\n" + output);
         return output;
+    }
+
+    /** The OpenMP wait policy benchmark children run with ("" for the runtime's default). */
+    public static String ompWaitPolicy() {
+        String policy = System.getProperty("ecglab.benchmark.omp_wait_policy", "PASSIVE");
+        if (!policy.isEmpty() && !policy.equals("PASSIVE") && !policy.equals("ACTIVE")) {
+            throw new IllegalArgumentException("ecglab.benchmark.omp_wait_policy must be PASSIVE, ACTIVE or empty, got '"
+                    + policy + "'");
+        }
+        return policy;
     }
 
     private static List<String> emulationPrefix() throws IOException, InterruptedException {

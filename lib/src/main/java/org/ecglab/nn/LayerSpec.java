@@ -212,7 +212,7 @@ public sealed interface LayerSpec permits LayerSpec.Conv1d, LayerSpec.BatchNorm1
 
         @Override
         public Block toBlock() {
-            return Pool.maxPool1dBlock(new Shape(kernelSize), new Shape(stride), new Shape(padding), false);
+            return LambdaBlock.singleton(x -> MaxPooling.pool(x, kernelSize, stride, padding), "maxPool1d");
         }
 
         @Override

@@ -30,6 +30,6 @@ class NativeAllocatorTest {
         // Another GLIBC_TUNABLES setting is not the user's choice of malloc thresholds.
         String outcome = NativeAllocator.apply(Map.of("GLIBC_TUNABLES", "glibc.cpu.hwcaps=-AVX512F"));
         Assumptions.assumeFalse(outcome.equals("unchanged: not glibc"), "a Linux with another C library (musl)");
-        assertEquals("glibc mmap and trim thresholds 128 MB", outcome);
+        assertEquals("glibc mmap and trim thresholds 128 MB, top pad 64 MB", outcome);
     }
 }

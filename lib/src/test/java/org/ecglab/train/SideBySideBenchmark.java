@@ -25,7 +25,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@link BenchmarkWorkload}'s interop bundle in PyTorch ({@code src/test/python/torch_benchmark.py} under
  * {@code /usr/bin/python3}, or {@code -Decglab.python}), on the same ECGs, split, batch sizes (32 for training,
  * 256 for inference), optimiser (Adam, learning rate 1e-3), loss (binary cross entropy on logits) and thread counts
- * (1 and 2 intra-op threads, one inter-op thread, {@code OMP_NUM_THREADS} and passive OpenMP waiting for both).
+ * (1 and 2 intra-op threads, one inter-op thread, {@code OMP_NUM_THREADS} and passive OpenMP waiting for both, or the
+ * policy {@code -Decglab.benchmark.omp_wait_policy} names, see {@link BenchmarkJvm#runChild}).
  * Both warm up with one untimed epoch and one untimed inference pass (a notebook trains many models in one JVM).
  * Rounds interleave the two (ours first in odd rounds, PyTorch first in even ones), so the other users' load hits
  * both alike; each ratio is the median over rounds of that round's ours / PyTorch throughput (> 1: we are faster).
@@ -142,9 +143,10 @@ class SideBySideBenchmark {
             String loadAfter) {
         StringBuilder sb = new StringBuilder("# Side by side: ours against PyTorch\n\n");
         sb.append(String.format(Locale.ROOT, "%s; %s; %d cores visible; load average (1, 5, 15 min) %s before, %s "
-                + "after; %d rounds, ours and PyTorch alternating.%n%n", LocalDateTime.now().format(
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), CpuDescription.current(),
-                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, ROUNDS));
+                + "after; %d rounds, ours and PyTorch alternating; OpenMP wait policy %s for both.%n%n",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), CpuDescription.current(),
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, ROUNDS,
+                BenchmarkJvm.ompWaitPolicy().isEmpty() ? "the runtime's default" : BenchmarkJvm.ompWaitPolicy()));
         sb.append("Gradient self-check (ours): ").append(selfCheck).append(".\n\n");
         sb.append(String.format(Locale.ROOT, "Default CNN (%,d parameters), %d ECGs x %d epochs at batch 32 for "
                 + "training (Adam 1e-3, BCE with logits), %d passes over %d ECGs at batch %d for inference; "

@@ -24,7 +24,7 @@ class TrainingIdentityTest {
     @EnabledOnOs(OS.LINUX)
     void theAllocatorThresholdsLeaveTrainedWeightsBitIdentical() throws Exception {
         ChildRun tuned = ChildRun.run(TrainingChild.class, List.of(), Map.of(), tmp);
-        tuned.assertLine("native allocator +glibc mmap and trim thresholds 128 MB .*");
+        tuned.assertLine("native allocator +glibc mmap and trim thresholds 128 MB, top pad 64 MB .*");
         ChildRun defaults = ChildRun.run(TrainingChild.class, List.of(), Map.of("MALLOC_TRIM_THRESHOLD_", "131072"),
                 tmp);
         defaults.assertLine("native allocator +unchanged: MALLOC_TRIM_THRESHOLD_ is set .*");
