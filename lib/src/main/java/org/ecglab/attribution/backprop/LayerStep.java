@@ -94,8 +94,8 @@ public final class LayerStep {
      */
     record RecordedForward(NDArray leaf, NDArray output) {
         NDArray vectorJacobian(NDArray v) {
-            try (GradientCollector collector = leaf.getManager().getEngine().newGradientCollector()) {
-                collector.backward(output.mul(v).sum());
+            try (GradientCollector recording = leaf.getManager().getEngine().newGradientCollector()) {
+                LocalAutograd.backward(output, v);
             }
             return leaf.getGradient();
         }

@@ -1,6 +1,8 @@
 package org.ecglab.attribution.backprop;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.function.Function;
 
@@ -36,6 +38,12 @@ final class LocalAutograd {
                 values[k] = outputs[k].stopGradient();
             }
             v = vectors.apply(values);
+            if (outputs.length == 1) {
+                if (v[0] != null) {
+                    backward(outputs[0], v[0]);
+                }
+                return new NDArray[] {v[0] == null ? null : leaves[0].getGradient()};
+            }
             NDArray total = null;
             for (int k = 0; k < outputs.length; k++) {
                 if (v[k] != null) {
@@ -52,6 +60,19 @@ final class LocalAutograd {
             gradients[k] = v[k] == null ? null : leaves[k].getGradient();
         }
         return gradients;
+    }
+
+    /**
+     * Backward from {@code output} with {@code v} as its incoming gradient, inside an open collector: leaves get
+     * {@code J(leaf)ᵀ v}. The same numbers as a backward from {@code Σ output ⊙ v} (whose gradient at the output is
+     * {@code 1 · v}), without the product, the sum and their backward passes over the whole activation.
+     */
+    static void backward(NDArray output, NDArray v) {
+        if (!output.getShape().equals(v.getShape())) {
+            throw new IllegalArgumentException("vector of shape " + v.getShape() + " for an output of shape "
+                    + output.getShape());
+        }
+        JniUtils.backward((PtNDArray) output, (PtNDArray) v, false, false);
     }
 
     /** {@code J(point)ᵀ v} of {@code layer}'s own function. */
