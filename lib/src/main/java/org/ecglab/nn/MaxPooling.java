@@ -57,6 +57,7 @@ public final class MaxPooling {
     }
 
     private static NDArray window(NDArray x, long start, long span, int stride) {
-        return x.get(new NDIndex(":, :, {}:{}:{}", start, start + span, stride));
+        // Built rather than parsed: NDIndex's string form goes through regular expressions on every call.
+        return x.get(new NDIndex().addAllDim(2).addSliceDim(start, start + span, stride));
     }
 }

@@ -248,8 +248,9 @@ public final class BackwardTraversal {
     private static NDArray step(PropagationLayer layer, Rule rule, NDArray in, NDArray out,
             LayerStep.RecordedForward recorded, NDArray v, int b, boolean references, NDManager batch) {
         try (NDManager scope = batch.newSubManager()) {
-            NDIndex rows = new NDIndex("0:" + b);
-            NDIndex refs = new NDIndex(b + ":");
+            // Built rather than parsed: NDIndex's string form goes through regular expressions on every call.
+            NDIndex rows = new NDIndex().addSliceDim(0, b);
+            NDIndex refs = new NDIndex().addSliceDim(b, in.getShape().get(0));
             LayerStep step = new LayerStep(layer, in.get(scope, rows), out.get(scope, rows),
                     references ? in.get(scope, refs) : null, references ? out.get(scope, refs) : null, recorded);
             v.attach(scope);
