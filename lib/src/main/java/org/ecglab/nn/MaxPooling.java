@@ -13,12 +13,14 @@ import ai.djl.pytorch.jni.JniUtils;
  * (padding counts as −∞, floor mode), whose gradient goes to the first maximum of each window, exactly as
  * {@code torch.nn.functional.max_pool1d}'s.
  *
- * <p>While gradients are recorded, the window maximum is built as a chain over the window's {@code k} strided views
- * {@code v_j = x[..., j :: s]}: {@code y = v_0}, then {@code y = where(v_j > y or isnan(v_j), v_j, y)}. The strict
- * comparison keeps the earlier element on ties and a NaN wins as in libtorch's kernel, so values and the routing of
- * the gradient are the same as libtorch's {@code max_pool1d_with_indices}; that kernel is what PyTorch runs whenever
- * gradients are recorded, and it took about a sixth of a training step of the default CNN on one thread (issue 15's
- * profile). Without recording, libtorch's own pooling runs.
+ * <p>While gradients are recorded, the position of each window's first maximum is found on a detached view, by
+ * comparing the window's strided views {@code v_j = x[..., j :: s]} in order: {@code v_j} takes over where
+ * {@code v_j > best or isnan(v_j)}. The strict comparison keeps the earlier element on ties and a later NaN wins, as
+ * in libtorch's kernel. Only {@code gather(x, positions)} is recorded, and its gradient is one scatter into zeros, as
+ * the pooling's own backward. So values and the routing of the gradient are those of libtorch's
+ * {@code max_pool1d_with_indices}, bit for bit. That kernel, which PyTorch runs whenever gradients are recorded, is
+ * scalar, and it took about a sixth of a training step of the default CNN on one thread (issue 15's profile).
+ * Without recording, libtorch's own pooling runs.
  */
 public final class MaxPooling {
     private MaxPooling() {
