@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PyTorch's side of the side-by-side benchmark (SideBySideBenchmark.java).
 
-Usage: torch_benchmark.py FOLDER --threads N [--epochs 3] [--batch 32] [--inference-batch 256]
+Usage: torch_benchmark.py FOLDER --threads N [--epochs 3] [--warmup-epochs 1] [--batch 32] [--inference-batch 256]
                           [--inference-repeats 3]
 
 FOLDER holds an interop bundle (model.json, weights.npz, inputs.npy, ...) and the
@@ -14,7 +14,7 @@ Training, as a PyTorch user writes it: the ECGs are one preloaded tensor, each
 mini-batch is indexed out of it in a shuffled order (torch.randperm, seed 1),
 Adam (lr 1e-3, PyTorch's default implementation for this version) on
 BCEWithLogitsLoss, loss.item() read after each step (as the Java loop reads its
-loss). A warm-up epoch in the original order first (not timed, as the Java
+loss). WARMUP_EPOCHS warm-up epochs in the original order first (not timed, as the Java
 side: its JIT compiler and gradient self-check need one), then EPOCHS timed
 epochs. Inference, after one untimed pass:
 eval mode under torch.no_grad(), INFERENCE_REPEATS passes over all ECGs at the
@@ -57,6 +57,7 @@ def main(argv):
     parser.add_argument("folder")
     parser.add_argument("--threads", type=int, required=True)
     parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--warmup-epochs", type=int, default=1)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--inference-batch", type=int, default=256)
     parser.add_argument("--inference-repeats", type=int, default=3)
@@ -77,7 +78,8 @@ def main(argv):
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = torch.nn.BCEWithLogitsLoss()
     generator = torch.Generator().manual_seed(1)
-    epoch(model, optimizer, loss_fn, x, y, torch.arange(len(x)), args.batch)  # warm-up, as the Java side
+    for _ in range(args.warmup_epochs):  # warm-up, as the Java side
+        epoch(model, optimizer, loss_fn, x, y, torch.arange(len(x)), args.batch)
     start = time.perf_counter()
     for _ in range(args.epochs):
         epoch(model, optimizer, loss_fn, x, y, torch.randperm(len(x), generator=generator), args.batch)

@@ -47,8 +47,8 @@ public final class MaxPooling {
             NDArray v = window(values, j, span, stride);
             NDArray later = v.gt(best).logicalOr(v.isNaN());
             // A boolean offset is promoted to int64 where it is added to the window starts below.
-            offset = offset == null ? later : NDArrays.where(later,
-                    values.getManager().full(later.getShape(), j, DataType.INT64), offset.toType(DataType.INT64, false));
+            offset = offset == null ? later : NDArrays.where(later, values.getManager().full(later.getShape(), j,
+                    DataType.INT64), offset.toType(DataType.INT64, false));
             if (j < kernel - 1) {
                 best = NDArrays.where(later, v, best);
             }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * 256 for inference), optimiser (Adam, learning rate 1e-3), loss (binary cross entropy on logits) and thread counts
  * (1 and 2 intra-op threads, one inter-op thread, {@code OMP_NUM_THREADS} and passive OpenMP waiting for both, or the
  * policy {@code -Decglab.benchmark.omp_wait_policy} names, see {@link BenchmarkJvm#runChild}).
- * Both warm up with one untimed epoch and one untimed inference pass (a notebook trains many models in one JVM).
+ * Both warm up with one untimed epoch ({@code -Decglab.benchmark.warmup_epochs=N} for more) and one untimed inference
+ * pass (a notebook trains many models in one JVM).
  * Rounds interleave the two (ours first in odd rounds, PyTorch first in even ones), so the other users' load hits
  * both alike; each ratio is the median over rounds of that round's ours / PyTorch throughput (> 1: we are faster).
  * Run from the project root with
@@ -108,6 +109,7 @@ class SideBySideBenchmark {
     private static TorchResult runTorch(Path workload, int threads) throws IOException, InterruptedException {
         String output = BenchmarkJvm.runChild(List.of(ExternalTools.PYTHON, SCRIPT.toString(), workload.toString(),
                 "--threads", Integer.toString(threads), "--epochs", Integer.toString(TrainingBenchmark.EPOCHS),
+                "--warmup-epochs", Integer.toString(TrainingBenchmark.WARMUP_EPOCHS),
                 "--inference-repeats", Integer.toString(TrainingBenchmark.INFERENCE_REPEATS)), threads);
         return TorchResult.parse(BenchmarkJvm.resultLines(output).get(0));
     }
@@ -150,11 +152,11 @@ class SideBySideBenchmark {
         sb.append("Gradient self-check (ours): ").append(selfCheck).append(".\n\n");
         sb.append(String.format(Locale.ROOT, "Default CNN (%,d parameters), %d ECGs x %d epochs at batch 32 for "
                 + "training (Adam 1e-3, BCE with logits), %d passes over %d ECGs at batch %d for inference; "
-                + "both sides start from the same weights, read the same ECGs and warm up with one untimed epoch "
+                + "both sides start from the same weights, read the same ECGs and warm up with %d untimed epoch(s) "
                 + "and one untimed inference pass.%n%n",
                 Architecture.defaultCnn(1).trainableParameters(), data.trainRows().length,
                 TrainingBenchmark.EPOCHS, TrainingBenchmark.INFERENCE_REPEATS, data.signals().length,
-                EcgClassifier.INFERENCE_BATCH));
+                EcgClassifier.INFERENCE_BATCH, TrainingBenchmark.WARMUP_EPOCHS));
         if (torchMissing != null) {
             sb.append("**PyTorch's side skipped**: ").append(torchMissing).append(".\n\n");
         }

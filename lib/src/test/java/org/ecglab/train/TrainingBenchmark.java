@@ -35,7 +35,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <pre>mvn -q -B -o -pl lib test -Dtest=TrainingBenchmark -Decglab.benchmark=true</pre>
  *
- * Data: the {@link BenchmarkWorkload}. After one untimed epoch and one untimed inference pass (warm-up). Training:
+ * Data: the {@link BenchmarkWorkload}. After {@link #WARMUP_EPOCHS} untimed epochs and one untimed inference pass
+ * (warm-up). Training:
  * {@link TrainingLoop#epoch} over the training split at the default batch size (32), validation not
  * included. Inference: {@link EcgClassifier#predictLogits} over all records at {@link
  * EcgClassifier#INFERENCE_BATCH}. Peak heap is the sum of the heap pools' peak usage
@@ -48,6 +49,12 @@ class TrainingBenchmark {
     static final String SELF_CHECK = "SELFCHECK";
     static final int EPOCHS = 3;
     static final int INFERENCE_REPEATS = 3;
+    /**
+     * Untimed epochs before the timed ones, from {@code -Decglab.benchmark.warmup_epochs} (default 1). HotSpot's
+     * optimising compiler is still busy for about ten epochs after the first (measured in issue 15); more warm-up
+     * epochs measure the state a notebook reaches after its first models.
+     */
+    static final int WARMUP_EPOCHS = Integer.getInteger("ecglab.benchmark.warmup_epochs", 1);
     private static final List<Integer> THREADS = List.of(1, 2);
     /**
      * {@link GradientSelfCheck} settings to measure, from {@code -Decglab.benchmark.onednn} (default "auto,off"):
@@ -90,8 +97,13 @@ class TrainingBenchmark {
 
     /** Our side in a child JVM with {@code threads} intra-op threads on the workload in {@code folder}. */
     static Result runChild(Path folder, int threads, String oneDnnMode) throws IOException, InterruptedException {
+        if (WARMUP_EPOCHS < 1) {
+            throw new IllegalArgumentException("ecglab.benchmark.warmup_epochs must be at least 1 (the gradient "
+                    + "self-check runs in the first epoch), got " + WARMUP_EPOCHS);
+        }
         String output = BenchmarkJvm.run(TrainingBenchmark.class, threads, List.of(),
-                List.of(GradientSelfCheck.PROPERTY + "=" + oneDnnMode), List.of(folder.toString()));
+                List.of(GradientSelfCheck.PROPERTY + "=" + oneDnnMode,
+                        "ecglab.benchmark.warmup_epochs=" + WARMUP_EPOCHS), List.of(folder.toString()));
         return Result.parse(BenchmarkJvm.resultLines(output).get(0));
     }
 
@@ -114,10 +126,12 @@ class TrainingBenchmark {
                     1f, false)))) {
                 TrainingLoop.initialize(trainer, 1);
                 int[] order = data.trainRows().clone();
-                // Warm-up, not timed: one epoch in the original order (PyTorch's side does the same), so that the
-                // gradient self-check, the JIT compiler and oneDNN's kernels for these shapes are done, as in a
-                // notebook that trains many models in one JVM.
-                loop.epoch(trainer, signals, data.trainLabels(), order);
+                // Warm-up, not timed: WARMUP_EPOCHS epochs in the original order (PyTorch's side does the same), so
+                // that the gradient self-check, the JIT compiler and oneDNN's kernels for these shapes are done, as in
+                // a notebook that trains many models in one JVM.
+                for (int w = 0; w < WARMUP_EPOCHS; w++) {
+                    loop.epoch(trainer, signals, data.trainLabels(), order);
+                }
                 SplittableRandom random = new SplittableRandom(1);
                 long start = System.nanoTime();
                 for (int e = 0; e < EPOCHS; e++) {
