@@ -4,9 +4,10 @@
 Usage: pass_benchmark.py BUNDLE_FOLDER --threads T [--batch 16]
 
 Rebuilds the network from the bundle's model.json and weights.npz (check_bundle.build_model), then, for every line
-read from standard input, computes |d logit[target] / d x| for all of the bundle's inputs in batches of --batch
-(a fresh leaf per batch, the gradients copied out to one NumPy array, as the Java side hands back Java arrays) and
-prints the round's wall time and the process's CPU time (all threads) in seconds. It prints "ready" after one warm-up round. Exit status 3 when numpy or
+read from standard input ("round" or "round B"), computes |d logit[target] / d x| for all of the bundle's inputs in
+batches of B (default --batch; a fresh leaf per batch, the gradients copied out to one NumPy array, as the Java side
+hands back Java arrays) and prints the round's wall time and the process's CPU time (all threads) in seconds. It
+prints "ready" after one warm-up round. Exit status 3 when numpy or
 torch cannot be imported (the caller reports PyTorch as unavailable).
 """
 
@@ -52,9 +53,11 @@ def main(argv):
     targets = load_npy(args.bundle, "targets.npy", np.int64, 1)
     saliency_round(model, inputs, targets, args.batch)
     print(f"ready torch {torch.__version__} threads {torch.get_num_threads()}", flush=True)
-    for _ in sys.stdin:
+    for line in sys.stdin:
+        words = line.split()
+        batch = int(words[1]) if len(words) > 1 else args.batch
         start, cpu = time.perf_counter(), time.process_time()
-        saliency_round(model, inputs, targets, args.batch)
+        saliency_round(model, inputs, targets, batch)
         print(f"{time.perf_counter() - start:.6f} {time.process_time() - cpu:.6f}", flush=True)
     return 0
 

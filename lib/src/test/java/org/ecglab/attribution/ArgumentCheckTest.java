@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ecglab.attribution.path.IntegratedGradients;
+import org.ecglab.data.EcgFormat;
 import org.ecglab.nn.EcgClassifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,7 +84,7 @@ class ArgumentCheckTest {
     void parametersRoundTripThroughTheRegistry() {
         AttributionMethod ig = AttributionMethods.create("integrated_gradients",
                 Map.of("n_steps", "32", "method", "riemann_middle"));
-        assertEquals(Map.of("n_steps", 32, "method", "riemann_middle", "internal_batch_size", 16), ig.parameters());
+        assertEquals(Map.of("n_steps", 32, "method", "riemann_middle", "internal_batch_size", GradientComputer.DEFAULT_INTERNAL_BATCH_SIZE), ig.parameters());
         assertEquals(ig.parameters(), AttributionMethods.create(ig.id(), ig.parameters()).parameters());
     }
 
@@ -103,6 +104,25 @@ class ArgumentCheckTest {
             if (PER_INPUT_BASELINES.contains(id)) { // the others take no baseline, or a distribution
                 assertTrue(message(() -> m.attribute(model, x, new int[] {0, 1}, Baselines.of(TinyModels.ecgs(3, 5))))
                         .contains("3 baselines for 2 inputs; give 1 or 2"), id);
+            }
+        }
+    }
+
+    @Test
+    void everyNonFiniteValueIsFoundAndNamedAndExtremeFiniteOnesPass() {
+        float[][][] x = new float[3][EcgFormat.LEADS][EcgFormat.SAMPLES];
+        x[0][0][0] = Float.MAX_VALUE;
+        x[1][11][599] = -Float.MAX_VALUE;
+        x[2][6][300] = Float.MIN_VALUE;
+        AttributionInputs.check(model, x, new int[3], Baselines.zero());
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.intBitsToFloat(0x7fc00001)};
+        for (float v : bad) {
+            for (int[] at : new int[][] {{0, 0, 0}, {1, 11, 599}, {2, 6, 301}}) {
+                float[][][] y = new float[3][EcgFormat.LEADS][EcgFormat.SAMPLES];
+                y[at[0]][at[1]][at[2]] = v;
+                String m = message(() -> AttributionInputs.check(model, y, new int[3], Baselines.zero()));
+                assertEquals("inputs[" + at[0] + "][" + at[1] + "][" + at[2] + "] is " + v + "; values must be finite",
+                        m);
             }
         }
     }

@@ -44,7 +44,7 @@ class LinearModelAttributionTest {
         }
         assertNull(a.convergenceDelta());
         assertEquals("linear", a.modelId());
-        assertEquals(Map.of("abs", false, "internal_batch_size", 16), a.parameters());
+        assertEquals(Map.of("abs", false, "internal_batch_size", GradientComputer.DEFAULT_INTERNAL_BATCH_SIZE), a.parameters());
     }
 
     @Test

@@ -38,11 +38,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The cost of one forward and backward pass per ECG (saliency: the input gradient of one logit) in the lab and in
  * PyTorch ({@code /usr/bin/python3} with Debian's {@code python3-torch}, or {@code -Decglab.python=PATH}) on the same
  * network and weights (the default CNN, seeded, written as an interop bundle and rebuilt by
- * {@code lib/src/test/python/pass_benchmark.py} with {@code check_bundle.py}'s code), the same ECGs, internal batch
- * and thread count. Rounds alternate between the two, so other users' load hits both alike; each side keeps its
- * fastest round. Then, in the same JVM, the time of each of {@value #STALL_BATCHES} consecutive saliency batches of
- * {@value #BATCH} ECGs (median, 99th percentile, maximum, and whether a garbage collection ran during the slow ones),
- * with the JVM's GC log ({@code -Xlog:gc}) summarised. A benchmark, not part of the normal test run:
+ * {@code lib/src/test/python/pass_benchmark.py} with {@code check_bundle.py}'s code), the same ECGs and thread
+ * count, at each internal batch of {@link #BATCHES} (ECGs per forward and backward pass). Rounds alternate between
+ * the two, so other users' load hits both alike; each side keeps its fastest round per batch. The verdict compares
+ * the lab at its default internal batch ({@link GradientComputer#DEFAULT_INTERNAL_BATCH_SIZE}, what a user gets)
+ * with PyTorch at whichever batch is fastest for it. Then, in the same JVM, the time of each of
+ * {@value #STALL_BATCHES} consecutive saliency calls of {@value #STALL_ECGS} ECGs (median, 99th percentile, maximum,
+ * and whether a garbage collection ran during the slow ones), with the JVM's GC log ({@code -Xlog:gc}) summarised.
+ * A benchmark, not part of the normal test run:
  *
  * <pre>mvn -q -B -o -pl lib test -Dtest=PassCostBenchmark -Decglab.benchmark=true</pre>
  *
@@ -52,7 +55,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "ecglab.benchmark", matches = "true")
 class PassCostBenchmark {
     private static final int ECGS = 256;
-    private static final int BATCH = GradientComputer.DEFAULT_INTERNAL_BATCH_SIZE;
+    private static final int DEFAULT_BATCH = GradientComputer.DEFAULT_INTERNAL_BATCH_SIZE;
+    private static final List<Integer> BATCHES = List.of(16, 32, 64, 128, 256);
+    /** ECGs per call in the stall measurement: an experiment's chunk. */
+    private static final int STALL_ECGS = 16;
     private static final int ROUNDS = Integer.getInteger("ecglab.benchmark.rounds", 10);
     private static final int STALL_BATCHES = 500;
     private static final Path SCRIPT = Path.of("src/test/python/pass_benchmark.py");
@@ -62,23 +68,39 @@ class PassCostBenchmark {
     @Test
     void measure() throws IOException, InterruptedException {
         StringBuilder passes = new StringBuilder();
+        StringBuilder verdicts = new StringBuilder();
         StringBuilder stalls = new StringBuilder();
         String torchNote = "";
         for (int threads : THREADS) {
             String output = BenchmarkJvm.run(PassCostBenchmark.class, threads, List.of("-Xlog:gc"),
                     List.of("ecglab.python=" + ExternalTools.PYTHON), List.of());
             List<String> results = BenchmarkJvm.resultLines(output);
-            assertEquals(2, results.size(), output);
-            String[] p = results.get(0).split(" ", 9);
-            double ours = Double.parseDouble(p[3]);
-            double torch = Double.parseDouble(p[5]);
-            double oursCpu = Double.parseDouble(p[6]);
-            double torchCpu = Double.parseDouble(p[7]);
-            passes.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s | %s | %.0f | %s | %s |%n", threads,
-                    ours, Double.parseDouble(p[4]), micros(torch), ratio(ours, torch), oursCpu, micros(torchCpu),
-                    ratio(oursCpu, torchCpu)));
-            torchNote = p[8].replace('\u00a0', ' ');
-            String[] s = results.get(1).split(" ");
+            assertEquals(BATCHES.size() + 2, results.size(), output);
+            double labAtDefault = Double.NaN;
+            double torchBest = Double.POSITIVE_INFINITY;
+            int torchBestBatch = 0;
+            for (String line : results.subList(0, BATCHES.size())) {
+                String[] p = line.split(" ");
+                int batch = Integer.parseInt(p[3]);
+                double ours = Double.parseDouble(p[4]);
+                double torch = Double.parseDouble(p[6]);
+                double oursCpu = Double.parseDouble(p[7]);
+                double torchCpu = Double.parseDouble(p[8]);
+                passes.append(String.format(Locale.ROOT, "| %d | %d%s | %.0f | %.0f | %s | %s | %.0f | %s | %s |%n",
+                        threads, batch, batch == DEFAULT_BATCH ? " (default)" : "", ours, Double.parseDouble(p[5]),
+                        micros(torch), ratio(ours, torch), oursCpu, micros(torchCpu), ratio(oursCpu, torchCpu)));
+                labAtDefault = batch == DEFAULT_BATCH ? ours : labAtDefault;
+                if (torch < torchBest) {
+                    torchBest = torch;
+                    torchBestBatch = batch;
+                }
+            }
+            verdicts.append(torchBestBatch == 0
+                    ? String.format(Locale.ROOT, "| %d | %.0f | – | – |%n", threads, labAtDefault)
+                    : String.format(Locale.ROOT, "| %d | %.0f | %.0f (batch %d) | **%s** |%n", threads, labAtDefault,
+                            torchBest, torchBestBatch, ratio(labAtDefault, torchBest)));
+            torchNote = results.get(BATCHES.size()).split(" ", 3)[2];
+            String[] s = results.get(BATCHES.size() + 1).split(" ");
             double[] pauses = output.lines().map(GC_PAUSE::matcher).filter(Matcher::find)
                     .mapToDouble(m -> Double.parseDouble(m.group(1))).toArray();
             stalls.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %d, longest %.1f ms |%n",
@@ -92,18 +114,24 @@ class PassCostBenchmark {
                 GradientMethodsBenchmark.loadAverage(), System.getProperty("java.version"), Engine.getDjlVersion(),
                 Engine.getInstance().getVersion(), torchNote));
         sb.append(String.format(Locale.ROOT, "Saliency (|d logit / d x|, one forward and one backward pass) on %d "
-                + "synthetic ECGs in batches of %d, default CNN (1 output), the same weights on both sides; fastest of "
-                + "%d alternating rounds, in microseconds per ECG of wall time and of the process's CPU time (every "
-                + "thread, counted in 10 ms ticks; less sensitive to other users' load than wall time, which counts the "
-                + "waits for a core). \"Gradients only\" is the lab's GradientComputer without the result's checks "
-                + "and provenance hashes.%n%n", ECGS, BATCH, ROUNDS));
-        sb.append("| intra-op threads | lab, saliency (µs/ECG) | lab, gradients only | PyTorch (µs/ECG) | lab / PyTorch "
-                + "| lab, CPU µs/ECG | PyTorch, CPU µs/ECG | lab / PyTorch, CPU |\n");
-        sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n").append(passes);
+                + "synthetic ECGs, default CNN (1 output), the same weights on both sides, in batches of each size "
+                + "below (the lab's internal_batch_size; PyTorch's batch); fastest of %d alternating rounds, in "
+                + "microseconds per ECG of wall time and of the process's CPU time (every thread, counted in 10 ms "
+                + "ticks; less sensitive to other users' load than wall time, which counts the waits for a core). "
+                + "\"Gradients only\" is the lab's GradientComputer without the result's checks and provenance hash."
+                + "%n%n", ECGS, ROUNDS));
+        sb.append("| intra-op threads | batch | lab, saliency (µs/ECG) | lab, gradients only | PyTorch (µs/ECG) "
+                + "| lab / PyTorch | lab, CPU µs/ECG | PyTorch, CPU µs/ECG | lab / PyTorch, CPU |\n");
+        sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n").append(passes);
+        sb.append(String.format(Locale.ROOT, "%nThe verdict: the lab at its default internal batch (%d, what every "
+                + "gradient method uses unless told otherwise) against PyTorch at the batch that is fastest for it "
+                + "(wall time; <= 1: the lab's pass costs no more).%n%n", DEFAULT_BATCH));
+        sb.append("| intra-op threads | lab at its default batch (µs/ECG) | PyTorch at its fastest batch | lab / PyTorch |\n");
+        sb.append("|---:|---:|---:|---:|\n").append(verdicts);
         sb.append(String.format(Locale.ROOT, "%n%d consecutive saliency calls of %d ECGs in one JVM (after the rounds "
                 + "above), milliseconds per call; \"with a GC\": calls during which a garbage collection ran; GC "
                 + "pauses from -Xlog:gc over the whole child JVM; CPU time: the process's (every thread, native ones included), so a "
-                + "call whose wall time is far above its CPU time waited for a core.%n%n", STALL_BATCHES, BATCH));
+                + "call whose wall time is far above its CPU time waited for a core.%n%n", STALL_BATCHES, STALL_ECGS));
         sb.append("| intra-op threads | median | 99th percentile | max | CPU time of the slowest | most CPU time of one "
                 + "call | max without a GC | calls with a GC | GC pauses |\n");
         sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---|\n").append(stalls);
@@ -111,8 +139,8 @@ class PassCostBenchmark {
     }
 
     /**
-     * Child JVM: "RESULT pass threads labMicros gradientsMicros torchMicros labCpuMicros torchCpuMicros note" (torch NaN when
-     * unavailable) and
+     * Child JVM: per batch "RESULT pass threads batch labMicros gradientsMicros torchMicros labCpuMicros torchCpuMicros"
+     * (torch NaN when unavailable), then "RESULT torch note" and
      * "RESULT stalls threads medianMs p99Ms maxMs maxWithoutGcMs callsWithGc cpuMsOfSlowest maxCpuMs".
      */
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -127,32 +155,37 @@ class PassCostBenchmark {
         try (EcgClassifier model = EcgClassifier.of("bench", arch, List.of("LBBB"))) {
             Path bundle = dir.resolve("bundle");
             InteropBundle.write(bundle, arch, model, List.of("LBBB"), x, targets, Map.of());
-            Saliency saliency = new Saliency();
-            GradientComputer gradients = new GradientComputer(BATCH);
-            saliency.attribute(model, x, targets); // warm-up
-            double lab = Double.POSITIVE_INFINITY;
-            double gradientsOnly = Double.POSITIVE_INFINITY;
-            double torch = Double.POSITIVE_INFINITY;
-            double labCpu = Double.POSITIVE_INFINITY;
-            double torchCpu = Double.POSITIVE_INFINITY;
+            int n = BATCHES.size();
+            double[] lab = filled(n);
+            double[] gradientsOnly = filled(n);
+            double[] torch = filled(n);
+            double[] labCpu = filled(n);
+            double[] torchCpu = filled(n);
             try (TorchSide side = TorchSide.start(bundle, threads)) {
                 for (int round = 0; round < ROUNDS; round++) {
-                    long cpu = OS.getProcessCpuTime();
-                    long start = System.nanoTime();
-                    saliency.attribute(model, x, targets);
-                    lab = Math.min(lab, (System.nanoTime() - start) / 1e3 / ECGS);
-                    labCpu = Math.min(labCpu, (OS.getProcessCpuTime() - cpu) / 1e3 / ECGS);
-                    start = System.nanoTime();
-                    gradients.gradients(model, x, targets);
-                    gradientsOnly = Math.min(gradientsOnly, (System.nanoTime() - start) / 1e3 / ECGS);
-                    double[] t = side.round();
-                    torch = Math.min(torch, t[0] * 1e6 / ECGS);
-                    torchCpu = Math.min(torchCpu, t[1] * 1e6 / ECGS);
+                    for (int b = 0; b < n; b++) {
+                        int batch = BATCHES.get(b);
+                        Saliency saliency = new Saliency(true, batch);
+                        long cpu = OS.getProcessCpuTime();
+                        long start = System.nanoTime();
+                        saliency.attribute(model, x, targets);
+                        lab[b] = Math.min(lab[b], (System.nanoTime() - start) / 1e3 / ECGS);
+                        labCpu[b] = Math.min(labCpu[b], (OS.getProcessCpuTime() - cpu) / 1e3 / ECGS);
+                        start = System.nanoTime();
+                        new GradientComputer(batch).gradients(model, x, targets);
+                        gradientsOnly[b] = Math.min(gradientsOnly[b], (System.nanoTime() - start) / 1e3 / ECGS);
+                        double[] t = side.round(batch);
+                        torch[b] = Math.min(torch[b], t[0] * 1e6 / ECGS);
+                        torchCpu[b] = Math.min(torchCpu[b], t[1] * 1e6 / ECGS);
+                    }
                 }
-                System.out.println(String.format(Locale.ROOT, "RESULT pass %d %.3f %.3f %.3f %.3f %.3f %s", threads,
-                        lab, gradientsOnly, torch, labCpu, torchCpu, side.note()));
+                for (int b = 0; b < n; b++) {
+                    System.out.println(String.format(Locale.ROOT, "RESULT pass %d %d %.3f %.3f %.3f %.3f %.3f",
+                            threads, BATCHES.get(b), lab[b], gradientsOnly[b], torch[b], labCpu[b], torchCpu[b]));
+                }
+                System.out.println("RESULT torch " + side.note());
             }
-            stalls(saliency, model, x, threads);
+            stalls(new Saliency(), model, x, threads);
         } finally {
             try (var files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -160,6 +193,12 @@ class PassCostBenchmark {
                 }
             }
         }
+    }
+
+    private static double[] filled(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.POSITIVE_INFINITY);
+        return a;
     }
 
     private static String micros(double value) {
@@ -174,10 +213,10 @@ class PassCostBenchmark {
         double[] ms = new double[STALL_BATCHES];
         double[] cpuMs = new double[STALL_BATCHES];
         boolean[] collected = new boolean[STALL_BATCHES];
-        int[] targets = new int[BATCH];
+        int[] targets = new int[STALL_ECGS];
         for (int i = 0; i < STALL_BATCHES; i++) {
-            int first = (i * BATCH) % ECGS;
-            float[][][] batch = Arrays.copyOfRange(x, first, first + BATCH);
+            int first = (i * STALL_ECGS) % ECGS;
+            float[][][] batch = Arrays.copyOfRange(x, first, first + STALL_ECGS);
             long gcBefore = collections();
             long cpuBefore = OS.getProcessCpuTime();
             long start = System.nanoTime();
@@ -241,7 +280,7 @@ class PassCostBenchmark {
             Process p;
             try {
                 p = new ProcessBuilder(python, SCRIPT.toString(), bundle.toString(), "--threads",
-                        Integer.toString(threads), "--batch", Integer.toString(BATCH))
+                        Integer.toString(threads), "--batch", Integer.toString(DEFAULT_BATCH))
                         .redirectError(ProcessBuilder.Redirect.PIPE).start();
             } catch (IOException e) {
                 return new TorchSide(null, "PyTorch not measured: " + python + " cannot be started (" + e.getMessage()
@@ -259,12 +298,12 @@ class PassCostBenchmark {
             return new TorchSide(p, "PyTorch " + ready.substring("ready torch ".length()) + " (" + python + ")");
         }
 
-        /** Wall and CPU seconds of one PyTorch round, or NaN without PyTorch. */
-        double[] round() throws IOException {
+        /** Wall and CPU seconds of one PyTorch round in batches of {@code batch}, or NaN without PyTorch. */
+        double[] round(int batch) throws IOException {
             if (process == null) {
                 return new double[] {Double.NaN, Double.NaN};
             }
-            in.write("round\n");
+            in.write("round " + batch + "\n");
             in.flush();
             String line = out.readLine();
             if (line == null) {
@@ -275,7 +314,7 @@ class PassCostBenchmark {
         }
 
         String note() {
-            return note.replace(' ', '\u00a0');
+            return note;
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
@@ -34,5 +35,29 @@ class RandomDrawsTest {
         assertEquals(0, new PearsonsCorrelation().correlation(even, odd), 0.012);
         assertArrayEquals(z, new RandomDraws(11).gaussian(n, sigma));
         assertEquals(0f, new RandomDraws(11).gaussian(3, 0)[2]);
+    }
+
+    @Test
+    void gaussianDrawsAreTheWrittenOutBoxMullerBitForBitAndLeaveTheStreamWhereOneLoopWould() {
+        for (int n : new int[] {1, 2, 7, 16_383, 16_384, 16_385, 100_001}) {
+            SplittableRandom reference = new SplittableRandom(5);
+            float[] expected = new float[n];
+            for (int i = 0; i < n; i += 2) {
+                double u1 = reference.nextDouble();
+                double u2 = reference.nextDouble();
+                double radius = 0.3 * Math.sqrt(-2 * Math.log(1 - u1));
+                expected[i] = (float) (radius * Math.cos(2 * Math.PI * u2));
+                if (i + 1 < n) {
+                    expected[i + 1] = (float) (radius * Math.sin(2 * Math.PI * u2));
+                }
+            }
+            RandomDraws draws = new RandomDraws(5);
+            float[] z = draws.gaussian(n, 0.3);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(z[i]), "n " + n + ", i " + i);
+            }
+            // the next draw continues the same stream
+            assertEquals(reference.nextInt(1000), draws.indices(1, 1000)[0], "n " + n);
+        }
     }
 }

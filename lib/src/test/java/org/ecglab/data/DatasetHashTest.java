@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.hash.Hashing;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -42,5 +44,32 @@ class DatasetHashTest {
         assertNotEquals(h, DatasetHash.of(dataset("one", "a", 1f, 2, Split.VALIDATION)));
         assertNotEquals(h, DatasetHash.of(dataset("one", "a2", 1f, 2, Split.TRAIN)));
         assertEquals(h.substring(0, 12), DatasetHash.shortForm(h));
+    }
+
+    @Test
+    void signalsHashIsMurmur3OfTheDocumentedByteStream() {
+        float[][][] signals = new float[2][EcgFormat.LEADS][EcgFormat.SAMPLES];
+        signals[0][3][100] = 1.5f;
+        signals[1][11][599] = -0.0f;
+        signals[1][0][0] = Float.MIN_VALUE;
+        // The stream written out by hand: tag, count and values little-endian, ECG by ECG, lead by lead.
+        ByteBuffer stream = ByteBuffer.allocate(16 + 4 + 2 * 4 * EcgFormat.LEADS * EcgFormat.SAMPLES)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        stream.put("ecglab-signals-2".getBytes(StandardCharsets.US_ASCII)).putInt(2);
+        for (float[][] ecg : signals) {
+            for (float[] lead : ecg) {
+                for (float v : lead) {
+                    stream.putInt(Float.floatToRawIntBits(v));
+                }
+            }
+        }
+        String expected = Hashing.murmur3_128().hashBytes(stream.array()).toString();
+        String h = DatasetHash.ofSignals(signals);
+        assertEquals(expected, h);
+        assertTrue(h.matches("[0-9a-f]{32}"), h);
+
+        signals[1][11][599] = 0.0f; // one bit: the sign of a zero
+        assertNotEquals(h, DatasetHash.ofSignals(signals));
+        assertNotEquals(DatasetHash.ofSignals(new float[0][][]), DatasetHash.ofSignals(new float[1][0][]));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethods;
+import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.TinyModels;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.nn.Architecture;
@@ -130,7 +131,7 @@ class GradCamTest {
             float[][][] layer0 = GradCam.fromParameters(Map.of("layer", 0)).attribute(net, x, targets).values();
             assertEquals(0, TinyModels.maxAbsDiff(byDefault, layer0), 0);
             assertEquals(Map.of("layer", -1, "relu_attributions", false, "interpolate_mode", "linear",
-                    "internal_batch_size", 16), new GradCam().parameters());
+                    "internal_batch_size", GradientComputer.DEFAULT_INTERNAL_BATCH_SIZE), new GradCam().parameters());
             String outside = assertThrows(IllegalArgumentException.class, () -> GradCam.fromParameters(
                     Map.of("layer", 6)).attribute(net, x, targets)).getMessage();
             assertEquals("method grad_cam: parameter 'layer' is 6 but network cam-hand has layers 0..5", outside);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionMethods;
+import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.TinyModels;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.nn.EcgClassifier;
@@ -56,7 +57,7 @@ class GradientFamilyTest {
         }
         assertTrue(a.signed());
         assertNull(a.convergenceDelta());
-        assertEquals(Map.of("internal_batch_size", 16), a.parameters());
+        assertEquals(Map.of("internal_batch_size", GradientComputer.DEFAULT_INTERNAL_BATCH_SIZE), a.parameters());
     }
 
     @Test
