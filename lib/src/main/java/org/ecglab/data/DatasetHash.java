@@ -58,8 +58,8 @@ public final class DatasetHash {
      * caches key maps by.
      *
      * <p>Not cryptographic, on purpose: it tells inputs apart (two different inputs collide by accident with probability
-     * about 2<sup>-128</sup>), which is all a record of provenance or a cache key needs, at about 5 µs per ECG. Its first
-     * definition, SHA-256, took 17 µs per ECG, as long as a twentieth of a saliency map (issue 10's pass-cost
+     * about 2<sup>-128</sup>), which is all a record of provenance or a cache key needs, at about 6 µs per ECG. Its first
+     * definition, SHA-256, took 17 µs per ECG, a fifteenth of the cost of a saliency map (issue 10's pass-cost
      * benchmark). Datasets, whose hash decides whether a model was trained on them, keep SHA-256 ({@link #of}).
      */
     public static String ofSignals(float[][][] signals) {
