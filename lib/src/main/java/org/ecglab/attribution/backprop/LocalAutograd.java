@@ -42,17 +42,18 @@ final class LocalAutograd {
                 if (v[0] != null) {
                     backward(outputs[0], v[0]);
                 }
-                return new NDArray[] {v[0] == null ? null : leaves[0].getGradient()};
-            }
-            NDArray total = null;
-            for (int k = 0; k < outputs.length; k++) {
-                if (v[k] != null) {
-                    NDArray term = outputs[k].mul(v[k]).sum();
-                    total = total == null ? term : total.add(term);
+            } else {
+                // One backward pass for all outputs: separate passes would free graph nodes the outputs share.
+                NDArray total = null;
+                for (int k = 0; k < outputs.length; k++) {
+                    if (v[k] != null) {
+                        NDArray term = outputs[k].mul(v[k]).sum();
+                        total = total == null ? term : total.add(term);
+                    }
                 }
-            }
-            if (total != null) {
-                collector.backward(total);
+                if (total != null) {
+                    collector.backward(total);
+                }
             }
         }
         NDArray[] gradients = new NDArray[points.length];
