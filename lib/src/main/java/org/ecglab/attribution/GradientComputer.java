@@ -2,8 +2,13 @@ package org.ecglab.attribution;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.function.IntUnaryOperator;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.nn.EcgClassifier;
 import org.ecglab.runtime.GradientSelfCheck;
@@ -71,6 +76,13 @@ public final class GradientComputer {
         return internalBatchSize;
     }
 
+    /** Turns a chunk's input gradient {@code (b, 12, 600)} into its maps natively, e.g. {@code |g|} or {@code g ⊙ x}. */
+    @FunctionalInterface
+    public interface ChunkMap {
+        /** The maps of a chunk from its input gradient and its inputs, both {@code (b, 12, 600)}. */
+        NDArray apply(NDArray gradient, NDArray input);
+    }
+
     /**
      * Gradients of logit {@code targets[i]} with respect to {@code inputs[i]}; arguments are assumed checked
      * ({@link AttributionInputs#check}).
@@ -78,46 +90,84 @@ public final class GradientComputer {
      * @return {@code [N][12][600]}
      */
     public float[][][] gradients(EcgClassifier model, float[][][] inputs, int[] targets) {
-        float[][][] out = new float[inputs.length][EcgFormat.LEADS][EcgFormat.SAMPLES];
-        compute(model, inputs.length, new RowSource() {
-            @Override
-            public int target(int row) {
-                return targets[row];
-            }
+        return gradients(model, inputs, targets, (gradient, input) -> gradient);
+    }
 
-            @Override
-            public void fill(int row, float[] dest, int offset) {
-                copyIn(inputs[row], dest, offset);
+    /**
+     * {@code map(∂ logit[targets[i]] / ∂ x_i, x_i)} for each input, computed by the engine chunk by chunk, so that
+     * one map per ECG crosses back into Java; arguments are assumed checked ({@link AttributionInputs#check}).
+     *
+     * @return {@code [N][12][600]}
+     */
+    public float[][][] gradients(EcgClassifier model, float[][][] inputs, int[] targets, ChunkMap map) {
+        float[][][] out = new float[inputs.length][EcgFormat.LEADS][EcgFormat.SAMPLES];
+        run(model, inputs.length, (row, dest) -> {
+            for (float[] lead : inputs[row]) {
+                dest.put(lead);
             }
-        }, (row, g, offset, logit) -> copyOut(g, offset, out[row]));
+        }, row -> targets[row], map, (start, b, values, logits) -> {
+            for (int r = 0; r < b; r++) {
+                for (float[] lead : out[start + r]) {
+                    values.get(lead);
+                }
+            }
+        });
         return out;
     }
 
     /** Differentiates {@code rows} rows from {@code source}, handing each gradient to {@code sink} in row order. */
     public void compute(EcgClassifier model, int rows, RowSource source, GradientSink sink) {
+        float[] row = new float[ROW_SIZE];
+        float[] chunk = new float[Math.min(rows, internalBatchSize) * ROW_SIZE];
+        run(model, rows, (r, dest) -> {
+            // Filled while it is in the cache, then copied once into native memory.
+            source.fill(r, row, 0);
+            dest.put(row);
+        }, source::target, (gradient, input) -> gradient, (start, b, values, logits) -> {
+            values.get(chunk, 0, b * ROW_SIZE);
+            for (int r = 0; r < b; r++) {
+                sink.accept(start + r, chunk, r * ROW_SIZE, logits[r]);
+            }
+        });
+    }
+
+    /** Writes the {@link #ROW_SIZE} lead-major input values of one row at the buffer's position. */
+    private interface RowWriter {
+        void write(int row, FloatBuffer dest);
+    }
+
+    /** Reads a chunk's maps, {@code b} rows of {@link #ROW_SIZE} values from the buffer's position, in row order. */
+    private interface ChunkReader {
+        void read(int start, int b, FloatBuffer values, float[] logits);
+    }
+
+    private void run(EcgClassifier model, int rows, RowWriter writer, IntUnaryOperator target, ChunkMap map,
+            ChunkReader reader) {
         GradientSelfCheck.ensure(model.block());
-        float[] fullBuffer = new float[Math.min(rows, internalBatchSize) * ROW_SIZE];
+        // One native buffer for all chunks: each chunk's input array is made on it without a copy, and its maps are
+        // read from the engine's memory directly; a float[] in between would be one more copy each way.
+        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(rows, internalBatchSize) * ROW_SIZE * Float.BYTES)
+                .order(ByteOrder.nativeOrder());
+        FloatBuffer input = buffer.asFloatBuffer();
         for (int start = 0; start < rows; start += internalBatchSize) {
             int b = Math.min(rows, start + internalBatchSize) - start;
-            float[] buffer = b * ROW_SIZE == fullBuffer.length ? fullBuffer : new float[b * ROW_SIZE];
             int[] targets = new int[b];
+            input.clear();
             for (int r = 0; r < b; r++) {
-                source.fill(start + r, buffer, r * ROW_SIZE);
-                targets[r] = source.target(start + r);
+                writer.write(start + r, input);
+                targets[r] = target.applyAsInt(start + r);
             }
+            buffer.clear().limit(b * ROW_SIZE * Float.BYTES);
             try (NDManager m = model.manager().newSubManager()) {
-                NDArray x = m.create(buffer, new Shape(b, EcgFormat.LEADS, EcgFormat.SAMPLES));
+                NDArray x = m.create(buffer, new Shape(b, EcgFormat.LEADS, EcgFormat.SAMPLES), DataType.FLOAT32);
                 x.setRequiresGradient(true);
                 NDArray selected;
                 try (GradientCollector collector = m.getEngine().newGradientCollector()) {
                     selected = selectedLogits(model, model.forward(x), targets);
                     collector.backward(selected.sum());
                 }
-                float[] grad = x.getGradient().toFloatArray();
-                float[] logit = selected.toFloatArray();
-                for (int r = 0; r < b; r++) {
-                    sink.accept(start + r, grad, r * ROW_SIZE, logit[r]);
-                }
+                NDArray maps = map.apply(x.getGradient(), x);
+                reader.read(start, b, maps.toByteBuffer(true).asFloatBuffer(), selected.toFloatArray());
             }
         }
     }

@@ -128,6 +128,23 @@ class ArgumentCheckTest {
     }
 
     @Test
+    void manyInputsAreScannedInParallelAndTheFirstBadOneIsNamed() {
+        int n = AttributionInputs.PARALLEL_FROM * 3;
+        float[][][] y = new float[n][EcgFormat.LEADS][EcgFormat.SAMPLES];
+        AttributionInputs.check(model, y, new int[n], Baselines.zero());
+        y[n - 1][5][10] = Float.NaN;
+        y[n / 2][2][0] = Float.NEGATIVE_INFINITY;
+        assertEquals("inputs[" + n / 2 + "][2][0] is -Infinity; values must be finite",
+                message(() -> AttributionInputs.check(model, y, new int[n], Baselines.zero())));
+        y[n / 3] = new float[EcgFormat.LEADS - 1][EcgFormat.SAMPLES];
+        assertEquals("inputs[" + n / 3 + "] has 11 leads; expected 12",
+                message(() -> AttributionInputs.check(model, y, new int[n], Baselines.zero())));
+        y[1][4] = new float[EcgFormat.SAMPLES + 1];
+        assertEquals("inputs[1][4] has 601 samples; expected 600",
+                message(() -> AttributionInputs.check(model, y, new int[n], Baselines.zero())));
+    }
+
+    @Test
     void deepLiftShapNeedsADistributionOfTwoBaselines() {
         AttributionMethod shap = AttributionMethods.create("deeplift_shap");
         assertTrue(message(() -> shap.attribute(model, x, new int[] {0, 1}))

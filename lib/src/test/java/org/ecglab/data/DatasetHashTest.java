@@ -52,16 +52,18 @@ class DatasetHashTest {
         signals[0][3][100] = 1.5f;
         signals[1][11][599] = -0.0f;
         signals[1][0][0] = Float.MIN_VALUE;
-        // The stream written out by hand: tag, count and values little-endian, ECG by ECG, lead by lead.
-        ByteBuffer stream = ByteBuffer.allocate(16 + 4 + 2 * 4 * EcgFormat.LEADS * EcgFormat.SAMPLES)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        stream.put("ecglab-signals-2".getBytes(StandardCharsets.US_ASCII)).putInt(2);
+        // The stream written out by hand: tag, count, then each ECG's MurmurHash3 of its values little-endian.
+        ByteBuffer stream = ByteBuffer.allocate(16 + 4 + 2 * 16).order(ByteOrder.LITTLE_ENDIAN);
+        stream.put("ecglab-signals-3".getBytes(StandardCharsets.US_ASCII)).putInt(2);
         for (float[][] ecg : signals) {
+            ByteBuffer values = ByteBuffer.allocate(4 * EcgFormat.LEADS * EcgFormat.SAMPLES)
+                    .order(ByteOrder.LITTLE_ENDIAN);
             for (float[] lead : ecg) {
                 for (float v : lead) {
-                    stream.putInt(Float.floatToRawIntBits(v));
+                    values.putInt(Float.floatToRawIntBits(v));
                 }
             }
+            stream.put(Hashing.murmur3_128().hashBytes(values.array()).asBytes());
         }
         String expected = Hashing.murmur3_128().hashBytes(stream.array()).toString();
         String h = DatasetHash.ofSignals(signals);
@@ -71,5 +73,39 @@ class DatasetHashTest {
         signals[1][11][599] = 0.0f; // one bit: the sign of a zero
         assertNotEquals(h, DatasetHash.ofSignals(signals));
         assertNotEquals(DatasetHash.ofSignals(new float[0][][]), DatasetHash.ofSignals(new float[1][0][]));
+    }
+
+    @Test
+    void signalsHashedInParallelEqualTheSequentialDefinition() {
+        // Enough ECGs for the parallel path; each ECG's hash is the same whichever thread computes it, and the
+        // combination is in ECG order, so the result is the one the definition gives.
+        int n = DatasetHash.PARALLEL_FROM + 5;
+        float[][][] signals = new float[n][EcgFormat.LEADS][EcgFormat.SAMPLES];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (float[][] ecg : signals) {
+            for (float[] lead : ecg) {
+                for (int t = 0; t < lead.length; t++) {
+                    lead[t] = (float) random.nextGaussian();
+                }
+            }
+        }
+        var outer = Hashing.murmur3_128().newHasher().putBytes("ecglab-signals-3".getBytes(StandardCharsets.US_ASCII))
+                .putInt(n);
+        for (float[][] ecg : signals) {
+            var inner = Hashing.murmur3_128().newHasher();
+            for (float[] lead : ecg) {
+                for (float v : lead) {
+                    inner.putFloat(v); // Guava's Hasher writes primitives little-endian
+                }
+            }
+            outer.putBytes(inner.hash().asBytes());
+        }
+        String h = DatasetHash.ofSignals(signals);
+        assertEquals(outer.hash().toString(), h);
+        assertEquals(h, DatasetHash.ofSignals(signals), "the same on a second run");
+        float[][][] swapped = signals.clone();
+        swapped[0] = signals[n - 1];
+        swapped[n - 1] = signals[0];
+        assertNotEquals(h, DatasetHash.ofSignals(swapped), "the order of the ECGs counts");
     }
 }

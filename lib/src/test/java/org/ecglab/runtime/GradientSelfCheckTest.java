@@ -3,6 +3,7 @@ package org.ecglab.runtime;
 import org.ecglab.nn.Architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +123,20 @@ class GradientSelfCheckTest {
             b.getParameters().get(0).getValue().getArray().muli(2);
             assertEquals(ModelGradientCheck.structure(a), ModelGradientCheck.structure(b));
             assertFalse(ModelGradientCheck.structure(a).equals(ModelGradientCheck.structure(c)));
+        }
+    }
+
+    @Test
+    void structureIsDescribedOnceAnInitialisedBlockIsFinal() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block block = Architecture.defaultCnn(2).toBlock();
+            String before = ModelGradientCheck.structure(block);
+            assertTrue(before.contains("?"), before);
+            block.initialize(m, DataType.FLOAT32, new Shape(1, 12, 600));
+            String after = ModelGradientCheck.structure(block);
+            assertFalse(after.contains("?"), "an uninitialised block's description is not kept: " + after);
+            // The same String object: the block is not described (its lambda layers not run) a second time.
+            assertSame(after, ModelGradientCheck.structure(block));
         }
     }
 

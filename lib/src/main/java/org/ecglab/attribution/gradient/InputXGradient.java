@@ -1,5 +1,6 @@
 package org.ecglab.attribution.gradient;
 
+import ai.djl.ndarray.NDArray;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
@@ -51,14 +52,8 @@ public final class InputXGradient extends ConfiguredMethod<InputXGradient.Params
     @Override
     public Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, Baselines baselines) {
         AttributionInputs.check(model, inputs, targets, baselines);
-        float[][][] g = gradients.gradients(model, inputs, targets);
-        for (int i = 0; i < g.length; i++) {
-            for (int l = 0; l < g[i].length; l++) {
-                for (int t = 0; t < g[i][l].length; t++) {
-                    g[i][l][t] *= inputs[i][l][t];
-                }
-            }
-        }
+        // g ⊙ x in the engine, where both already are: float32 products, the same bits as Captum's.
+        float[][][] g = gradients.gradients(model, inputs, targets, NDArray::mul);
         return Attribution.of(this, model, inputs, g).build();
     }
 

@@ -65,16 +65,9 @@ public final class Saliency extends ConfiguredMethod<Saliency.Params> implements
     @Override
     public Attribution attribute(EcgClassifier model, float[][][] inputs, int[] targets, Baselines baselines) {
         AttributionInputs.check(model, inputs, targets, baselines);
-        float[][][] g = gradients.gradients(model, inputs, targets);
-        if (params.abs()) {
-            for (float[][] map : g) {
-                for (float[] lead : map) {
-                    for (int t = 0; t < lead.length; t++) {
-                        lead[t] = Math.abs(lead[t]);
-                    }
-                }
-            }
-        }
+        // |g| is taken by the engine, as Captum does, before the maps are copied out.
+        float[][][] g = params.abs() ? gradients.gradients(model, inputs, targets, (gradient, x) -> gradient.abs())
+                : gradients.gradients(model, inputs, targets);
         return Attribution.of(this, model, inputs, g).signed(!params.abs()).build();
     }
 
