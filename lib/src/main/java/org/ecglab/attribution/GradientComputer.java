@@ -2,11 +2,8 @@ package org.ecglab.attribution;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.function.IntUnaryOperator;
 import org.ecglab.data.EcgFormat;
@@ -144,30 +141,25 @@ public final class GradientComputer {
     private void run(EcgClassifier model, int rows, RowWriter writer, IntUnaryOperator target, ChunkMap map,
             ChunkReader reader) {
         GradientSelfCheck.ensure(model.block());
-        // One native buffer for all chunks: each chunk's input array is made on it without a copy, and its maps are
-        // read from the engine's memory directly; a float[] in between would be one more copy each way.
-        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(rows, internalBatchSize) * ROW_SIZE * Float.BYTES)
-                .order(ByteOrder.nativeOrder());
-        FloatBuffer input = buffer.asFloatBuffer();
+        NativeRows buffer = new NativeRows(Math.min(rows, internalBatchSize));
         for (int start = 0; start < rows; start += internalBatchSize) {
             int b = Math.min(rows, start + internalBatchSize) - start;
             int[] targets = new int[b];
-            input.clear();
+            FloatBuffer input = buffer.start();
             for (int r = 0; r < b; r++) {
                 writer.write(start + r, input);
                 targets[r] = target.applyAsInt(start + r);
             }
-            buffer.clear().limit(b * ROW_SIZE * Float.BYTES);
             try (NDManager m = model.manager().newSubManager()) {
-                NDArray x = m.create(buffer, new Shape(b, EcgFormat.LEADS, EcgFormat.SAMPLES), DataType.FLOAT32);
+                NDArray x = buffer.array(m, b);
                 x.setRequiresGradient(true);
                 NDArray selected;
                 try (GradientCollector collector = m.getEngine().newGradientCollector()) {
                     selected = selectedLogits(model, model.forward(x), targets);
                     collector.backward(selected.sum());
                 }
-                NDArray maps = map.apply(x.getGradient(), x);
-                reader.read(start, b, maps.toByteBuffer(true).asFloatBuffer(), selected.toFloatArray());
+                // One map per row crosses back, read from the engine's memory.
+                reader.read(start, b, NativeRows.values(map.apply(x.getGradient(), x)), selected.toFloatArray());
             }
         }
     }

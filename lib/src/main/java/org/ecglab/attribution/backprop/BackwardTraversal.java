@@ -5,9 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Objects;
 import org.ecglab.attribution.GradientComputer;
+import org.ecglab.attribution.NativeRows;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.nn.EcgClassifier;
 import org.ecglab.nn.LayerwiseModel;
@@ -126,20 +128,27 @@ public final class BackwardTraversal {
                 rules[i] = composite.ruleFor(layers, i);
                 record[i] = !references && Rules.differentiatesLayer(rules[i], layers.get(i).type());
             }
+            int largest = Math.min(rows, internalBatchSize);
+            NativeRows buffer = new NativeRows(references ? 2 * largest : largest);
+            // Each row is filled while it is in the cache, then copied once into native memory.
+            float[] row = new float[rowSize];
+            float[] result = new float[largest * rowSize];
             for (int first = 0; first < rows; first += internalBatchSize) {
                 int b = Math.min(rows, first + internalBatchSize) - first;
                 int n = references ? 2 * b : b;
-                float[] buffer = new float[n * rowSize];
                 int[] targets = new int[b];
+                FloatBuffer input = buffer.start();
                 for (int r = 0; r < b; r++) {
                     targets[r] = source.target(first + r);
-                    source.fillInput(first + r, buffer, r * rowSize);
-                    if (references) {
-                        source.fillReference(first + r, buffer, (b + r) * rowSize);
-                    }
+                    source.fillInput(first + r, row, 0);
+                    input.put(row);
+                }
+                for (int r = 0; references && r < b; r++) {
+                    source.fillReference(first + r, row, 0);
+                    input.put(row);
                 }
                 try (NDManager batch = call.newSubManager()) {
-                    NDArray x = batch.create(buffer, new Shape(n, EcgFormat.LEADS, EcgFormat.SAMPLES));
+                    NDArray x = buffer.array(batch, n);
                     NDArray[] acts = new NDArray[layers.size() + 1];
                     LayerStep.RecordedForward[] recorded = new LayerStep.RecordedForward[layers.size()];
                     acts[0] = x;
@@ -157,7 +166,7 @@ public final class BackwardTraversal {
                         v = step(layers.get(i), rules[i], acts[i], acts[i + 1], recorded[i], v, b, references, batch);
                         acts[i + 1].close();
                     }
-                    float[] result = v.toFloatArray();
+                    NativeRows.values(v).get(result, 0, b * rowSize);
                     for (int r = 0; r < b; r++) {
                         float ref = references ? logits[(b + r) * k + targets[r]] : Float.NaN;
                         sink.accept(first + r, result, r * rowSize, logits[r * k + targets[r]], ref);
