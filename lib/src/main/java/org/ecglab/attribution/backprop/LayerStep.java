@@ -95,7 +95,7 @@ public final class LayerStep {
     record RecordedForward(NDArray leaf, NDArray output) {
         NDArray vectorJacobian(NDArray v) {
             try (GradientCollector recording = leaf.getManager().getEngine().newGradientCollector()) {
-                LocalAutograd.backward(output, v);
+                LocalAutograd.backward(output, v, false);
             }
             return leaf.getGradient();
         }
