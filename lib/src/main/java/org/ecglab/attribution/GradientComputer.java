@@ -24,9 +24,10 @@ public final class GradientComputer {
     /**
      * Default rows per forward/backward pass, chosen by the pass-cost benchmark: a pass has a fixed cost per call (the
      * engine's calls for each layer, and with two threads one wake-up of the second thread per operation), so the
-     * cost per ECG falls with the batch (the gradients alone, on our two cores: with two threads 473 µs at 16, 182 at
-     * 128, 168 at 256; with one, 287, 233 and 242), while memory grows by about 1 MB per row (150 MB more at 128 than
-     * at 16). README, "One pass".
+     * cost per ECG falls with the batch (the gradients alone, on our two cores: with two threads 412 µs at 16, 167 at
+     * 128, 157 at 256; with one, 294, 244 and 242), while memory grows by about 1 MB per row (150 MB more at 128 than
+     * at 16). 256 is faster with two threads only; with one, each method measured was 3 to 10% slower than at 128.
+     * README, "One pass".
      */
     public static final int DEFAULT_INTERNAL_BATCH_SIZE = 128;
     /** Values in one ECG: 12 × 600. */
