@@ -122,7 +122,8 @@ public final class ModelGradientCheck {
 
     /**
      * A text that is equal for blocks of the same structure and shapes, whatever their values. Described once per
-     * block whose parameters are all initialised, after which its structure cannot change.
+     * block whose parameters are all initialised: the lab initialises a block once, and its layers and parameter
+     * shapes are then fixed.
      */
     static String structure(Block block) {
         String known = STRUCTURES.get(block);

@@ -31,9 +31,19 @@ import org.ecglab.nn.Tensors;
  */
 final class TrainingLoop {
     private final TrainingConfig config;
+    private final boolean forwardAndStepOnOneThread;
 
     TrainingLoop(TrainingConfig config) {
+        this(config, true);
+    }
+
+    /**
+     * @param forwardAndStepOnOneThread whether the forward pass and the optimiser's step run on one intra-op thread
+     *                                  ({@link OneThreadPhase}); the weights are the same either way
+     */
+    TrainingLoop(TrainingConfig config, boolean forwardAndStepOnOneThread) {
         this.config = Objects.requireNonNull(config, "config");
+        this.forwardAndStepOnOneThread = forwardAndStepOnOneThread;
     }
 
     /**
@@ -165,15 +175,23 @@ final class TrainingLoop {
                 NDArray labels = batch.create(flat, new Shape(to - from, k));
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     // Trainer.forward runs the block in training mode: batch statistics, dropout on.
-                    NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                    NDArray l = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
+                    NDArray l = phase(() -> trainer.getLoss().evaluate(new NDList(labels),
+                            new NDList(trainer.forward(new NDList(x)).singletonOrThrow())));
                     collector.backward(l);
                     lossSum += l.getFloat() * (to - from);
                 }
-                trainer.step();
+                phase(() -> {
+                    trainer.step();
+                    return null;
+                });
             }
         }
         return lossSum / order.length;
+    }
+
+    /** The forward pass and the optimiser's step, on one intra-op thread unless told otherwise ({@link OneThreadPhase}). */
+    private <T> T phase(Supplier<T> phase) {
+        return forwardAndStepOnOneThread ? OneThreadPhase.run(phase) : phase.get();
     }
 
     /** Adam with a fixed learning rate on the CPU. */

@@ -9,8 +9,8 @@ import java.util.function.Function;
 /**
  * Vector-Jacobian products of one layer by autograd on that layer alone: each point becomes a fresh leaf, the layer
  * (or a modified version of it) runs on the leaves inside one gradient collector, and a backward pass from each
- * output with its vector {@code v_k} as the output's gradient leaves {@code J_k(point_k)ᵀ v_k} on leaf {@code k}. The vectors may depend on the
- * outputs' values (LRP divides by them), which are handed over detached.
+ * output with its vector {@code v_k} as the output's gradient leaves {@code J_k(point_k)ᵀ v_k} on leaf {@code k}. The
+ * vectors may depend on the outputs' values (LRP divides by them), which are handed over detached.
  */
 final class LocalAutograd {
     private LocalAutograd() {
@@ -45,9 +45,9 @@ final class LocalAutograd {
                 }
             }
             // One backward pass per output, from its vector. All but the last keep the graph, in case the outputs
-            // share nodes; a single pass from Σ_k Σ output_k ⊙ v_k would give the same numbers, at the cost of a
-            // product, a sum and their backward passes over each whole output (LRP-γ's two passes per convolution
-            // spent a tenth of their time there).
+            // share nodes. A single pass from Σ_k Σ output_k ⊙ v_k gives the same numbers at the cost of a product,
+            // a sum and their backward passes over each whole output: LRP-γ, two passes per convolution, ran 13 to
+            // 18% faster without them (issue 10's propagation benchmark).
             for (int k = 0; k <= last; k++) {
                 if (v[k] != null) {
                     backward(outputs[k], v[k], k < last);

@@ -1,0 +1,36 @@
+package org.ecglab.train;
+
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.function.Supplier;
+
+/**
+ * Runs a phase of a training step with one intra-op thread when the engine has more, and gives the threads back after
+ * it.
+ *
+ * <p>With two threads, a training step of the default CNN at batch 32 lost more to waking the second thread than the
+ * thread saved, except in the backward pass: the forward pass (convolutions of 12 to 64 channels, batch norm, ReLU,
+ * max pooling's comparisons) and Adam's per-parameter updates are short kernels, and under
+ * {@code OMP_WAIT_POLICY=PASSIVE} every one of them wakes the second thread and puts it back to sleep (issue 15:
+ * 250 context switches per step against PyTorch's 205). Run on one thread, those two phases took 7% less of a warm step
+ * and 10% less of an early one, and compute the same bits, because none of their kernels splits a sum over threads;
+ * {@code TrainingLoopThreadsTest} checks that the weights stay bit-identical. The backward pass keeps every thread: its
+ * convolution gradients gain from them.
+ */
+final class OneThreadPhase {
+    private OneThreadPhase() {
+    }
+
+    /** The value of {@code phase}, computed with one intra-op thread. */
+    static <T> T run(Supplier<T> phase) {
+        int threads = JniUtils.getNumThreads();
+        if (threads <= 1) {
+            return phase.get();
+        }
+        JniUtils.setNumThreads(1);
+        try {
+            return phase.get();
+        } finally {
+            JniUtils.setNumThreads(threads);
+        }
+    }
+}
