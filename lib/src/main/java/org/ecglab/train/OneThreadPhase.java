@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * 250 context switches per step against PyTorch's 205). Run on one thread, those two phases took 7% less of a warm step
  * and 10% less of an early one, and compute the same bits, because none of their kernels splits a sum over threads;
  * {@code TrainingLoopThreadsTest} checks that the weights stay bit-identical. The backward pass keeps every thread: its
- * convolution gradients gain from them.
+ * convolution gradients gain from them. The thread count is the engine's, shared by the process: the lab trains on
+ * one Java thread at a time.
  */
 final class OneThreadPhase {
     private OneThreadPhase() {
