@@ -74,7 +74,9 @@ public final class GradientComputer {
         return internalBatchSize;
     }
 
-    /** Turns a chunk's input gradient {@code (b, 12, 600)} into its maps natively, e.g. {@code |g|} or {@code g ⊙ x}. */
+    /**
+     * Turns a chunk's input gradient {@code (b, 12, 600)} into its maps natively, e.g. {@code |g|} or {@code g ⊙ x}.
+     */
     @FunctionalInterface
     public interface ChunkMap {
         /** The maps of a chunk from its input gradient and its inputs, both {@code (b, 12, 600)}. */

@@ -11,11 +11,11 @@ import java.util.function.Supplier;
  * thread saved, except in the backward pass: the forward pass (convolutions of 12 to 64 channels, batch norm, ReLU,
  * max pooling's comparisons) and Adam's per-parameter updates are short kernels, and under
  * {@code OMP_WAIT_POLICY=PASSIVE} every one of them wakes the second thread and puts it back to sleep (issue 15:
- * 250 context switches per step against PyTorch's 205). Run on one thread, those two phases took 7% less of a warm step
- * and 10% less of an early one, and compute the same bits, because none of their kernels splits a sum over threads;
- * {@code TrainingLoopThreadsTest} checks that the weights stay bit-identical. The backward pass keeps every thread: its
- * convolution gradients gain from them. The thread count is the engine's, shared by the process: the lab trains on
- * one Java thread at a time.
+ * 250 context switches per step against PyTorch's 205). Run on one thread, those two phases made a warm step 6 to
+ * 8% shorter and an early one 11 to 13%, and compute the same bits, because none of their kernels splits a sum over
+ * threads; {@code TrainingLoopThreadsTest} checks that the weights stay bit-identical. The backward pass keeps every
+ * thread: its convolution gradients gain from them. The thread count is the engine's, shared by the process: the lab
+ * trains on one Java thread at a time.
  */
 final class OneThreadPhase {
     private OneThreadPhase() {

@@ -189,7 +189,7 @@ final class TrainingLoop {
         return lossSum / order.length;
     }
 
-    /** The forward pass and the optimiser's step, on one intra-op thread unless told otherwise ({@link OneThreadPhase}). */
+    /** Runs the forward pass or the optimiser's step, on one intra-op thread unless told otherwise. */
     private <T> T phase(Supplier<T> phase) {
         return forwardAndStepOnOneThread ? OneThreadPhase.run(phase) : phase.get();
     }
