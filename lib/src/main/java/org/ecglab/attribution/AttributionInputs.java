@@ -52,7 +52,7 @@ public final class AttributionInputs {
         }
     }
 
-    /** Whether {@code s} is {@code [12][600]} and finite: what {@link #checkEcg} accepts, without a message. */
+    /** Whether {@code s} is {@code [12][600]} and finite: what {@link #checkEcg} accepts, found without messages. */
     private static boolean wellFormed(float[][] s) {
         if (s == null || s.length != EcgFormat.LEADS) {
             return false;
@@ -71,6 +71,10 @@ public final class AttributionInputs {
      * @throws IllegalArgumentException naming the ECG, lead and sample
      */
     static void checkEcg(String name, int i, float[][] s) {
+        if (wellFormed(s)) {
+            return;
+        }
+        // Something is wrong: find the first thing and name it.
         if (s == null || s.length != EcgFormat.LEADS) {
             throw new IllegalArgumentException(name + "[" + i + "] has " + (s == null ? "no" : s.length)
                     + " leads; expected " + EcgFormat.LEADS);
@@ -80,12 +84,10 @@ public final class AttributionInputs {
                 throw new IllegalArgumentException(name + "[" + i + "][" + l + "] has "
                         + (s[l] == null ? "no" : s[l].length) + " samples; expected " + EcgFormat.SAMPLES);
             }
-            if (!allFinite(s[l])) {
-                for (int t = 0; t < s[l].length; t++) {
-                    if (!Float.isFinite(s[l][t])) {
-                        throw new IllegalArgumentException(name + "[" + i + "][" + l + "][" + t + "] is "
-                                + s[l][t] + "; values must be finite");
-                    }
+            for (int t = 0; t < s[l].length; t++) {
+                if (!Float.isFinite(s[l][t])) {
+                    throw new IllegalArgumentException(name + "[" + i + "][" + l + "][" + t + "] is "
+                            + s[l][t] + "; values must be finite");
                 }
             }
         }
