@@ -144,17 +144,16 @@ public final class GradientComputer {
     private void run(EcgClassifier model, int rows, RowWriter writer, IntUnaryOperator target, ChunkMap map,
             ChunkReader reader) {
         GradientSelfCheck.ensure(model.block());
-        NativeRows buffer = new NativeRows(Math.min(rows, internalBatchSize));
         for (int start = 0; start < rows; start += internalBatchSize) {
             int b = Math.min(rows, start + internalBatchSize) - start;
             int[] targets = new int[b];
-            FloatBuffer input = buffer.start();
-            for (int r = 0; r < b; r++) {
-                writer.write(start + r, input);
-                targets[r] = target.applyAsInt(start + r);
-            }
             try (NDManager m = model.manager().newSubManager()) {
-                NDArray x = buffer.array(m, b);
+                NativeRows chunk = NativeRows.allocate(m, b);
+                for (int r = 0; r < b; r++) {
+                    writer.write(start + r, chunk.input());
+                    targets[r] = target.applyAsInt(start + r);
+                }
+                NDArray x = chunk.array();
                 x.setRequiresGradient(true);
                 NDArray selected;
                 try (GradientCollector collector = m.getEngine().newGradientCollector()) {

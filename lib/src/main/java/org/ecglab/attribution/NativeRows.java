@@ -4,51 +4,55 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.ecglab.data.EcgFormat;
 
 /**
- * A native buffer that each chunk of ECG-shaped rows is written into once, and that the chunk's input array is made
- * on without a copy. Through a {@code float[]}, a chunk would be copied once more in Java and once more into a direct
- * buffer DJL allocates and zeroes for each array: about 7 µs per row of the 180 to 250 of a saliency map (issue 10's
- * pass profile).
+ * One chunk of ECG-shaped rows, written once, straight into an array the engine allocates. Through a {@code float[]},
+ * a chunk would be copied once more in Java and once more into a direct buffer DJL allocates and zeroes for each
+ * array: about 7 µs per row of the 180 to 250 of a saliency map (issue 10's pass profile).
  *
- * <p>The array of a chunk shares this buffer's memory, so it must be closed (its manager closed) before the next
- * chunk is written.
+ * <p>The engine frees the array's memory when its manager closes. A direct {@code ByteBuffer} of our own would be freed
+ * only when the garbage collector found it, so chunks of earlier calls piled up in native memory between collections
+ * (issue 15's memory measurement).
  */
 public final class NativeRows {
-    private final ByteBuffer bytes;
-    private final FloatBuffer floats;
+    private final NDArray array;
+    private final FloatBuffer input;
+    private final int rows;
 
-    /** A buffer for chunks of up to {@code maxRows} rows of {@link GradientComputer#ROW_SIZE} values. */
-    public NativeRows(int maxRows) {
-        bytes = ByteBuffer.allocateDirect(Math.multiplyExact(maxRows, GradientComputer.ROW_SIZE * Float.BYTES))
-                .order(ByteOrder.nativeOrder());
-        floats = bytes.asFloatBuffer();
+    private NativeRows(NDArray array, int rows) {
+        this.array = array;
+        this.rows = rows;
+        this.input = array.toByteBuffer(true).asFloatBuffer();
     }
 
-    /** Starts a chunk: rows are then written, lead-major, one after the other into the returned buffer. */
-    public FloatBuffer start() {
-        floats.clear();
-        return floats;
+    /** An uninitialised float32 array {@code (rows, 12, 600)} of {@code manager}, to be filled through {@link #input}. */
+    public static NativeRows allocate(NDManager manager, int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("a chunk needs at least one row, got " + rows);
+        }
+        return new NativeRows(manager.create(new Shape(rows, EcgFormat.LEADS, EcgFormat.SAMPLES), DataType.FLOAT32),
+                rows);
+    }
+
+    /** Where the rows are written, lead-major, one after the other: the array's own memory. */
+    public FloatBuffer input() {
+        return input;
     }
 
     /**
-     * The chunk written since {@link #start}, {@code rows} rows, as a float32 array {@code (rows, 12, 600)} of
-     * {@code manager} on this buffer's memory.
+     * The chunk, once every row is written.
      *
-     * @throws IllegalStateException if other than {@code rows} whole rows were written
+     * @throws IllegalStateException if other than all rows were written
      */
-    public NDArray array(NDManager manager, int rows) {
+    public NDArray array() {
         int values = rows * GradientComputer.ROW_SIZE;
-        if (floats.position() != values) {
-            throw new IllegalStateException(floats.position() + " values written for " + rows + " rows of "
+        if (input.position() != values) {
+            throw new IllegalStateException(input.position() + " values written for " + rows + " rows of "
                     + GradientComputer.ROW_SIZE);
         }
-        bytes.clear().limit(values * Float.BYTES);
-        return manager.create(bytes, new Shape(rows, EcgFormat.LEADS, EcgFormat.SAMPLES), DataType.FLOAT32);
+        return array;
     }
 
     /**

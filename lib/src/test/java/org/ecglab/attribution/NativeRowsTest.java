@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
+import org.ecglab.nn.DirectMemory;
 import org.junit.jupiter.api.Test;
 
 class NativeRowsTest {
@@ -21,25 +22,23 @@ class NativeRowsTest {
     }
 
     @Test
-    void chunksAreMadeOnTheWrittenRowsAndTheBufferIsReused() {
-        NativeRows rows = new NativeRows(3);
+    void aChunkHoldsTheWrittenRowsInOrder() {
         try (NDManager m = NDManager.newBaseManager()) {
-            for (int chunk = 0; chunk < 2; chunk++) {
-                int n = 3 - chunk; // a full chunk, then a shorter last one on the same buffer
-                FloatBuffer input = rows.start();
-                for (int r = 0; r < n; r++) {
-                    input.put(row(1000 * chunk + 10 * r));
-                }
+            for (int n = 3; n >= 1; n -= 2) {
                 try (NDManager scope = m.newSubManager()) {
-                    NDArray x = rows.array(scope, n);
+                    NativeRows chunk = NativeRows.allocate(scope, n);
+                    for (int r = 0; r < n; r++) {
+                        chunk.input().put(row(1000 * n + 10 * r));
+                    }
+                    NDArray x = chunk.array();
                     assertEquals(new Shape(n, 12, 600), x.getShape());
                     float[] expected = new float[n * GradientComputer.ROW_SIZE];
                     for (int r = 0; r < n; r++) {
-                        System.arraycopy(row(1000 * chunk + 10 * r), 0, expected, r * GradientComputer.ROW_SIZE,
+                        System.arraycopy(row(1000 * n + 10 * r), 0, expected, r * GradientComputer.ROW_SIZE,
                                 GradientComputer.ROW_SIZE);
                     }
                     assertArrayEquals(expected, x.toFloatArray());
-                    // Read back from the engine: a result of the engine's, not the input buffer.
+                    // Read back from the engine: a result of the engine's, not the written array.
                     FloatBuffer doubled = NativeRows.values(x.mul(2));
                     assertEquals(expected.length, doubled.remaining());
                     assertEquals(2 * expected[expected.length - 1], doubled.get(expected.length - 1));
@@ -50,13 +49,33 @@ class NativeRowsTest {
 
     @Test
     void aChunkWithRowsMissingOrPartIsRefused() {
-        NativeRows rows = new NativeRows(2);
         try (NDManager m = NDManager.newBaseManager()) {
-            rows.start().put(row(0));
-            String message = assertThrows(IllegalStateException.class, () -> rows.array(m, 2)).getMessage();
+            NativeRows two = NativeRows.allocate(m, 2);
+            two.input().put(row(0));
+            String message = assertThrows(IllegalStateException.class, two::array).getMessage();
             assertTrue(message.contains("7200 values written for 2 rows"), message);
-            rows.start().put(new float[5]);
-            assertThrows(IllegalStateException.class, () -> rows.array(m, 1));
+            NativeRows one = NativeRows.allocate(m, 1);
+            one.input().put(new float[5]);
+            assertThrows(IllegalStateException.class, one::array);
+            assertThrows(IllegalArgumentException.class, () -> NativeRows.allocate(m, 0));
         }
+    }
+
+    @Test
+    void chunksTakeNoJavaDirectMemory() {
+        long before = DirectMemory.used();
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (int i = 0; i < 50; i++) {
+                try (NDManager scope = m.newSubManager()) {
+                    NativeRows chunk = NativeRows.allocate(scope, 64);
+                    for (int r = 0; r < 64; r++) {
+                        chunk.input().put(row(r));
+                    }
+                    chunk.array();
+                }
+            }
+        }
+        // 50 chunks of 1.8 MB: with buffers of our own this would be 92 MB until a garbage collection.
+        assertTrue(DirectMemory.used() - before < (1 << 20), () -> (DirectMemory.used() - before) + " bytes");
     }
 }

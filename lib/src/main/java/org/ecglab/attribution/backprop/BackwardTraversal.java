@@ -129,7 +129,6 @@ public final class BackwardTraversal {
                 record[i] = !references && Rules.differentiatesLayer(rules[i], layers.get(i).type());
             }
             int largest = Math.min(rows, internalBatchSize);
-            NativeRows buffer = new NativeRows(references ? 2 * largest : largest);
             // Each row is filled while it is in the cache, then copied once into native memory.
             float[] row = new float[rowSize];
             float[] result = new float[largest * rowSize];
@@ -137,18 +136,19 @@ public final class BackwardTraversal {
                 int b = Math.min(rows, first + internalBatchSize) - first;
                 int n = references ? 2 * b : b;
                 int[] targets = new int[b];
-                FloatBuffer input = buffer.start();
-                for (int r = 0; r < b; r++) {
-                    targets[r] = source.target(first + r);
-                    source.fillInput(first + r, row, 0);
-                    input.put(row);
-                }
-                for (int r = 0; references && r < b; r++) {
-                    source.fillReference(first + r, row, 0);
-                    input.put(row);
-                }
                 try (NDManager batch = call.newSubManager()) {
-                    NDArray x = buffer.array(batch, n);
+                    NativeRows chunk = NativeRows.allocate(batch, n);
+                    FloatBuffer input = chunk.input();
+                    for (int r = 0; r < b; r++) {
+                        targets[r] = source.target(first + r);
+                        source.fillInput(first + r, row, 0);
+                        input.put(row);
+                    }
+                    for (int r = 0; references && r < b; r++) {
+                        source.fillReference(first + r, row, 0);
+                        input.put(row);
+                    }
+                    NDArray x = chunk.array();
                     NDArray[] acts = new NDArray[layers.size() + 1];
                     LayerStep.RecordedForward[] recorded = new LayerStep.RecordedForward[layers.size()];
                     acts[0] = x;

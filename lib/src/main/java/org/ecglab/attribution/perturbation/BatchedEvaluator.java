@@ -2,9 +2,8 @@ package org.ecglab.attribution.perturbation;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import java.nio.FloatBuffer;
 import java.util.List;
+import org.ecglab.attribution.NativeRows;
 import org.ecglab.attribution.Param;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.nn.EcgClassifier;
@@ -82,8 +81,9 @@ public final class BatchedEvaluator {
             float[] buffer, int[] planOf, int[] rowOf, int rows, int k) {
         float[] logits;
         try (NDManager m = model.manager().newSubManager()) {
-            NDArray x = m.create(FloatBuffer.wrap(buffer, 0, rows * ROW),
-                    new Shape(rows, EcgFormat.LEADS, EcgFormat.SAMPLES));
+            NativeRows chunk = NativeRows.allocate(m, rows);
+            chunk.input().put(buffer, 0, rows * ROW);
+            NDArray x = chunk.array();
             NDArray out = model.forward(x);
             if (out.getShape().get(0) != rows || out.getShape().get(1) != k) {
                 throw new IllegalStateException("model " + model.id() + " returned logits of shape " + out.getShape()
