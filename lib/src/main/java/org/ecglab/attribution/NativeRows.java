@@ -27,7 +27,9 @@ public final class NativeRows {
         this.input = array.toByteBuffer(true).asFloatBuffer();
     }
 
-    /** An uninitialised float32 array {@code (rows, 12, 600)} of {@code manager}, to be filled through {@link #input}. */
+    /**
+     * An uninitialised float32 array {@code (rows, 12, 600)} of {@code manager}, to be filled through {@link #input}.
+     */
     public static NativeRows allocate(NDManager manager, int rows) {
         if (rows < 1) {
             throw new IllegalArgumentException("a chunk needs at least one row, got " + rows);
@@ -36,7 +38,9 @@ public final class NativeRows {
                 rows);
     }
 
-    /** Where the rows are written, lead-major, one after the other: the array's own memory. */
+    /**
+     * Where the rows are written, lead-major, one after the other: the array's own memory, valid while it is open.
+     */
     public FloatBuffer input() {
         return input;
     }

@@ -1,5 +1,7 @@
 package org.ecglab.nn;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 
@@ -12,5 +14,17 @@ public final class DirectMemory {
     public static long used() {
         return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
                 .filter(pool -> pool.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+    }
+
+    /**
+     * Asserts that {@code work} leaves less than 1 MB of direct buffers behind. Arrays the engine allocates are not
+     * counted (it frees them on close); a buffer of ours that an array was made on stays counted until a garbage
+     * collection frees it.
+     */
+    public static void assertLeavesNoneBehind(Runnable work) {
+        long before = used();
+        work.run();
+        long left = used() - before;
+        assertTrue(left < (1 << 20), () -> left + " bytes of direct buffers left behind");
     }
 }
