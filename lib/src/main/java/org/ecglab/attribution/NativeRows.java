@@ -24,7 +24,7 @@ public final class NativeRows {
     private NativeRows(NDArray array, int rows) {
         this.array = array;
         this.rows = rows;
-        this.input = array.toByteBuffer(true).asFloatBuffer();
+        this.input = values(array);
     }
 
     /**

@@ -89,8 +89,8 @@ public final class LayerStep {
 
     /**
      * A layer's forward pass as the walk ran it with autograd recording: its input as a leaf and its output. Backward
-     * from the output with {@code v} as its incoming gradient gives {@code J(x)ᵀ v} without running the layer again. Rows are the step's rows (the
-     * walk records only without references).
+     * from the output with {@code v} as its incoming gradient gives {@code J(x)ᵀ v} without running the layer again.
+     * Rows are the step's rows (the walk records only without references).
      */
     record RecordedForward(NDArray leaf, NDArray output) {
         NDArray vectorJacobian(NDArray v) {
