@@ -3,11 +3,16 @@ package org.ecglab.attribution;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.FloatBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Future;
 import java.util.function.IntUnaryOperator;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.nn.EcgClassifier;
+import org.ecglab.runtime.EngineWorkers;
 import org.ecglab.runtime.GradientSelfCheck;
 
 /**
@@ -144,26 +149,110 @@ public final class GradientComputer {
     private void run(EcgClassifier model, int rows, RowWriter writer, IntUnaryOperator target, ChunkMap map,
             ChunkReader reader) {
         GradientSelfCheck.ensure(model.block());
-        for (int start = 0; start < rows; start += internalBatchSize) {
-            int b = Math.min(rows, start + internalBatchSize) - start;
-            int[] targets = new int[b];
-            try (NDManager m = model.manager().newSubManager()) {
-                NativeRows chunk = NativeRows.allocate(m, b);
-                for (int r = 0; r < b; r++) {
-                    writer.write(start + r, chunk.input());
-                    targets[r] = target.applyAsInt(start + r);
+        EngineWorkers workers = rows > internalBatchSize ? EngineWorkers.forCallingThread() : null;
+        if (workers == null) {
+            for (int start = 0; start < rows; start += internalBatchSize) {
+                try (NDManager m = model.manager().newSubManager()) {
+                    Chunk chunk = write(m, start, rows, writer, target);
+                    chunk.read(pass(model, chunk, map), reader);
                 }
-                NDArray x = chunk.array();
-                x.setRequiresGradient(true);
-                NDArray selected;
-                try (GradientCollector collector = m.getEngine().newGradientCollector()) {
-                    selected = selectedLogits(model, model.forward(x), targets);
-                    collector.backward(selected.sum());
+            }
+            return;
+        }
+        // The workers' passes run with one intra-op thread each: checked as such before any of them starts.
+        workers.call(() -> {
+            GradientSelfCheck.ensure(model.block());
+            return null;
+        });
+        // Rows are written and maps read here, in row order (sources and readers need not be thread-safe); one more
+        // chunk than there are workers is in flight, so that a worker finding its next chunk waits for no writing.
+        Deque<InFlight> inFlight = new ArrayDeque<>();
+        try {
+            for (int start = 0; start < rows; start += internalBatchSize) {
+                NDManager m = model.manager().newSubManager();
+                Chunk chunk;
+                try {
+                    chunk = write(m, start, rows, writer, target);
+                } catch (RuntimeException e) {
+                    m.close();
+                    throw e;
                 }
-                // One map per row crosses back, read from the engine's memory.
-                reader.read(start, b, NativeRows.values(map.apply(x.getGradient(), x)), selected.toFloatArray());
+                inFlight.add(new InFlight(m, chunk, workers.submit(() -> pass(model, chunk, map))));
+                if (inFlight.size() > workers.size()) {
+                    inFlight.removeFirst().finish(reader);
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                inFlight.removeFirst().finish(reader);
+            }
+        } finally {
+            // After a failure: the passes still running use their chunks' memory until they end.
+            for (InFlight f : inFlight) {
+                f.abandon();
             }
         }
+    }
+
+    /** Rows {@code start..} of one chunk, written into a new array of {@code m}, with their targets. */
+    private Chunk write(NDManager m, int start, int rows, RowWriter writer, IntUnaryOperator target) {
+        int b = Math.min(rows, start + internalBatchSize) - start;
+        int[] targets = new int[b];
+        NativeRows rowsIn = NativeRows.allocate(m, b);
+        for (int r = 0; r < b; r++) {
+            writer.write(start + r, rowsIn.input());
+            targets[r] = target.applyAsInt(start + r);
+        }
+        return new Chunk(start, rowsIn.array(), targets);
+    }
+
+    /** A chunk's input {@code (b, 12, 600)}, its first row's index and its rows' target logits. */
+    private record Chunk(int start, NDArray input, int[] targets) {
+        void read(Pass pass, ChunkReader reader) {
+            reader.read(start, targets.length, NativeRows.values(pass.maps()), pass.logits());
+        }
+    }
+
+    /** A chunk's maps {@code (b, 12, 600)}, in its manager, and its rows' target logits. */
+    private record Pass(NDArray maps, float[] logits) {
+    }
+
+    /** A chunk handed to a worker, with the manager that holds its memory until it is read. */
+    private record InFlight(NDManager manager, Chunk chunk, Future<Pass> pass) {
+        void finish(ChunkReader reader) {
+            try (manager) {
+                chunk.read(EngineWorkers.await(pass), reader);
+            }
+        }
+
+        void abandon() {
+            try (manager) {
+                EngineWorkers.await(pass);
+            } catch (RuntimeException e) {
+                // the failure already on its way to the caller is the one to report
+            }
+        }
+    }
+
+    /**
+     * One forward and backward pass of a chunk on the calling thread, then its maps, all in the chunk's manager.
+     * Gradients are recorded in this thread's grad mode (PyTorch keeps it per thread) and the backward pass is started
+     * directly: DJL allows one gradient collector at a time in the whole JVM, and chunks run side by side.
+     */
+    private static Pass pass(EcgClassifier model, Chunk chunk, ChunkMap map) {
+        NDArray x = chunk.input();
+        x.setRequiresGradient(true);
+        boolean recording = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        NDArray selected;
+        try {
+            selected = selectedLogits(model, model.forward(x), chunk.targets());
+            NDArray total = selected.sum();
+            JniUtils.backward((PtNDArray) total, (PtNDArray) total.onesLike(), false, false);
+        } finally {
+            JniUtils.setGradMode(recording);
+        }
+        // One map per row crosses back, read from the engine's memory.
+        return new Pass(map.apply(x.getGradient(), x), selected.toFloatArray());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.ecglab.runtime;
 
 import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,10 +28,11 @@ import org.slf4j.LoggerFactory;
  *       batched gradients must agree with per-row ones and with a finite difference. With oneDNN switched off
  *       ({@link OneDnnSwitch}) it must pass, or no gradient can be trusted and an {@link IllegalStateException}
  *       names the CPU and the remedy.</li>
- *   <li>Once per network structure ({@link #ensure(Block)}), while oneDNN is on: the {@link ModelGradientCheck}
- *       compares the network's batched gradients with oneDNN on and off. If they disagree, oneDNN convolutions are
- *       switched off for the rest of the JVM and a warning names the network and the CPU. So the default CNN (16 to
- *       64 channels) keeps oneDNN's speed on the CPUs above, and a network with 4 channels does not get wrong maps.</li>
+ *   <li>Once per network structure and intra-op thread count ({@link #ensure(Block)}; oneDNN chooses kernels by
+ *       both), while oneDNN is on: the {@link ModelGradientCheck} compares the network's batched gradients with
+ *       oneDNN on and off. If they disagree, oneDNN convolutions are switched off for the rest of the JVM and a
+ *       warning names the network and the CPU. So the default CNN (16 to 64 channels) keeps oneDNN's speed on the
+ *       CPUs above, and a network with 4 channels does not get wrong maps.</li>
  * </ol>
  * Attribution ({@code GradientComputer}) and training call {@link #ensure(Block)} before their first gradient;
  * because this happens inside the library, it also protects a JVM the user started without our options. Toggling
@@ -111,10 +113,11 @@ public final class GradientSelfCheck {
     /**
      * One network's check.
      *
-     * @param network the network's structure (block and parameter shapes)
-     * @param result  what the comparison found
+     * @param network        the network's structure (block and parameter shapes)
+     * @param intraOpThreads the intra-op threads of the thread the check ran on
+     * @param result         what the comparison found
      */
-    public record NetworkCheck(String network, ModelGradientCheck.Result result) {
+    public record NetworkCheck(String network, int intraOpThreads, ModelGradientCheck.Result result) {
     }
 
     private GradientSelfCheck() {
@@ -152,15 +155,18 @@ public final class GradientSelfCheck {
             return; // im2col convolutions everywhere, which the probe verified
         }
         String structure = ModelGradientCheck.structure(network);
+        // oneDNN chooses its kernels partly by the thread count, which is kept per thread.
+        int threads = JniUtils.getNumThreads();
+        String key = threads + " intra-op threads: " + structure;
         synchronized (GradientSelfCheck.class) {
-            if (VERIFIED.contains(structure) || !oneDnn.enabled()) {
+            if (VERIFIED.contains(key) || !oneDnn.enabled()) {
                 return;
             }
-            NetworkCheck check = checkNetwork(oneDnn, structure, () -> ModelGradientCheck.run(network, oneDnn),
-                    report.cpu());
+            NetworkCheck check = checkNetwork(oneDnn, structure, threads,
+                    () -> ModelGradientCheck.run(network, oneDnn), report.cpu());
             NETWORK_CHECKS.add(check);
             if (check.result().agrees()) {
-                VERIFIED.add(structure);
+                VERIFIED.add(key);
             }
         }
     }
@@ -190,7 +196,7 @@ public final class GradientSelfCheck {
         }
         long failed = networkChecks().stream().filter(c -> !c.result().agrees()).count();
         return r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " on " + r.cpu() + "; "
-                + networkChecks().size() + " network(s) checked, " + failed + " wrong with oneDNN; " + state;
+                + networkChecks().size() + " network check(s), " + failed + " wrong with oneDNN; " + state;
     }
 
     /** The JVM-wide decision, apart from the JVM-wide state, so that tests can drive it with a faulty probe. */
@@ -221,16 +227,16 @@ public final class GradientSelfCheck {
     }
 
     /** Runs one network's check and switches oneDNN off when it fails. */
-    static NetworkCheck checkNetwork(OneDnnSwitch oneDnn, String structure,
+    static NetworkCheck checkNetwork(OneDnnSwitch oneDnn, String structure, int intraOpThreads,
             Supplier<ModelGradientCheck.Result> check, CpuDescription cpu) {
         ModelGradientCheck.Result result = check.get();
         if (!result.agrees()) {
-            LOG.warn("oneDNN computes wrong input gradients for this network on this CPU ({}): {}. PyTorch's oneDNN "
-                    + "convolutions are now off for this JVM (right, but slower). Network: {}", cpu, result,
-                    abbreviate(structure));
+            LOG.warn("oneDNN computes wrong input gradients for this network on this CPU ({}) with {} intra-op "
+                    + "thread(s): {}. PyTorch's oneDNN convolutions are now off for this JVM (right, but slower). "
+                    + "Network: {}", cpu, intraOpThreads, result, abbreviate(structure));
             oneDnn.setEnabled(false);
         }
-        return new NetworkCheck(structure, result);
+        return new NetworkCheck(structure, intraOpThreads, result);
     }
 
     private static String abbreviate(String text) {

@@ -177,13 +177,14 @@ class GradientSelfCheckTest {
     @Test
     void networkThatDisagreesSwitchesOneDnnOffAndOneThatAgreesDoesNot() {
         FakeSwitch sw = new FakeSwitch(true, true);
-        GradientSelfCheck.NetworkCheck good = GradientSelfCheck.checkNetwork(sw, "net-a",
+        GradientSelfCheck.NetworkCheck good = GradientSelfCheck.checkNetwork(sw, "net-a", 1,
                 () -> new ModelGradientCheck.Result(true, 3e-7), CPU);
         assertTrue(good.result().agrees());
         assertTrue(sw.calls.isEmpty());
-        GradientSelfCheck.NetworkCheck bad = GradientSelfCheck.checkNetwork(sw, "net-b",
+        GradientSelfCheck.NetworkCheck bad = GradientSelfCheck.checkNetwork(sw, "net-b", 2,
                 () -> new ModelGradientCheck.Result(false, 0.6), CPU);
         assertFalse(bad.result().agrees());
+        assertEquals(2, bad.intraOpThreads());
         assertEquals(List.of(false), sw.calls);
         assertFalse(sw.enabled);
     }

@@ -1,0 +1,190 @@
+package org.ecglab.attribution;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import org.ecglab.attribution.path.IntegratedGradients;
+import org.ecglab.nn.Architecture;
+import org.ecglab.nn.EcgClassifier;
+import org.ecglab.runtime.EngineSetup;
+import org.ecglab.runtime.EngineWorkers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With more than one intra-op thread, the chunks of a gradient computation run side by side on {@link EngineWorkers}
+ * with one thread each: the maps and logits are those of one thread, bit for bit, handed over in row order; a failure
+ * in any chunk reaches the caller and leaves no array behind; the thread counts stay as they were.
+ */
+class GradientComputerWorkersTest {
+    /** Three chunks of 16 rows, the last one of 5. */
+    private static final int ROWS = 37;
+    private static final int BATCH = 16;
+    private static EcgClassifier model;
+    private static float[][][] x;
+    private static int[] targets;
+    private static int threadsBefore;
+
+    @BeforeAll
+    static void setUp() {
+        EngineSetup.start();
+        threadsBefore = JniUtils.getNumThreads();
+        Engine.getInstance().setRandomSeed(3);
+        // The default CNN, with batch norm and its running statistics: rows must not interact.
+        model = EcgClassifier.of("workers", Architecture.defaultCnn(2), List.of("A", "B"));
+        x = TinyModels.ecgs(ROWS, 5);
+        targets = new int[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            targets[i] = i % 3 == 0 ? 1 : 0;
+        }
+    }
+
+    @AfterAll
+    static void tearDown() {
+        JniUtils.setNumThreads(threadsBefore);
+        model.close();
+    }
+
+    /** What {@code compute} hands over, in the order it does. */
+    private record Delivered(List<Integer> rows, List<Float> logits, float[][] gradients) {
+    }
+
+    private static Delivered compute(int threads) {
+        JniUtils.setNumThreads(threads);
+        List<Integer> rows = new ArrayList<>();
+        List<Float> logits = new ArrayList<>();
+        float[][] gradients = new float[ROWS][];
+        new GradientComputer(BATCH).compute(model, ROWS, source(r -> x[r]), (row, g, offset, logit) -> {
+            rows.add(row);
+            logits.add(logit);
+            gradients[row] = Arrays.copyOfRange(g, offset, offset + GradientComputer.ROW_SIZE);
+        });
+        return new Delivered(rows, logits, gradients);
+    }
+
+    private static GradientComputer.RowSource source(IntFunction<float[][]> rows) {
+        return new GradientComputer.RowSource() {
+            @Override
+            public int target(int row) {
+                return targets[row];
+            }
+
+            @Override
+            public void fill(int row, float[] dest, int offset) {
+                GradientComputer.copyIn(rows.apply(row), dest, offset);
+            }
+        };
+    }
+
+    @Test
+    void twoThreadsGiveOneThreadsMapsBitForBitInRowOrder() {
+        Delivered one = compute(1);
+        Delivered two = compute(2);
+        assertEquals(2, JniUtils.getNumThreads(), "the calling thread keeps its two intra-op threads");
+        EngineWorkers workers = EngineWorkers.forCallingThread();
+        assertNotNull(workers);
+        assertEquals(2, workers.size());
+        assertEquals(1, workers.call(JniUtils::getNumThreads), "a worker computes with one intra-op thread");
+        List<Integer> inOrder = new ArrayList<>();
+        for (int r = 0; r < ROWS; r++) {
+            inOrder.add(r);
+        }
+        assertEquals(inOrder, two.rows(), "rows are handed over in order");
+        assertEquals(one.logits(), two.logits());
+        for (int r = 0; r < ROWS; r++) {
+            assertArrayEquals(one.gradients()[r], two.gradients()[r], "row " + r);
+        }
+        assertTrue(TinyModels.sum(new float[][] {abs(one.gradients()[ROWS - 1])}) > 0, "non-trivial gradients");
+    }
+
+    @Test
+    void mapsMadeByTheEngineAndPathMethodsAgreeBitForBit() {
+        JniUtils.setNumThreads(1);
+        float[][][] productOne = new GradientComputer(BATCH).gradients(model, x, targets, (g, in) -> g.mul(in));
+        Attribution igOne = new IntegratedGradients().attribute(model, slice(5), slice(targets, 5));
+        JniUtils.setNumThreads(2);
+        Set<String> mappedOn = ConcurrentHashMap.newKeySet();
+        float[][][] productTwo = new GradientComputer(BATCH).gradients(model, x, targets, (g, in) -> {
+            mappedOn.add(Thread.currentThread().getName());
+            return g.mul(in);
+        });
+        assertTrue(mappedOn.stream().allMatch(name -> name.startsWith("ecglab-engine-worker-")),
+                "chunks were computed on " + mappedOn);
+        // 5 ECGs × 50 steps: 2 chunks at the default internal batch.
+        Attribution igTwo = new IntegratedGradients().attribute(model, slice(5), slice(targets, 5));
+        for (int r = 0; r < ROWS; r++) {
+            for (int l = 0; l < 12; l++) {
+                assertArrayEquals(productOne[r][l], productTwo[r][l], "gradient × input, row " + r + " lead " + l);
+            }
+        }
+        for (int r = 0; r < 5; r++) {
+            for (int l = 0; l < 12; l++) {
+                assertArrayEquals(igOne.map(r)[l], igTwo.map(r)[l], "integrated gradients, row " + r + " lead " + l);
+            }
+        }
+    }
+
+    @Test
+    void aFailingChunkReachesTheCallerAndLeavesNoArrayBehind() {
+        JniUtils.setNumThreads(2);
+        int arrays = model.manager().getManagedArrays().size();
+        GradientComputer g = new GradientComputer(BATCH);
+        // A source that fails in the third chunk, while the first two may still be computing.
+        IllegalArgumentException fill = assertThrows(IllegalArgumentException.class, () -> g.compute(model, ROWS,
+                source(r -> {
+                    if (r == 35) {
+                        throw new IllegalArgumentException("row 35 is bad");
+                    }
+                    return x[r];
+                }), (row, gradient, offset, logit) -> { }));
+        assertEquals("row 35 is bad", fill.getMessage());
+        assertEquals(arrays, model.manager().getManagedArrays().size(), "arrays left after a failing source");
+        // A reader that fails on the first chunk, while the others are computing.
+        IllegalStateException read = assertThrows(IllegalStateException.class, () -> g.compute(model, ROWS,
+                source(r -> x[r]), (row, gradient, offset, logit) -> {
+                    throw new IllegalStateException("sink full");
+                }));
+        assertEquals("sink full", read.getMessage());
+        assertEquals(arrays, model.manager().getManagedArrays().size(), "arrays left after a failing reader");
+        // A map that fails inside a worker's pass, on the last chunk, while the others may still be computing.
+        IllegalStateException pass = assertThrows(IllegalStateException.class, () -> g.gradients(model, x, targets,
+                (gradient, input) -> {
+                    if (gradient.getShape().get(0) == ROWS % BATCH) {
+                        throw new IllegalStateException("no map for the last chunk");
+                    }
+                    return gradient;
+                }));
+        assertEquals("no map for the last chunk", pass.getMessage());
+        assertEquals(arrays, model.manager().getManagedArrays().size(), "arrays left after a failing pass");
+        Delivered after = compute(2);
+        assertEquals(ROWS, after.rows().size(), "the next call works");
+    }
+
+    private static float[] abs(float[] values) {
+        float[] a = new float[values.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.abs(values[i]);
+        }
+        return a;
+    }
+
+    private static float[][][] slice(int n) {
+        return Arrays.copyOf(x, n);
+    }
+
+    private static int[] slice(int[] values, int n) {
+        return Arrays.copyOf(values, n);
+    }
+}
