@@ -3,16 +3,11 @@ package org.ecglab.attribution;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import java.nio.FloatBuffer;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.Future;
 import java.util.function.IntUnaryOperator;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.nn.EcgClassifier;
-import org.ecglab.runtime.EngineWorkers;
+import org.ecglab.nn.GradRecording;
 import org.ecglab.runtime.GradientSelfCheck;
 
 /**
@@ -20,10 +15,11 @@ import org.ecglab.runtime.GradientSelfCheck;
  * {@code internalBatchSize} rows, so native memory is bounded whatever the number of rows is.
  *
  * <p>Each chunk gets a fresh input array in a sub-manager of the model's manager (gradients accumulate on a reused
- * leaf) and one gradient collector; the backward pass starts from {@code Σ_r logit[r, target_r]}, whose gradient
+ * leaf) and records its own graph; the backward pass starts from {@code Σ_r logit[r, target_r]}, whose gradient
  * with respect to row {@code r} is that row's target-logit gradient because rows do not interact in inference mode
- * (batch norm uses running statistics). The {@link GradientSelfCheck} runs before the first chunk, so that a CPU whose
- * batched gradients are wrong for this network never yields a map.
+ * (batch norm uses running statistics). Chunks go through a {@link ChunkPipeline}: with more than one intra-op thread,
+ * several are differentiated at once, one thread each. The {@link GradientSelfCheck} runs before the first chunk, so
+ * that a CPU whose batched gradients are wrong for this network never yields a map.
  */
 public final class GradientComputer {
     /**
@@ -32,7 +28,8 @@ public final class GradientComputer {
      * cost per ECG falls with the batch (the gradients alone, on our two cores: with two threads 412 µs at 16, 167 at
      * 128, 157 at 256; with one, 294, 244 and 242), while memory grows by about 1 MB per row (150 MB more at 128 than
      * at 16). 256 is faster with two threads only; with one, each method measured was 3 to 10% slower than at 128.
-     * README, "One pass".
+     * Since chunks run side by side with two threads, a call of more than one chunk takes about 130 µs per ECG at
+     * 64 or 128, and 157 at 256 (one chunk). README, "One pass".
      */
     public static final int DEFAULT_INTERNAL_BATCH_SIZE = 128;
     /** Values in one ECG: 12 × 600. */
@@ -148,108 +145,35 @@ public final class GradientComputer {
 
     private void run(EcgClassifier model, int rows, RowWriter writer, IntUnaryOperator target, ChunkMap map,
             ChunkReader reader) {
-        GradientSelfCheck.ensure(model.block());
-        EngineWorkers workers = rows > internalBatchSize ? EngineWorkers.forCallingThread() : null;
-        if (workers == null) {
-            for (int start = 0; start < rows; start += internalBatchSize) {
-                try (NDManager m = model.manager().newSubManager()) {
-                    Chunk chunk = write(m, start, rows, writer, target);
-                    chunk.read(pass(model, chunk, map), reader);
-                }
+        new ChunkPipeline<Chunk, Pass>((m, start, b) -> {
+            int[] targets = new int[b];
+            NativeRows chunk = NativeRows.allocate(m, b);
+            for (int r = 0; r < b; r++) {
+                writer.write(start + r, chunk.input());
+                targets[r] = target.applyAsInt(start + r);
             }
-            return;
-        }
-        // The workers' passes run with one intra-op thread each: checked as such before any of them starts.
-        workers.call(() -> {
-            GradientSelfCheck.ensure(model.block());
-            return null;
-        });
-        // Rows are written and maps read here, in row order (sources and readers need not be thread-safe); one more
-        // chunk than there are workers is in flight, so that a worker finding its next chunk waits for no writing.
-        Deque<InFlight> inFlight = new ArrayDeque<>();
-        try {
-            for (int start = 0; start < rows; start += internalBatchSize) {
-                NDManager m = model.manager().newSubManager();
-                Chunk chunk;
-                try {
-                    chunk = write(m, start, rows, writer, target);
-                } catch (RuntimeException e) {
-                    m.close();
-                    throw e;
-                }
-                inFlight.add(new InFlight(m, chunk, workers.submit(() -> pass(model, chunk, map))));
-                if (inFlight.size() > workers.size()) {
-                    inFlight.removeFirst().finish(reader);
-                }
-            }
-            while (!inFlight.isEmpty()) {
-                inFlight.removeFirst().finish(reader);
-            }
-        } finally {
-            // After a failure: the passes still running use their chunks' memory until they end.
-            for (InFlight f : inFlight) {
-                f.abandon();
-            }
-        }
+            return new Chunk(chunk.array(), targets);
+        }, chunk -> pass(model, chunk, map),
+                (start, b, chunk, pass) -> reader.read(start, b, NativeRows.values(pass.maps()), pass.logits()))
+                .run(model, model.manager(), rows, internalBatchSize);
     }
 
-    /** Rows {@code start..} of one chunk, written into a new array of {@code m}, with their targets. */
-    private Chunk write(NDManager m, int start, int rows, RowWriter writer, IntUnaryOperator target) {
-        int b = Math.min(rows, start + internalBatchSize) - start;
-        int[] targets = new int[b];
-        NativeRows rowsIn = NativeRows.allocate(m, b);
-        for (int r = 0; r < b; r++) {
-            writer.write(start + r, rowsIn.input());
-            targets[r] = target.applyAsInt(start + r);
-        }
-        return new Chunk(start, rowsIn.array(), targets);
-    }
-
-    /** A chunk's input {@code (b, 12, 600)}, its first row's index and its rows' target logits. */
-    private record Chunk(int start, NDArray input, int[] targets) {
-        void read(Pass pass, ChunkReader reader) {
-            reader.read(start, targets.length, NativeRows.values(pass.maps()), pass.logits());
-        }
+    /** A chunk's input {@code (b, 12, 600)} and its rows' target logits. */
+    private record Chunk(NDArray input, int[] targets) {
     }
 
     /** A chunk's maps {@code (b, 12, 600)}, in its manager, and its rows' target logits. */
     private record Pass(NDArray maps, float[] logits) {
     }
 
-    /** A chunk handed to a worker, with the manager that holds its memory until it is read. */
-    private record InFlight(NDManager manager, Chunk chunk, Future<Pass> pass) {
-        void finish(ChunkReader reader) {
-            try (manager) {
-                chunk.read(EngineWorkers.await(pass), reader);
-            }
-        }
-
-        void abandon() {
-            try (manager) {
-                EngineWorkers.await(pass);
-            } catch (RuntimeException e) {
-                // the failure already on its way to the caller is the one to report
-            }
-        }
-    }
-
-    /**
-     * One forward and backward pass of a chunk on the calling thread, then its maps, all in the chunk's manager.
-     * Gradients are recorded in this thread's grad mode (PyTorch keeps it per thread) and the backward pass is started
-     * directly: DJL allows one gradient collector at a time in the whole JVM, and chunks run side by side.
-     */
+    /** One forward and backward pass of a chunk on the calling thread, then its maps, all in the chunk's manager. */
     private static Pass pass(EcgClassifier model, Chunk chunk, ChunkMap map) {
         NDArray x = chunk.input();
         x.setRequiresGradient(true);
-        boolean recording = JniUtils.isGradMode();
-        JniUtils.setGradMode(true);
         NDArray selected;
-        try {
+        try (GradRecording recording = GradRecording.start()) {
             selected = selectedLogits(model, model.forward(x), chunk.targets());
-            NDArray total = selected.sum();
-            JniUtils.backward((PtNDArray) total, (PtNDArray) total.onesLike(), false, false);
-        } finally {
-            JniUtils.setGradMode(recording);
+            GradRecording.backward(selected.sum());
         }
         // One map per row crosses back, read from the engine's memory.
         return new Pass(map.apply(x.getGradient(), x), selected.toFloatArray());

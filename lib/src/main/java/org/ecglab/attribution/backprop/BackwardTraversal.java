@@ -4,14 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Objects;
+import org.ecglab.attribution.ChunkPipeline;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.NativeRows;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.nn.EcgClassifier;
+import org.ecglab.nn.GradRecording;
 import org.ecglab.nn.LayerwiseModel;
 import org.ecglab.runtime.GradientSelfCheck;
 
@@ -27,8 +28,9 @@ import org.ecglab.runtime.GradientSelfCheck;
  * </ol>
  * Each batch and each layer step runs in its own native-memory scope, freed when it ends, so memory is bounded by
  * the batch size whatever the number of rows. Rows do not interact (batch norm uses its running statistics), so a
- * row's result does not depend on the batch it is in. The {@link GradientSelfCheck} runs first, as before every
- * gradient in the lab.
+ * row's result does not depend on the batch it is in. Batches go through a {@link ChunkPipeline}: with more than one
+ * intra-op thread, several are walked at once, one thread each. The {@link GradientSelfCheck} runs first, as before
+ * every gradient in the lab.
  */
 public final class BackwardTraversal {
     private final Composite composite;
@@ -114,7 +116,6 @@ public final class BackwardTraversal {
     public void run(EcgClassifier model, String methodId, int rows, RowSource source, Sink sink) {
         LayerwiseModel layerwise = LayerwiseModel.of(model, methodId);
         GradientSelfCheck.ensure(model.block());
-        int k = model.numOutputs();
         boolean references = source.hasReferences();
         int rowSize = GradientComputer.ROW_SIZE;
         try (NDManager call = model.manager().newSubManager()) {
@@ -128,52 +129,69 @@ public final class BackwardTraversal {
                 rules[i] = composite.ruleFor(layers, i);
                 record[i] = !references && Rules.differentiatesLayer(rules[i], layers.get(i).type());
             }
-            int largest = Math.min(rows, internalBatchSize);
             // Each row is filled while it is in the cache, then copied once into native memory.
             float[] row = new float[rowSize];
-            float[] result = new float[largest * rowSize];
-            for (int first = 0; first < rows; first += internalBatchSize) {
-                int b = Math.min(rows, first + internalBatchSize) - first;
-                int n = references ? 2 * b : b;
+            float[] result = new float[Math.min(rows, internalBatchSize) * rowSize];
+            new ChunkPipeline<Batch, Walked>((batch, first, b) -> {
                 int[] targets = new int[b];
-                try (NDManager batch = call.newSubManager()) {
-                    NativeRows chunk = NativeRows.allocate(batch, n);
-                    FloatBuffer input = chunk.input();
-                    for (int r = 0; r < b; r++) {
-                        targets[r] = source.target(first + r);
-                        source.fillInput(first + r, row, 0);
-                        input.put(row);
-                    }
-                    for (int r = 0; references && r < b; r++) {
-                        source.fillReference(first + r, row, 0);
-                        input.put(row);
-                    }
-                    NDArray x = chunk.array();
-                    NDArray[] acts = new NDArray[layers.size() + 1];
-                    LayerStep.RecordedForward[] recorded = new LayerStep.RecordedForward[layers.size()];
-                    acts[0] = x;
-                    for (int i = 0; i < layers.size(); i++) {
-                        if (record[i]) {
-                            recorded[i] = recordedForward(layers.get(i), acts[i]);
-                            acts[i + 1] = recorded[i].output();
-                        } else {
-                            acts[i + 1] = layers.get(i).forward(acts[i]);
-                        }
-                    }
-                    float[] logits = logits(acts[layers.size()], n, k, model);
-                    NDArray v = startVector(batch, logits, targets, k);
-                    for (int i = layers.size() - 1; i >= 0; i--) {
-                        v = step(layers.get(i), rules[i], acts[i], acts[i + 1], recorded[i], v, b, references, batch);
-                        acts[i + 1].close();
-                    }
-                    NativeRows.values(v).get(result, 0, b * rowSize);
-                    for (int r = 0; r < b; r++) {
-                        float ref = references ? logits[(b + r) * k + targets[r]] : Float.NaN;
-                        sink.accept(first + r, result, r * rowSize, logits[r * k + targets[r]], ref);
-                    }
+                NativeRows chunk = NativeRows.allocate(batch, references ? 2 * b : b);
+                FloatBuffer input = chunk.input();
+                for (int r = 0; r < b; r++) {
+                    targets[r] = source.target(first + r);
+                    source.fillInput(first + r, row, 0);
+                    input.put(row);
                 }
+                for (int r = 0; references && r < b; r++) {
+                    source.fillReference(first + r, row, 0);
+                    input.put(row);
+                }
+                return new Batch(chunk.array(), targets);
+            }, batch -> walk(model, layers, rules, record, batch, references), (first, b, batch, walked) -> {
+                int k = model.numOutputs();
+                int[] targets = batch.targets();
+                NativeRows.values(walked.vectors()).get(result, 0, b * rowSize);
+                for (int r = 0; r < b; r++) {
+                    float ref = references ? walked.logits()[(b + r) * k + targets[r]] : Float.NaN;
+                    sink.accept(first + r, result, r * rowSize, walked.logits()[r * k + targets[r]], ref);
+                }
+            }).run(model, call, rows, internalBatchSize);
+        }
+    }
+
+    /** A batch's inputs (then, with references, its references) {@code (n, 12, 600)} and its rows' targets. */
+    private record Batch(NDArray input, int[] targets) {
+    }
+
+    /** The vectors at the input of a batch's rows {@code (b, 12, 600)} and the logits of all its rows. */
+    private record Walked(NDArray vectors, float[] logits) {
+    }
+
+    /** One batch's walk, forward and back, on the calling thread; its arrays belong to the batch's manager. */
+    private Walked walk(EcgClassifier model, List<PropagationLayer> layers, Rule[] rules, boolean[] record,
+            Batch batch, boolean references) {
+        NDArray x = batch.input();
+        NDManager memory = x.getManager();
+        int b = batch.targets().length;
+        int n = Math.toIntExact(x.getShape().get(0));
+        int k = model.numOutputs();
+        NDArray[] acts = new NDArray[layers.size() + 1];
+        LayerStep.RecordedForward[] recorded = new LayerStep.RecordedForward[layers.size()];
+        acts[0] = x;
+        for (int i = 0; i < layers.size(); i++) {
+            if (record[i]) {
+                recorded[i] = recordedForward(layers.get(i), acts[i]);
+                acts[i + 1] = recorded[i].output();
+            } else {
+                acts[i + 1] = layers.get(i).forward(acts[i]);
             }
         }
+        float[] logits = logits(acts[layers.size()], n, k, model);
+        NDArray v = startVector(memory, logits, batch.targets(), k);
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            v = step(layers.get(i), rules[i], acts[i], acts[i + 1], recorded[i], v, b, references, memory);
+            acts[i + 1].close();
+        }
+        return new Walked(v, logits);
     }
 
     /**
@@ -248,7 +266,7 @@ public final class BackwardTraversal {
     private static LayerStep.RecordedForward recordedForward(PropagationLayer layer, NDArray in) {
         NDArray leaf = in.stopGradient();
         leaf.setRequiresGradient(true);
-        try (GradientCollector collector = in.getManager().getEngine().newGradientCollector()) {
+        try (GradRecording recording = GradRecording.start()) {
             return new LayerStep.RecordedForward(leaf, layer.forward(leaf));
         }
     }

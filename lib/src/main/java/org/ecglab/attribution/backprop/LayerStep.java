@@ -1,7 +1,7 @@
 package org.ecglab.attribution.backprop;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.GradientCollector;
+import org.ecglab.nn.GradRecording;
 import org.ecglab.nn.LayerSpec;
 
 /**
@@ -94,8 +94,8 @@ public final class LayerStep {
      */
     record RecordedForward(NDArray leaf, NDArray output) {
         NDArray vectorJacobian(NDArray v) {
-            try (GradientCollector recording = leaf.getManager().getEngine().newGradientCollector()) {
-                LocalAutograd.backward(output, v, false);
+            try (GradRecording recording = GradRecording.start()) {
+                GradRecording.backward(output, v, false);
             }
             return leaf.getGradient();
         }

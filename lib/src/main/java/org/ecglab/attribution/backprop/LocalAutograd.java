@@ -1,14 +1,12 @@
 package org.ecglab.attribution.backprop;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import java.util.function.Function;
+import org.ecglab.nn.GradRecording;
 
 /**
  * Vector-Jacobian products of one layer by autograd on that layer alone: each point becomes a fresh leaf, the layer
- * (or a modified version of it) runs on the leaves inside one gradient collector, and a backward pass from each
+ * (or a modified version of it) runs on the leaves with autograd recording on the calling thread, and a backward pass from each
  * output with its vector {@code v_k} as the output's gradient leaves {@code J_k(point_k)ᵀ v_k} on leaf {@code k}. The
  * vectors may depend on the outputs' values (LRP divides by them), which are handed over detached.
  */
@@ -31,7 +29,7 @@ final class LocalAutograd {
             leaves[k].setRequiresGradient(true);
         }
         NDArray[] v;
-        try (GradientCollector collector = points[0].getManager().getEngine().newGradientCollector()) {
+        try (GradRecording recording = GradRecording.start()) {
             NDArray[] outputs = forward.apply(leaves);
             NDArray[] values = new NDArray[outputs.length];
             for (int k = 0; k < outputs.length; k++) {
@@ -50,7 +48,7 @@ final class LocalAutograd {
             // 18% faster without them (issue 10's propagation benchmark).
             for (int k = 0; k <= last; k++) {
                 if (v[k] != null) {
-                    backward(outputs[k], v[k], k < last);
+                    GradRecording.backward(outputs[k], v[k], k < last);
                 }
             }
         }
@@ -59,21 +57,6 @@ final class LocalAutograd {
             gradients[k] = v[k] == null ? null : leaves[k].getGradient();
         }
         return gradients;
-    }
-
-    /**
-     * Backward from {@code output} with {@code v} as its incoming gradient, inside an open collector: leaves get
-     * {@code J(leaf)ᵀ v} added. The same numbers as a backward from {@code Σ output ⊙ v} (whose gradient at the output
-     * is {@code 1 · v}), without the product, the sum and their backward passes over the whole activation.
-     *
-     * @param keepGraph whether the graph stays for a further backward pass through shared nodes
-     */
-    static void backward(NDArray output, NDArray v, boolean keepGraph) {
-        if (!output.getShape().equals(v.getShape())) {
-            throw new IllegalArgumentException("vector of shape " + v.getShape() + " for an output of shape "
-                    + output.getShape());
-        }
-        JniUtils.backward((PtNDArray) output, (PtNDArray) v, keepGraph, false);
     }
 
     /** {@code J(point)ᵀ v} of {@code layer}'s own function. */

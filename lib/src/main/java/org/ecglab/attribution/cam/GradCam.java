@@ -1,12 +1,12 @@
 package org.ecglab.attribution.cam;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.ecglab.attribution.Attribution;
 import org.ecglab.attribution.AttributionInputs;
+import org.ecglab.attribution.ChunkPipeline;
 import org.ecglab.attribution.ConfiguredMethod;
 import org.ecglab.attribution.Baselines;
 import org.ecglab.attribution.GradientComputer;
@@ -18,7 +18,6 @@ import org.ecglab.data.EcgFormat;
 import org.ecglab.nn.EcgClassifier;
 import org.ecglab.nn.LayerwiseModel;
 import org.ecglab.nn.Tensors;
-import org.ecglab.runtime.GradientSelfCheck;
 
 /**
  * Grad-CAM (Selvaraju et al. 2017, "Grad-CAM: visual explanations from deep networks via gradient-based
@@ -112,26 +111,30 @@ public final class GradCam extends ConfiguredMethod<GradCam.Params> implements G
         LayerwiseModel layers = LayerwiseModel.of(model, methodId);
         int layer = resolveLayer(methodId, layers, params.layer());
         int length = Math.toIntExact(layers.architecture().outputShapes().get(layer)[1]);
-        GradientSelfCheck.ensure(model.block());
         float[][][] out = new float[inputs.length][1][];
-        int batch = params.internalBatchSize();
-        for (int start = 0; start < inputs.length; start += batch) {
-            int end = Math.min(inputs.length, start + batch);
-            try (NDManager m = model.manager().newSubManager()) {
-                NDArray x = Tensors.signals(m, inputs, start, end);
-                LayerGradient lg = LayerGradient.of(layers, layer, x, Arrays.copyOfRange(targets, start, end));
-                NDArray weights = lg.gradient().mean(new int[] {2}, true);
-                NDArray cam = weights.mul(lg.activation()).sum(new int[] {1}, true);
-                if (params.reluAttributions()) {
-                    cam = cam.maximum(0f);
-                }
-                float[] flat = cam.toFloatArray();
-                for (int i = start; i < end; i++) {
-                    out[i][0] = upsampling.resize(flat, (i - start) * length, length, EcgFormat.SAMPLES);
-                }
-            }
-        }
+        new ChunkPipeline<Chunk, float[]>((m, start, b) -> new Chunk(Tensors.signals(m, inputs, start, start + b),
+                Arrays.copyOfRange(targets, start, start + b)),
+                chunk -> cams(layers, layer, chunk, params.reluAttributions()), (start, b, chunk, flat) -> {
+                    for (int r = 0; r < b; r++) {
+                        out[start + r][0] = upsampling.resize(flat, r * length, length, EcgFormat.SAMPLES);
+                    }
+                }).run(model, model.manager(), inputs.length, params.internalBatchSize());
         return out;
+    }
+
+    /** A chunk's inputs {@code (b, 12, 600)} and its rows' target logits. */
+    private record Chunk(NDArray x, int[] targets) {
+    }
+
+    /** The chunk's maps at the layer's resolution, {@code b} rows of its length one after the other. */
+    private static float[] cams(LayerwiseModel layers, int layer, Chunk chunk, boolean relu) {
+        LayerGradient lg = LayerGradient.of(layers, layer, chunk.x(), chunk.targets());
+        NDArray weights = lg.gradient().mean(new int[] {2}, true);
+        NDArray cam = weights.mul(lg.activation()).sum(new int[] {1}, true);
+        if (relu) {
+            cam = cam.maximum(0f);
+        }
+        return cam.toFloatArray();
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.ecglab.attribution.cam;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.GradientCollector;
 import org.ecglab.attribution.GradientComputer;
+import org.ecglab.nn.GradRecording;
 import org.ecglab.nn.LayerwiseModel;
 
 /**
@@ -26,9 +26,9 @@ record LayerGradient(NDArray activation, NDArray gradient) {
         NDArray activation = layers.forward(0, layer + 1, x);
         NDArray leaf = activation.duplicate();
         leaf.setRequiresGradient(true);
-        try (GradientCollector collector = x.getManager().getEngine().newGradientCollector()) {
+        try (GradRecording recording = GradRecording.start()) {
             NDArray logits = layers.forward(layer + 1, layers.size(), leaf);
-            collector.backward(GradientComputer.selectedLogits(layers.classifier(), logits, targets).sum());
+            GradRecording.backward(GradientComputer.selectedLogits(layers.classifier(), logits, targets).sum());
         }
         return new LayerGradient(activation, leaf.getGradient());
     }

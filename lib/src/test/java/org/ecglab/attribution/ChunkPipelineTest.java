@@ -11,9 +11,11 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import org.ecglab.attribution.path.IntegratedGradients;
 import org.ecglab.nn.Architecture;
 import org.ecglab.nn.EcgClassifier;
@@ -22,13 +24,16 @@ import org.ecglab.runtime.EngineWorkers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * With more than one intra-op thread, the chunks of a gradient computation run side by side on {@link EngineWorkers}
- * with one thread each: the maps and logits are those of one thread, bit for bit, handed over in row order; a failure
- * in any chunk reaches the caller and leaves no array behind; the thread counts stay as they were.
+ * With more than one intra-op thread, the chunks of a gradient computation or layer walk run side by side on
+ * {@link EngineWorkers} with one thread each ({@link ChunkPipeline}): the maps and logits are those of one thread, bit
+ * for bit, handed over in row order, for every method that runs in chunks; a failure in any chunk reaches the caller
+ * and leaves no array behind; the thread counts stay as they were.
  */
-class GradientComputerWorkersTest {
+class ChunkPipelineTest {
     /** Three chunks of 16 rows, the last one of 5. */
     private static final int ROWS = 37;
     private static final int BATCH = 16;
@@ -170,6 +175,31 @@ class GradientComputerWorkersTest {
         assertEquals(arrays, model.manager().getManagedArrays().size(), "arrays left after a failing pass");
         Delivered after = compute(2);
         assertEquals(ROWS, after.rows().size(), "the next call works");
+    }
+
+    /** Every method that differentiates in chunks: all but the perturbation family. */
+    static Stream<String> chunkedMethods() {
+        return AttributionMethods.descriptors().stream().filter(d -> !d.family().equals("perturbation"))
+                .map(MethodDescriptor::id);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chunkedMethods")
+    void everyChunkedMethodGivesOneThreadsMapsWithTwo(String id) {
+        AttributionMethod method = AttributionMethods.create(id, Map.of("internal_batch_size", BATCH));
+        Baselines baselines = TinyModels.baselinesFor(id);
+        JniUtils.setNumThreads(1);
+        Attribution one = method.attribute(model, x, targets, baselines);
+        JniUtils.setNumThreads(2);
+        Attribution two = method.attribute(model, x, targets, baselines);
+        double size = 0;
+        for (int r = 0; r < ROWS; r++) {
+            for (int l = 0; l < one.map(r).length; l++) {
+                assertArrayEquals(one.map(r)[l], two.map(r)[l], id + ", ECG " + r + ", row " + l);
+            }
+            size += TinyModels.sum(new float[][] {abs(one.map(r)[0])});
+        }
+        assertTrue(size > 0, id + " gave all-zero maps");
     }
 
     private static float[] abs(float[] values) {
