@@ -21,6 +21,7 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.runtime.GradientSelfCheck;
+import org.ecglab.runtime.OneThreadPhase;
 import org.ecglab.nn.ParameterSnapshot;
 import org.ecglab.nn.Tensors;
 

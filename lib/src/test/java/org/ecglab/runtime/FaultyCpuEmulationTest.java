@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.ecglab.attribution.GradientComputer;
 import org.ecglab.attribution.TinyModels;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,19 +26,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FaultyCpuEmulationTest {
     /**
-     * @param isa "" for the CPU's own vector extension, or a ceiling for oneDNN (ONEDNN_MAX_CPU_ISA), so that the
-     *            AVX2 kernels of EPYC generations without AVX-512 are covered on an AVX-512 CPU too
+     * @param isaSetting "none" for the CPU's own vector extension, or a ceiling for oneDNN (ONEDNN_MAX_CPU_ISA), so
+     *                   that the AVX2 kernels of EPYC generations without AVX-512 are covered on an AVX-512 CPU too
+     * @param threads    intra-op threads: with two, chunks are differentiated on engine workers with one each, which
+     *                   the self-check must cover too
      */
-    @ParameterizedTest(name = "ONEDNN_MAX_CPU_ISA={0}")
-    @ValueSource(strings = {"", "AVX2"})
-    void selfCheckFindsTheFaultAndTheFallbackGivesRightMaps(String isa, @TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "ONEDNN_MAX_CPU_ISA={0}, {1} intra-op thread(s)")
+    @CsvSource({"none, 1", "AVX2, 1", "none, 2"})
+    void selfCheckFindsTheFaultAndTheFallbackGivesRightMaps(String isaSetting, int threads, @TempDir Path dir)
+            throws Exception {
+        String isa = isaSetting.equals("none") ? "" : isaSetting;
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(ZeroL1CacheEmulation.gdbPrefix(dir));
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
+                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threads,
+                "-Dai.djl.pytorch.num_interop_threads=1",
                 "-cp", classpath, Child.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("OMP_NUM_THREADS", "1");
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         pb.environment().remove(GradientSelfCheck.ENVIRONMENT);
         if (isa.isEmpty()) {
             pb.environment().remove("ONEDNN_MAX_CPU_ISA");
@@ -48,10 +54,12 @@ class FaultyCpuEmulationTest {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "gdb child did not finish:\n" + out);
-        out.lines().filter(l -> l.matches("^(ECGLAB-EMULATION|RAW|REPORT|DEFAULT|TINY|EXIT) .*")).forEach(System.out::println);
+        out.lines().filter(l -> l.matches("^(ECGLAB-EMULATION|RAW|REPORT|THREADS|DEFAULT|TINY|EXIT) .*"))
+                .forEach(System.out::println);
         assertTrue(out.contains("ECGLAB-EMULATION installed"), "gdb could not install the emulation:\n" + out);
         assertTrue(out.contains("RAW agrees=false"), "the emulation did not reproduce the fault:\n" + out);
         assertTrue(out.contains("REPORT ONEDNN_WRONG_ON_PROBE"), "the probe did not find the fault:\n" + out);
+        assertTrue(out.contains("THREADS " + threads), out);
         // With AVX-512 the default CNN (16 to 64 channels) is computed right by oneDNN even here, so it keeps
         // oneDNN; with AVX2 kernels (8-channel blocks) oneDNN gets it wrong too, and its check switches oneDNN off.
         boolean avx512 = isa.isEmpty() && CpuDescription.current().vectorIsa().equals("AVX-512");
@@ -83,6 +91,7 @@ class FaultyCpuEmulationTest {
             System.out.println("RAW agrees=" + raw.agrees() + " " + raw);
             GradientSelfCheck.Report report = GradientSelfCheck.ensure();
             System.out.println("REPORT " + report.outcome() + " " + report);
+            System.out.println("THREADS " + ai.djl.pytorch.jni.JniUtils.getNumThreads());
             ai.djl.engine.Engine.getInstance().setRandomSeed(11);
             try (EcgClassifier cnn = EcgClassifier.of("default", Architecture.defaultCnn(2).toBlock(),
                     List.of("a", "b"))) {
@@ -98,11 +107,12 @@ class FaultyCpuEmulationTest {
          * Saliency maps in batches of 7 against one at a time: the median over ECGs of each map's relative L2
          * difference, and the largest difference relative to the largest value. Where oneDNN computes the batch and
          * PyTorch's im2col kernels the single ECG, a ReLU or max-pooling decision within rounding of its kink may
-         * differ in one map (largest difference up to a few per cent); the fault changes every map.
+         * differ in one map (largest difference up to a few per cent); the fault changes every map. Two batches, so
+         * that with two intra-op threads they are computed on the engine workers.
          */
         private static void print(String name, EcgClassifier model) {
-            float[][][] x = TinyModels.ecgs(7, 21);
-            int[] targets = {1, 0, 1, 1, 0, 1, 0};
+            float[][][] x = TinyModels.ecgs(14, 21);
+            int[] targets = {1, 0, 1, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0, 1};
             float[][][] batched = new GradientComputer(7).gradients(model, x, targets);
             float[][][] single = new GradientComputer(1).gradients(model, x, targets);
             double scale = 0;

@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -172,6 +173,39 @@ class GradientSelfCheckTest {
         assertEquals(GOOD, r.finalProbe());
         assertTrue(r.toString().contains("family 26, model 2") && r.toString().contains("each network is checked"),
                 r.toString());
+    }
+
+    /**
+     * A check runs with one intra-op thread first, where faulty kernels are wrong every time, then with the calling
+     * thread's; the first disagreement is the result, and the calling thread keeps its threads.
+     */
+    @Test
+    void checksRunWithOneThreadThenWithTheCallersThreads() {
+        EngineSetup.start();
+        int before = JniUtils.getNumThreads();
+        try {
+            JniUtils.setNumThreads(2);
+            List<Integer> seen = new ArrayList<>();
+            Supplier<Integer> threadsSeen = () -> {
+                seen.add(JniUtils.getNumThreads());
+                return JniUtils.getNumThreads();
+            };
+            // wrong with one thread only: found, and the second run is not needed
+            assertEquals(1, GradientSelfCheck.onOneThreadThenAll(threadsSeen, t -> t != 1));
+            assertEquals(List.of(1), seen);
+            // wrong with two only (what the faulty kernels do most of the time): found too
+            seen.clear();
+            assertEquals(2, GradientSelfCheck.onOneThreadThenAll(threadsSeen, t -> t != 2));
+            assertEquals(List.of(1, 2), seen);
+            assertEquals(2, JniUtils.getNumThreads());
+            // with one thread there is nothing to run twice
+            JniUtils.setNumThreads(1);
+            seen.clear();
+            GradientSelfCheck.onOneThreadThenAll(threadsSeen, t -> true);
+            assertEquals(List.of(1), seen);
+        } finally {
+            JniUtils.setNumThreads(before);
+        }
     }
 
     @Test
