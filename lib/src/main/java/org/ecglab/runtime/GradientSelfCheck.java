@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  *       {@link IllegalStateException} names the CPU and the remedy.</li>
  *   <li>Once per network structure and intra-op thread count ({@link #ensure(Block)}; oneDNN chooses kernels by
  *       both), while oneDNN is on: the {@link ModelGradientCheck} compares the network's batched gradients with
- *       oneDNN on and off, with one intra-op thread and then with the calling thread's. If they disagree, oneDNN convolutions are switched off for the rest of the JVM and a
- *       warning names the network and the CPU. So the default CNN (16 to 64 channels) keeps oneDNN's speed on the
- *       CPUs above, and a network with 4 channels does not get wrong maps.</li>
+ *       oneDNN on and off, with one intra-op thread and then with the calling thread's. If they disagree, oneDNN
+ *       convolutions are switched off for the rest of the JVM and a warning names the network and the CPU. So the
+ *       default CNN (16 to 64 channels) keeps oneDNN's speed on the CPUs above, and a network with 4 channels does
+ *       not get wrong maps.</li>
  * </ol>
  * Attribution ({@code GradientComputer}) and training call {@link #ensure(Block)} before their first gradient;
  * because this happens inside the library, it also protects a JVM the user started without our options. Toggling

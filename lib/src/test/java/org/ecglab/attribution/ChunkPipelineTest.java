@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * With more than one intra-op thread, the chunks of a gradient computation or layer walk run side by side on
@@ -200,6 +201,59 @@ class ChunkPipelineTest {
             size += TinyModels.sum(new float[][] {abs(one.map(r)[0])});
         }
         assertTrue(size > 0, id + " gave all-zero maps");
+    }
+
+    @Test
+    void aCallOfFewerChunksThanWorkersIsSharedAmongThem() {
+        assertEquals(128, ChunkPipeline.chunkRows(300, 128, 2), "three chunks for two workers: as asked");
+        assertEquals(128, ChunkPipeline.chunkRows(129, 128, 2), "two chunks for two workers: as asked");
+        assertEquals(8, ChunkPipeline.chunkRows(16, 128, 2));
+        assertEquals(5, ChunkPipeline.chunkRows(9, 128, 2), "shared as evenly as rows allow");
+        assertEquals(128, ChunkPipeline.chunkRows(7, 128, 2), "too few rows to share: one chunk");
+        assertEquals(25, ChunkPipeline.chunkRows(100, 128, 4));
+        assertEquals(4, ChunkPipeline.chunkRows(12, 128, 4), "three workers of four get rows");
+        assertEquals(64, ChunkPipeline.chunkRows(256, 64, 4), "four chunks for four workers: as asked");
+    }
+
+    /**
+     * One chunk's worth of rows, shared between two workers: the same maps as one pass with one thread, to float
+     * rounding (rows do not interact; as {@code WalkInvarianceTest} requires of an ECG alone and in a batch).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"saliency", "lrp_epsilon", "deeplift", "grad_cam"})
+    void aSmallCallSharedBetweenWorkersGivesOneThreadsMaps(String id) {
+        AttributionMethod method = AttributionMethods.create(id);
+        float[][][] sixteen = slice(16);
+        int[] sixteenTargets = slice(targets, 16);
+        JniUtils.setNumThreads(1);
+        Attribution one = method.attribute(model, sixteen, sixteenTargets, TinyModels.baselinesFor(id));
+        JniUtils.setNumThreads(2);
+        Attribution two = method.attribute(model, sixteen, sixteenTargets, TinyModels.baselinesFor(id));
+        for (int r = 0; r < 16; r++) {
+            double scale = 0;
+            double diff = 0;
+            for (int l = 0; l < one.map(r).length; l++) {
+                for (int t = 0; t < one.map(r)[l].length; t++) {
+                    scale = Math.max(scale, Math.abs(one.map(r)[l][t]));
+                    diff = Math.max(diff, Math.abs(one.map(r)[l][t] - two.map(r)[l][t]));
+                }
+            }
+            assertTrue(scale > 0 && diff <= 1e-5 * scale, id + ", ECG " + r + ": differ by " + diff + " of " + scale);
+        }
+    }
+
+    @Test
+    void aSmallCallIsComputedOnTheWorkers() {
+        JniUtils.setNumThreads(2);
+        List<String> mappedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+        new GradientComputer(GradientComputer.DEFAULT_INTERNAL_BATCH_SIZE).gradients(model, slice(16),
+                slice(targets, 16), (g, in) -> {
+                    mappedOn.add(Thread.currentThread().getName() + " " + g.getShape().get(0));
+                    return g;
+                });
+        assertEquals(2, mappedOn.size(), "two chunks of 8: " + mappedOn);
+        assertTrue(mappedOn.stream().allMatch(s -> s.startsWith("ecglab-engine-worker-") && s.endsWith(" 8")),
+                mappedOn.toString());
     }
 
     private static float[] abs(float[] values) {

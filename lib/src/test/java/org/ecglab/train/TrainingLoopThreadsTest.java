@@ -17,7 +17,7 @@ import org.ecglab.runtime.EngineSetup;
 import org.junit.jupiter.api.Test;
 
 /**
- * Running the forward pass and the optimiser's step on one intra-op thread ({@link org.ecglab.runtime.OneThreadPhase}) is a speed
+ * Running the forward pass and the optimiser's step on one intra-op thread ({@code OneThreadPhase}) is a speed
  * setting: with two threads, the default CNN's weights after training are bit-identical with and without it, and it
  * gives the threads back.
  */

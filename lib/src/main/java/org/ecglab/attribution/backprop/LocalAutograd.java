@@ -6,9 +6,9 @@ import org.ecglab.nn.GradRecording;
 
 /**
  * Vector-Jacobian products of one layer by autograd on that layer alone: each point becomes a fresh leaf, the layer
- * (or a modified version of it) runs on the leaves with autograd recording on the calling thread, and a backward pass from each
- * output with its vector {@code v_k} as the output's gradient leaves {@code J_k(point_k)ᵀ v_k} on leaf {@code k}. The
- * vectors may depend on the outputs' values (LRP divides by them), which are handed over detached.
+ * (or a modified version of it) runs on the leaves with autograd recording on the calling thread, and a backward
+ * pass from each output with its vector {@code v_k} as the output's gradient leaves {@code J_k(point_k)ᵀ v_k} on leaf
+ * {@code k}. The vectors may depend on the outputs' values (LRP divides by them), which are handed over detached.
  */
 final class LocalAutograd {
     private LocalAutograd() {
