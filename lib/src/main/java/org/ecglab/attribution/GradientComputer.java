@@ -28,8 +28,9 @@ public final class GradientComputer {
      * cost per ECG falls with the batch (the gradients alone, on our two cores: with two threads 412 µs at 16, 167 at
      * 128, 157 at 256; with one, 294, 244 and 242), while memory grows by about 1 MB per row (150 MB more at 128 than
      * at 16). 256 is faster with two threads only; with one, each method measured was 3 to 10% slower than at 128.
-     * Since chunks run side by side with two threads, a call of more than one chunk takes about 130 µs per ECG at
-     * 64 or 128, and 157 at 256 (one chunk). README, "One pass".
+     * Since chunks run side by side on engine workers with two threads ({@link ChunkPipeline}), the gradients alone
+     * took 134, 132 and 124 µs per ECG at 64, 128 and 256: 256 is still a little faster with two threads and slower
+     * with one, so 128 stays. README, "One pass".
      */
     public static final int DEFAULT_INTERNAL_BATCH_SIZE = 128;
     /** Values in one ECG: 12 × 600. */
