@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Why: an operation on a chunk splits poorly over two threads. A pass of the default CNN at batch 128 has hundreds
  * of short kernels, and under {@code OMP_WAIT_POLICY=PASSIVE} each one wakes the second thread and waits for it; the
- * Java work between them runs on one. Two chunks at a time, each on one thread, took 129 to 147 µs per ECG for
- * saliency's gradients where one chunk at a time on two threads took 176 to 198 (issue 10's pass-cost benchmark).
+ * Java work between them runs on one. Saliency's gradients at batch 128 took 126 to 133 µs per ECG with two chunks
+ * at a time, each on one thread, where one chunk at a time on two threads took 171 to 172 (issue 10's pass-cost
+ * benchmark).
  * Each chunk's numbers are those of one intra-op thread; they do not depend on which worker computed it.
  *
  * <p>PyTorch keeps the intra-op thread count per thread (OpenMP's), and a thread takes the process-wide default on

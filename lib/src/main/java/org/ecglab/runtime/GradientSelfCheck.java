@@ -117,7 +117,7 @@ public final class GradientSelfCheck {
      * One network's check.
      *
      * @param network        the network's structure (block and parameter shapes)
-     * @param intraOpThreads the intra-op threads of the thread the check ran on
+     * @param intraOpThreads the intra-op threads of the thread the check was for (it ran with one, then with these)
      * @param result         what the comparison found
      */
     public record NetworkCheck(String network, int intraOpThreads, ModelGradientCheck.Result result) {
@@ -252,9 +252,9 @@ public final class GradientSelfCheck {
             Supplier<ModelGradientCheck.Result> check, CpuDescription cpu) {
         ModelGradientCheck.Result result = check.get();
         if (!result.agrees()) {
-            LOG.warn("oneDNN computes wrong input gradients for this network on this CPU ({}) with {} intra-op "
-                    + "thread(s): {}. PyTorch's oneDNN convolutions are now off for this JVM (right, but slower). "
-                    + "Network: {}", cpu, intraOpThreads, result, abbreviate(structure));
+            LOG.warn("oneDNN computes wrong input gradients for this network on this CPU ({}): {}. PyTorch's oneDNN "
+                    + "convolutions are now off for this JVM (right, but slower). Network: {}", cpu, result,
+                    abbreviate(structure));
             oneDnn.setEnabled(false);
         }
         return new NetworkCheck(structure, intraOpThreads, result);

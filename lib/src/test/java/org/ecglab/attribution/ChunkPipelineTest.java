@@ -31,8 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * With more than one intra-op thread, the chunks of a gradient computation or layer walk run side by side on
  * {@link EngineWorkers} with one thread each ({@link ChunkPipeline}): the maps and logits are those of one thread, bit
- * for bit, handed over in row order, for every method that runs in chunks; a failure in any chunk reaches the caller
- * and leaves no array behind; the thread counts stay as they were.
+ * for bit, handed over in row order, for every method that runs in chunks; a call of fewer chunks than workers is
+ * shared among them, with the same maps to float rounding; a failure in any chunk reaches the caller and leaves no
+ * array behind; the thread counts stay as they were.
  */
 class ChunkPipelineTest {
     /** Three chunks of 16 rows, the last one of 5. */
