@@ -12,9 +12,9 @@ import java.util.function.Supplier;
  * {@code OMP_WAIT_POLICY=PASSIVE} every one of them wakes the second thread and puts it back to sleep (issue 15:
  * 250 context switches per step against PyTorch's 205). Run on one thread, those two phases made a warm step 6 to
  * 8% shorter and an early one 11 to 13%, and compute the same bits, because none of their kernels splits a sum over
- * threads; {@code TrainingLoopThreadsTest} checks that the weights stay bit-identical. The gradient self-check:
- * oneDNN's faulty kernels give wrong gradients every time on one thread, but only most of the time on two
- * ({@link GradientSelfCheck}).
+ * threads; {@code TrainingLoopThreadsTest} checks that the weights stay bit-identical. The backward pass keeps every
+ * thread: its convolution gradients gain from them. The gradient self-check: oneDNN's faulty kernels give wrong
+ * gradients every time on one thread, but only most of the time on two ({@link GradientSelfCheck}).
  *
  * <p>{@code set_num_threads} also sets the process-wide default that threads take on their first operation; it is
  * restored with the calling thread's count.
