@@ -19,7 +19,7 @@ import org.ecglab.runtime.GradientSelfCheck;
  * thread-safe, and a chunk's numbers are those of one intra-op thread, so a call of several full chunks gives the
  * same bits with any thread count. A call of fewer chunks than workers is shared among them ({@link #chunkRows}),
  * unless it is too small, when it runs on the calling thread with all its threads. The {@link GradientSelfCheck} runs
- * before the first chunk on the calling thread, and on a worker before the first chunk goes to the workers.
+ * before the first chunk, on the calling thread; it checks with one intra-op thread too, as the workers compute.
  *
  * @param <C> a written chunk
  * @param <R> a computed chunk's results
@@ -84,10 +84,6 @@ public final class ChunkPipeline<C, R> {
             }
             return;
         }
-        workers.call(() -> {
-            GradientSelfCheck.ensure(model.block());
-            return null;
-        });
         // One more chunk than there are workers is in flight, so that a worker finding its next chunk waits for no
         // writing.
         Deque<InFlight> inFlight = new ArrayDeque<>();

@@ -94,16 +94,6 @@ public final class EngineWorkers {
     }
 
     /**
-     * Runs {@code task} on a worker and waits for it: for work that must see a worker's setting, such as a check of
-     * the gradients the workers compute.
-     *
-     * @throws RuntimeException the task's own, unwrapped
-     */
-    public <T> T call(Callable<T> task) {
-        return await(submit(task));
-    }
-
-    /**
      * The result of {@code future}, waiting without giving up on an interrupt (engine work cannot be stopped midway,
      * and its memory must not be freed under it); the interrupt is kept for the caller.
      *

@@ -103,7 +103,7 @@ class ChunkPipelineTest {
         EngineWorkers workers = EngineWorkers.forCallingThread();
         assertNotNull(workers);
         assertEquals(2, workers.size());
-        assertEquals(1, workers.call(JniUtils::getNumThreads), "a worker computes with one intra-op thread");
+        assertEquals(1, EngineWorkers.await(workers.submit(JniUtils::getNumThreads)), "a worker computes with one intra-op thread");
         List<Integer> inOrder = new ArrayList<>();
         for (int r = 0; r < ROWS; r++) {
             inOrder.add(r);

@@ -29,8 +29,8 @@ import org.ecglab.runtime.GradientSelfCheck;
  * Each batch and each layer step runs in its own native-memory scope, freed when it ends, so memory is bounded by
  * the batch size whatever the number of rows. Rows do not interact (batch norm uses its running statistics), so a
  * row's result does not depend on the batch it is in. Batches go through a {@link ChunkPipeline}: with more than one
- * intra-op thread, several are walked at once, one thread each. The {@link GradientSelfCheck} runs first, as before
- * every gradient in the lab.
+ * intra-op thread, several are walked at once, one thread each. The pipeline runs the {@link GradientSelfCheck} before
+ * the first batch, as before every gradient in the lab.
  */
 public final class BackwardTraversal {
     private final Composite composite;
@@ -115,7 +115,6 @@ public final class BackwardTraversal {
      */
     public void run(EcgClassifier model, String methodId, int rows, RowSource source, Sink sink) {
         LayerwiseModel layerwise = LayerwiseModel.of(model, methodId);
-        GradientSelfCheck.ensure(model.block());
         boolean references = source.hasReferences();
         int rowSize = GradientComputer.ROW_SIZE;
         try (NDManager call = model.manager().newSubManager()) {
