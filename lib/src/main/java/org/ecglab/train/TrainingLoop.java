@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -21,9 +20,7 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.ecglab.data.EcgFormat;
 import org.ecglab.runtime.GradientSelfCheck;
-import org.ecglab.runtime.OneThreadPhase;
 import org.ecglab.nn.ParameterSnapshot;
-import org.ecglab.nn.Tensors;
 
 /**
  * The epoch loop shared by the binary {@link TaskModelTrainer} and the {@link MultiLabelTrainer}: seeded
@@ -32,19 +29,9 @@ import org.ecglab.nn.Tensors;
  */
 final class TrainingLoop {
     private final TrainingConfig config;
-    private final boolean forwardAndStepOnOneThread;
 
     TrainingLoop(TrainingConfig config) {
-        this(config, true);
-    }
-
-    /**
-     * @param forwardAndStepOnOneThread whether the forward pass and the optimiser's step run on one intra-op thread
-     *                                  ({@link OneThreadPhase}); the weights are the same either way
-     */
-    TrainingLoop(TrainingConfig config, boolean forwardAndStepOnOneThread) {
         this.config = Objects.requireNonNull(config, "config");
-        this.forwardAndStepOnOneThread = forwardAndStepOnOneThread;
     }
 
     /**
@@ -92,24 +79,27 @@ final class TrainingLoop {
                 ConsoleProgress progress = ConsoleProgress.start(config.showProgress(), id, config.maxEpochs(),
                         " epochs")) {
             initialize(trainer, config.seed());
-            while (stopping.epochs() < config.maxEpochs() && !stopping.shouldStop()) {
-                shuffle(order, random);
-                double meanLoss = epoch(trainer, signals, targets, order);
-                if (!Double.isFinite(meanLoss)) {
-                    // Diverged weights give NaN logits, which the AUROC would reject with a message naming no
-                    // model; the cause is a setting (the learning rate), hence an argument error.
-                    throw new IllegalArgumentException(id + ": training diverged at epoch " + (stopping.epochs() + 1)
-                            + " (mean loss " + meanLoss + "); lower the learning rate");
+            try (TrainingSteps steps = steps(trainer)) {
+                while (stopping.epochs() < config.maxEpochs() && !stopping.shouldStop()) {
+                    shuffle(order, random);
+                    double meanLoss = epoch(steps, trainer, signals, targets, order);
+                    if (!Double.isFinite(meanLoss)) {
+                        // Diverged weights give NaN logits, which the AUROC would reject with a message naming no
+                        // model; the cause is a setting (the learning rate), hence an argument error.
+                        throw new IllegalArgumentException(id + ": training diverged at epoch "
+                                + (stopping.epochs() + 1) + " (mean loss " + meanLoss + "); lower the learning rate");
+                    }
+                    Validation v = validate.get();
+                    if (stopping.record(v.loss())) {
+                        best = ParameterSnapshot.of(model.getBlock());
+                    }
+                    aurocs.add(v.auroc());
+                    validationLosses.add(v.loss());
+                    losses.add(meanLoss);
+                    progress.step(String.format(Locale.ROOT,
+                            "val loss %.4f AUROC %.4f, best @%d (AUROC %.4f), loss %.4f", v.loss(), v.auroc(),
+                            stopping.bestEpoch(), aurocs.get(stopping.bestEpoch() - 1), meanLoss));
                 }
-                Validation v = validate.get();
-                if (stopping.record(v.loss())) {
-                    best = ParameterSnapshot.of(model.getBlock());
-                }
-                aurocs.add(v.auroc());
-                validationLosses.add(v.loss());
-                losses.add(meanLoss);
-                progress.step(String.format(Locale.ROOT, "val loss %.4f AUROC %.4f, best @%d (AUROC %.4f), loss %.4f",
-                        v.loss(), v.auroc(), stopping.bestEpoch(), aurocs.get(stopping.bestEpoch() - 1), meanLoss));
             }
             progress.finishedAt(stopping.epochs());
         }
@@ -159,43 +149,22 @@ final class TrainingLoop {
         trainer.initialize(new Shape(1, EcgFormat.LEADS, EcgFormat.SAMPLES));
     }
 
+    /** The steps of training {@code trainer}'s (initialised) block with this loop's learning rate and batch size. */
+    TrainingSteps steps(Trainer trainer) {
+        return new TrainingSteps(trainer, (float) config.learningRate(), config.batchSize());
+    }
+
     /** One pass over the training records in {@code order}; returns the mean loss per record. */
-    double epoch(Trainer trainer, float[][][] signals, float[][] targets, int[] order) {
+    static double epoch(TrainingSteps steps, Trainer trainer, float[][][] signals, float[][] targets, int[] order) {
         // Backward-data of one layer feeds the weight gradients of the layers below it.
         GradientSelfCheck.ensure(trainer.getModel().getBlock());
-        double lossSum = 0;
-        int k = targets[order[0]].length;
-        for (int from = 0; from < order.length; from += config.batchSize()) {
-            int to = Math.min(order.length, from + config.batchSize());
-            try (NDManager batch = trainer.getManager().newSubManager()) {
-                NDArray x = Tensors.signals(batch, signals, order, from, to);
-                float[] flat = new float[(to - from) * k];
-                for (int r = from; r < to; r++) {
-                    System.arraycopy(targets[order[r]], 0, flat, (r - from) * k, k);
-                }
-                NDArray labels = batch.create(flat, new Shape(to - from, k));
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    // Trainer.forward runs the block in training mode: batch statistics, dropout on.
-                    NDArray l = phase(() -> trainer.getLoss().evaluate(new NDList(labels),
-                            new NDList(trainer.forward(new NDList(x)).singletonOrThrow())));
-                    collector.backward(l);
-                    lossSum += l.getFloat() * (to - from);
-                }
-                phase(() -> {
-                    trainer.step();
-                    return null;
-                });
-            }
-        }
-        return lossSum / order.length;
+        return steps.epoch(signals, targets, order);
     }
 
-    /** Runs the forward pass or the optimiser's step, on one intra-op thread unless told otherwise. */
-    private <T> T phase(Supplier<T> phase) {
-        return forwardAndStepOnOneThread ? OneThreadPhase.run(phase) : phase.get();
-    }
-
-    /** Adam with a fixed learning rate on the CPU. */
+    /**
+     * Adam with a fixed learning rate on the CPU. The steps ({@link TrainingSteps}) do not call the trainer's
+     * optimiser; {@link AdamState} computes the same update.
+     */
     DefaultTrainingConfig trainingConfig(Loss loss) {
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                 .build();

@@ -125,18 +125,19 @@ class TrainingBenchmark {
             try (Trainer trainer = model.newTrainer(loop.trainingConfig(new SigmoidBinaryCrossEntropyLoss("BCE",
                     1f, false)))) {
                 TrainingLoop.initialize(trainer, 1);
+                TrainingSteps steps = loop.steps(trainer);
                 int[] order = data.trainRows().clone();
                 // Warm-up, not timed: WARMUP_EPOCHS epochs in the original order (PyTorch's side does the same), so
                 // that the gradient self-check, the JIT compiler and oneDNN's kernels for these shapes are done, as in
                 // a notebook that trains many models in one JVM.
                 for (int w = 0; w < WARMUP_EPOCHS; w++) {
-                    loop.epoch(trainer, signals, data.trainLabels(), order);
+                    TrainingLoop.epoch(steps, trainer, signals, data.trainLabels(), order);
                 }
                 SplittableRandom random = new SplittableRandom(1);
                 long start = System.nanoTime();
                 for (int e = 0; e < EPOCHS; e++) {
                     TrainingLoop.shuffle(order, random);
-                    loop.epoch(trainer, signals, data.trainLabels(), order);
+                    TrainingLoop.epoch(steps, trainer, signals, data.trainLabels(), order);
                 }
                 trainPerSecond = EPOCHS * (double) order.length / ((System.nanoTime() - start) / 1e9);
             }
