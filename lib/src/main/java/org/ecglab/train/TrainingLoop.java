@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.ecglab.data.EcgFormat;
-import org.ecglab.runtime.GradientSelfCheck;
 import org.ecglab.nn.ParameterSnapshot;
 
 /**
@@ -82,7 +81,7 @@ final class TrainingLoop {
             try (TrainingSteps steps = steps(trainer)) {
                 while (stopping.epochs() < config.maxEpochs() && !stopping.shouldStop()) {
                     shuffle(order, random);
-                    double meanLoss = epoch(steps, trainer, signals, targets, order);
+                    double meanLoss = steps.epoch(signals, targets, order);
                     if (!Double.isFinite(meanLoss)) {
                         // Diverged weights give NaN logits, which the AUROC would reject with a message naming no
                         // model; the cause is a setting (the learning rate), hence an argument error.
@@ -152,13 +151,6 @@ final class TrainingLoop {
     /** The steps of training {@code trainer}'s (initialised) block with this loop's learning rate and batch size. */
     TrainingSteps steps(Trainer trainer) {
         return new TrainingSteps(trainer, (float) config.learningRate(), config.batchSize());
-    }
-
-    /** One pass over the training records in {@code order}; returns the mean loss per record. */
-    static double epoch(TrainingSteps steps, Trainer trainer, float[][][] signals, float[][] targets, int[] order) {
-        // Backward-data of one layer feeds the weight gradients of the layers below it.
-        GradientSelfCheck.ensure(trainer.getModel().getBlock());
-        return steps.epoch(signals, targets, order);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.ecglab.nn.GradRecording;
 import org.ecglab.nn.Tensors;
 import org.ecglab.runtime.EngineWorkers;
+import org.ecglab.runtime.GradientSelfCheck;
 import org.ecglab.runtime.OneThreadPhase;
 
 /**
@@ -34,10 +35,10 @@ import org.ecglab.runtime.OneThreadPhase;
  * freeing the step's arrays.
  *
  * <p>Why: with {@code OMP_WAIT_POLICY=PASSIVE}, a training step of the default CNN at batch 32 gained nothing from a
- * second intra-op thread (the backward pass took 6.5 ms with one or two), because each of its hundreds of short
- * kernels wakes the second thread and waits for it; the forward pass and Adam lost time to it (issue 15). Side by side
- * instead, a warm step took 12.2 to 12.7 ms against 13.3 to 14.0 with every phase on DJL's trainer (the README's
- * training benchmark).
+ * second intra-op thread (its backward pass took 6.5 ms with one or two), because each of its hundreds of short
+ * kernels wakes the second thread and waits for it; the forward pass and Adam lost time to it. With the side work
+ * instead, steps took 12.3 to 13.8 ms at two threads, against 13.3 to 16.2 with only the backward pass on two (issue
+ * 15's item 6 in the README).
  */
 final class TrainingSteps implements AutoCloseable {
     private final Trainer trainer;
@@ -82,13 +83,16 @@ final class TrainingSteps implements AutoCloseable {
     }
 
     /**
-     * One pass over the records in {@code order}, in batches of the batch size.
+     * One pass over the records in {@code order}, in batches of the batch size, after the gradient self-check of the
+     * block on this CPU (a lookup once it has passed).
      *
      * @param signals {@code [N][12][600]} ECGs
      * @param targets {@code [N][k]} targets, k = the block's outputs
      * @return the mean loss per record
      */
     double epoch(float[][][] signals, float[][] targets, int[] order) {
+        // Backward-data of one layer feeds the weight gradients of the layers below it.
+        GradientSelfCheck.ensure(trainer.getModel().getBlock());
         EngineWorkers workers = EngineWorkers.forCallingThread();
         return OneThreadPhase.run(() -> workers == null ? oneAfterAnother(signals, targets, order)
                 : sideBySide(workers, signals, targets, order));

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * Data: the {@link BenchmarkWorkload}. After {@link #WARMUP_EPOCHS} untimed epochs and one untimed inference pass
  * (warm-up). Training:
- * {@link TrainingLoop#epoch} over the training split at the default batch size (32), validation not
+ * {@link TrainingSteps#epoch} over the training split at the default batch size (32), validation not
  * included. Inference: {@link EcgClassifier#predictLogits} over all records at {@link
  * EcgClassifier#INFERENCE_BATCH}. Peak heap is the sum of the heap pools' peak usage
  * ({@link MemoryPoolMXBean#getPeakUsage()}); peak RSS is {@code VmHWM} from {@code /proc/self/status}, which counts
@@ -125,19 +125,19 @@ class TrainingBenchmark {
             try (Trainer trainer = model.newTrainer(loop.trainingConfig(new SigmoidBinaryCrossEntropyLoss("BCE",
                     1f, false)))) {
                 TrainingLoop.initialize(trainer, 1);
-                TrainingSteps steps = loop.steps(trainer);
+                TrainingSteps steps = loop.steps(trainer); // its Adam state lives in the model's manager
                 int[] order = data.trainRows().clone();
                 // Warm-up, not timed: WARMUP_EPOCHS epochs in the original order (PyTorch's side does the same), so
                 // that the gradient self-check, the JIT compiler and oneDNN's kernels for these shapes are done, as in
                 // a notebook that trains many models in one JVM.
                 for (int w = 0; w < WARMUP_EPOCHS; w++) {
-                    TrainingLoop.epoch(steps, trainer, signals, data.trainLabels(), order);
+                    steps.epoch(signals, data.trainLabels(), order);
                 }
                 SplittableRandom random = new SplittableRandom(1);
                 long start = System.nanoTime();
                 for (int e = 0; e < EPOCHS; e++) {
                     TrainingLoop.shuffle(order, random);
-                    TrainingLoop.epoch(steps, trainer, signals, data.trainLabels(), order);
+                    steps.epoch(signals, data.trainLabels(), order);
                 }
                 trainPerSecond = EPOCHS * (double) order.length / ((System.nanoTime() - start) / 1e9);
             }

@@ -68,12 +68,21 @@ class TrainingStepsTest {
     @Test
     void aBadRecordStopsTheEpochWithItsErrorAndLeavesNoArrayBehind() throws Exception {
         EngineSetup.start();
-        int before = JniUtils.getNumThreads();
-        float[][][] signals = DATA.signals().clone();
         int[] train = DATA.indices(Split.TRAIN);
         int bad = train[40]; // in the second batch of 32: prepared while the first one is computed
+        float[][][] signals = DATA.signals().clone();
         signals[bad] = signals[bad].clone();
         signals[bad][5] = new float[599];
+        assertFailsCleanly(signals, TARGETS, train, "record " + bad);
+        // A target row of the wrong length fails after the batch's input is in the engine.
+        float[][] targets = TARGETS.clone();
+        targets[bad] = new float[] {0f, 1f};
+        assertFailsCleanly(DATA.signals(), targets, train, "targets of record " + bad + " have 2 values");
+    }
+
+    /** An epoch over {@code train} fails naming {@code expected}, with one and two threads, and frees its arrays. */
+    private static void assertFailsCleanly(float[][][] signals, float[][] targets, int[] train, String expected) {
+        int before = JniUtils.getNumThreads();
         try {
             for (int threads : new int[] {1, 2}) {
                 JniUtils.setNumThreads(threads);
@@ -85,8 +94,8 @@ class TrainingStepsTest {
                         try (TrainingSteps steps = loop.steps(trainer)) {
                             int arrays = trainer.getManager().getManagedArrays().size();
                             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                                    () -> steps.epoch(signals, TARGETS, train.clone()));
-                            assertTrue(e.getMessage().contains(String.valueOf(bad)), e.getMessage());
+                                    () -> steps.epoch(signals, targets, train.clone()));
+                            assertTrue(e.getMessage().contains(expected), e.getMessage());
                             assertEquals(arrays, trainer.getManager().getManagedArrays().size(),
                                     "arrays in the trainer's manager before and after the failed epoch, " + threads
                                             + " thread(s)");
