@@ -129,7 +129,6 @@ final class TrainingSteps implements AutoCloseable {
                 lossSum += forwardAndBackward(batch, update);
                 update = new StepUpdate(adam.nextStep());
                 Batch done = batch;
-                batch = null;
                 StepUpdate u = update;
                 update.worker = workers.submit(() -> {
                     try (done) {
@@ -139,6 +138,7 @@ final class TrainingSteps implements AutoCloseable {
                     }
                     return null;
                 });
+                batch = null; // the worker frees it
             }
             update.awaitAll();
             update = null;
