@@ -150,7 +150,7 @@ final class TrainingLoop {
 
     /** The steps of training {@code trainer}'s (initialised) block with this loop's learning rate and batch size. */
     TrainingSteps steps(Trainer trainer) {
-        return new TrainingSteps(trainer, (float) config.learningRate(), config.batchSize());
+        return new TrainingSteps(trainer, config);
     }
 
     /**

@@ -50,16 +50,12 @@ final class TrainingSteps implements AutoCloseable {
     private final ParameterStore parameterStore;
 
     /**
-     * @param trainer      an initialised trainer: its block, loss and manager are used, not its optimiser
-     * @param learningRate Adam's η
-     * @param batchSize    records per step
+     * @param trainer an initialised trainer: its block, loss and manager are used, not its optimiser
+     * @param config  the learning rate (Adam's η) and the batch size
      */
-    TrainingSteps(Trainer trainer, float learningRate, int batchSize) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
-        }
+    TrainingSteps(Trainer trainer, TrainingConfig config) {
         this.trainer = trainer;
-        this.batchSize = batchSize;
+        this.batchSize = config.batchSize();
         Block block = trainer.getModel().getBlock();
         if (block instanceof SequentialBlock sequential) {
             sequential.getChildren().values().forEach(layers::add);
@@ -77,7 +73,7 @@ final class TrainingSteps implements AutoCloseable {
                 }
             }
         }
-        adam = new AdamState(weights, learningRate);
+        adam = new AdamState(weights, (float) config.learningRate());
         // Without a copy and on the block's device, the store hands out each parameter's own array.
         parameterStore = new ParameterStore(trainer.getManager(), false);
     }
